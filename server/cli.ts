@@ -1,0 +1,235 @@
+// solidarity-widgets: `serve` runs one organization's server, `check` validates a feed file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkFeed } from '../src/core/feed-check.js';
+import { buildApp, MIN_TOKEN_LENGTH, parseOrigin } from './app.js';
+import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
+
+const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
+
+Usage:
+  solidarity-widgets serve --feed FILE [options]
+  solidarity-widgets check FEED
+  solidarity-widgets --help | --version
+
+serve options:
+  --feed FILE            the organization's feed (required); re-read when it changes
+  --db FILE              SQLite database file (default ./data/solidarity.db)
+  --port N               port to listen on (default $PORT, else 8080)
+  --host ADDRESS         address to listen on (default 0.0.0.0)
+  --allow-origin ORIGIN  a site allowed to POST signatures, e.g. https://ally.example
+                         (repeat, or give a comma list; the server's own origin is always allowed)
+  --rate-limit N         signature POSTs per minute per client address (default 30; 0 = off)
+  --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy)
+  --retain-days N        delete signatures older than N days, checked hourly (default: keep;
+                         petition counts then count only the signatures still stored)
+
+Environment:
+  DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
+  SOLIDARITY_ADMIN_TOKEN      at least ${MIN_TOKEN_LENGTH} characters; guards the organizers' CSV export
+                              (GET /api/petitions/ID/signatures.csv) and erasure
+                              (DELETE /api/petitions/ID/signatures?email=…), sent as
+                              "Authorization: Bearer TOKEN". Unset or shorter: both answer 404.
+
+check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
+`;
+
+class UsageError extends Error {}
+
+/** The package root: where dist/ and demo/ live, both from server/ (tsx) and dist/server/ (built). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'solidarity-widgets') return dir;
+    } catch {
+      // keep climbing
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+function intOption(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      feed: { type: 'string' },
+      db: { type: 'string', default: './data/solidarity.db' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '0.0.0.0' },
+      'allow-origin': { type: 'string', multiple: true },
+      'rate-limit': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      'retain-days': { type: 'string' },
+    },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (!values.feed) throw new UsageError('--feed FILE is required (the organization\'s feed, e.g. sample/feed.json)');
+  const port = intOption('port', values.port ?? process.env.PORT, 8080, 65535);
+  const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
+  const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
+  const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const o of allowOrigins) {
+    try {
+      parseOrigin(o);
+    } catch {
+      throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
+    }
+  }
+
+  let feed: FeedSource;
+  try {
+    feed = new FeedSource(values.feed);
+  } catch (err) {
+    const problems = (err as FeedError).problems ?? [];
+    fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
+  }
+  const { problems } = feed.get();
+  if (problems.length) console.warn(`warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`);
+
+  const databaseUrl = process.env.DATABASE_URL;
+  const usePostgres = isPostgresUrl(databaseUrl);
+  let store: SignatureStore;
+  try {
+    store = await openStore({ databaseUrl, dbFile: values.db! });
+  } catch (err) {
+    feed.close();
+    fail(
+      usePostgres
+        ? `cannot use the Postgres database in DATABASE_URL: ${(err as Error).message}`
+        : `cannot open the database file ${values.db}: ${(err as Error).message}\n` +
+            'Check that its directory is writable, or choose another path with --db FILE.',
+    );
+  }
+
+  const root = packageRoot();
+  const distDir = path.join(root, 'dist');
+  const token = process.env.SOLIDARITY_ADMIN_TOKEN;
+  const app = buildApp({
+    feed,
+    store,
+    distDir,
+    demoFile: path.join(root, 'demo', 'index.html'),
+    allowOrigins,
+    rateLimit,
+    trustProxy: values['trust-proxy'],
+    adminToken: token,
+    retainDays,
+  });
+
+  try {
+    await app.listen({ port, host: values.host });
+  } catch (err) {
+    await store.close().catch(() => {});
+    feed.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${port} is already in use: stop the other server or choose another port with --port N`);
+    if (code === 'EACCES') fail(`not allowed to listen on port ${port}: choose a port above 1023 with --port N`);
+    fail(`cannot listen on ${values.host}:${port}: ${(err as Error).message}`);
+  }
+
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
+  console.log(`solidarity-widgets serving ${values.feed} on ${base}`);
+  console.log(`  database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
+  console.log(`  signatures accepted from: this server's origin${allowOrigins.length ? `, ${allowOrigins.join(', ')}` : ''}`);
+  if (rateLimit === 0) console.log('  rate limiting: off');
+  if (retainDays > 0) console.log(`  retention: signatures older than ${retainDays} days are deleted`);
+  if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
+    console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
+  }
+  if (!token || token.length < MIN_TOKEN_LENGTH) {
+    console.warn(
+      `warning: SOLIDARITY_ADMIN_TOKEN is ${token ? 'shorter than ' + MIN_TOKEN_LENGTH + ' characters' : 'not set'}, so the signature export and erasure answer 404.`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1); // a second signal: give up waiting
+    stopping = true;
+    console.log(`${signal}: finishing requests in progress, then closing the database`);
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await store.close();
+      feed.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(`shutdown: ${(err as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function check(args: string[]): void {
+  if (args.length !== 1) throw new UsageError('check takes one feed file: solidarity-widgets check FEED');
+  const file = args[0];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
+  }
+  const { feed, problems } = checkFeed(raw);
+  for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
+  if (!feed || problems.length) {
+    console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
+    process.exit(1);
+  }
+  console.log(
+    `${file}: OK (${feed.platform.length} planks, ${feed.petitions.length} petitions, ${feed.chapters.length} chapters)`,
+  );
+}
+
+function fail(message: string): never {
+  console.error(`solidarity-widgets: ${message}`);
+  process.exit(1);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(HELP);
+      if (command === undefined) process.exitCode = 2;
+      return;
+    }
+    if (command === '--version' || command === '-v') {
+      console.log(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version);
+      return;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(HELP);
+      return;
+    }
+    if (command === 'serve') return await serve(rest);
+    if (command === 'check') return check(rest);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (err) {
+    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+// Run when executed directly (tsx server/cli.ts, or the bundle imported by bin/).
+const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (entry === fileURLToPath(import.meta.url)) void main(process.argv.slice(2));

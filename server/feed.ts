@@ -1,0 +1,115 @@
+// The organization's feed file: checked with the same checkFeed the widgets use, served with
+// live counts, and re-read when it changes (fs.watch on the directory, because editors and
+// deploy tools replace files by rename; plus an mtime check as a fallback where watching
+// is unreliable, e.g. network filesystems).
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkFeed } from '../src/core/feed-check.js';
+import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
+
+export class FeedError extends Error {
+  constructor(
+    message: string,
+    readonly problems: FeedProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface LoadedFeed {
+  /** As parsed from the file: what /feed.json serves (plus counts). */
+  raw: Record<string, unknown>;
+  /** The checked feed: what the API trusts. */
+  feed: Feed;
+  problems: FeedProblem[];
+  petitions: Map<string, Petition>;
+}
+
+/** Reads and checks a feed file. Throws FeedError when it is unusable. */
+export function readFeed(file: string): LoadedFeed {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FeedError(`cannot read feed ${file}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new FeedError(`feed ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const { feed, problems } = checkFeed(raw);
+  if (!feed) throw new FeedError(`feed ${file} is not a usable feed`, problems);
+  return {
+    raw: raw as Record<string, unknown>,
+    feed,
+    problems,
+    petitions: new Map(feed.petitions.map((p) => [p.id, p])),
+  };
+}
+
+export const formatProblems = (problems: FeedProblem[]) => problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+
+const RECHECK_MS = 2000;
+
+export class FeedSource {
+  private current: LoadedFeed;
+  private stamp: string;
+  private dirty = false;
+  private lastCheck = Date.now();
+  private watcher: fs.FSWatcher | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly log: (msg: string) => void = (m) => console.warn(m),
+  ) {
+    this.current = readFeed(file);
+    this.stamp = this.statStamp();
+    try {
+      const base = path.basename(file);
+      this.watcher = fs.watch(path.dirname(path.resolve(file)), (_event, name) => {
+        if (name === null || name === base) this.dirty = true;
+      });
+      this.watcher.on('error', () => {}); // fall back to the mtime check
+      this.watcher.unref();
+    } catch {
+      // No watching on this filesystem: the mtime check alone will notice changes.
+    }
+  }
+
+  private statStamp(): string {
+    try {
+      const s = fs.statSync(this.file);
+      return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** The current feed, re-read first if the file changed. A broken edit keeps the last good feed. */
+  get(): LoadedFeed {
+    const now = Date.now();
+    if (this.dirty || now - this.lastCheck > RECHECK_MS) {
+      this.dirty = false;
+      this.lastCheck = now;
+      const stamp = this.statStamp();
+      if (stamp !== this.stamp) {
+        this.stamp = stamp;
+        try {
+          this.current = readFeed(this.file);
+          this.log(`feed reloaded from ${this.file}`);
+          if (this.current.problems.length) this.log(`feed problems (skipped):\n${formatProblems(this.current.problems)}`);
+        } catch (err) {
+          this.log(`feed change ignored, keeping the previous feed: ${(err as Error).message}` +
+            ((err as FeedError).problems?.length ? `\n${formatProblems((err as FeedError).problems)}` : ''));
+        }
+      }
+    }
+    return this.current;
+  }
+
+  close(): void {
+    this.watcher?.close();
+  }
+}

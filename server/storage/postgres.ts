@@ -1,0 +1,205 @@
+// Postgres storage (pg), for organizations past one machine: any number of stateless servers
+// share one database, so idempotency claims live in the database too. Postgres commits are
+// durable (synchronous_commit) and it groups concurrent commits itself.
+import pg from 'pg';
+import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
+import { STALE_CLAIM_MS, type Claim, type IdempotencyRecord, type Signature, type SignatureStore } from './types.js';
+
+const PAGE = 1000;
+/** Arbitrary constant: serializes migrations when several servers start at once. */
+const MIGRATION_LOCK = 7_403_117;
+
+export interface PostgresOptions {
+  /** Schema to use instead of public (tests use a throwaway one). */
+  schema?: string;
+  max?: number;
+}
+
+type Row = Omit<Signature, 'signed_at'> & { signed_at: Date };
+const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISOString() });
+
+export class PostgresStore implements SignatureStore {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(url: string, opts: PostgresOptions = {}) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    });
+    // An idle client losing its connection must not crash the server; the next query reconnects.
+    this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
+  }
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async init(): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await c.query(MIGRATIONS_TABLE);
+      const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        await c.query(postgresSql(m));
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  async claim(rec: IdempotencyRecord, now: Date): Promise<Claim> {
+    const args = [rec.petition, rec.key, rec.bodySha256, now];
+    // A claim can vanish between our insert and our read (released by its owner): try again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ins = await this.pool.query(
+        `INSERT INTO idempotency_keys (petition, key, body_sha256, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (petition, key) DO NOTHING`,
+        args,
+      );
+      if (ins.rowCount === 1) return { state: 'new' };
+      const { rows } = await this.pool.query(
+        'SELECT body_sha256, status, response, created_at FROM idempotency_keys WHERE petition = $1 AND key = $2',
+        [rec.petition, rec.key],
+      );
+      const row = rows[0] as { body_sha256: string; status: number | null; response: string | null; created_at: Date } | undefined;
+      if (!row) continue;
+      if (row.status !== null) {
+        return row.body_sha256 === rec.bodySha256
+          ? { state: 'replay', status: row.status, body: row.response ?? '' }
+          : { state: 'mismatch' };
+      }
+      if (now.getTime() - row.created_at.getTime() < STALE_CLAIM_MS) return { state: 'in_progress' };
+      // The server that claimed it died mid-request: take the key over.
+      const took = await this.pool.query(
+        `UPDATE idempotency_keys SET body_sha256 = $3, created_at = $4
+         WHERE petition = $1 AND key = $2 AND status IS NULL AND created_at = $5`,
+        [...args, row.created_at],
+      );
+      if (took.rowCount === 1) return { state: 'new' };
+    }
+    return { state: 'in_progress' };
+  }
+
+  async release(rec: IdempotencyRecord): Promise<void> {
+    await this.pool.query('DELETE FROM idempotency_keys WHERE petition = $1 AND key = $2 AND status IS NULL', [
+      rec.petition,
+      rec.key,
+    ]);
+  }
+
+  async sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number> {
+    try {
+      return await this.tx(async (c) => {
+        let count: number | undefined;
+        if (sig) {
+          const ins = await c.query(
+            `INSERT INTO signatures (petition, email, given_name, family_name, postal_code, country,
+               phone, comment, source, origin, consent_sha256, signed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             ON CONFLICT (petition, email) DO NOTHING`,
+            [sig.petition, sig.email, sig.given_name, sig.family_name, sig.postal_code, sig.country,
+              sig.phone, sig.comment, sig.source, sig.origin, sig.consent_sha256, sig.signed_at],
+          );
+          if (ins.rowCount === 1) {
+            const r = await c.query(
+              `INSERT INTO petition_counts (petition, count) VALUES ($1, 1)
+               ON CONFLICT (petition) DO UPDATE SET count = petition_counts.count + 1 RETURNING count`,
+              [petition],
+            );
+            count = Number(r.rows[0].count);
+          }
+        }
+        if (count === undefined) {
+          const r = await c.query('SELECT count FROM petition_counts WHERE petition = $1', [petition]);
+          count = Number(r.rows[0]?.count ?? 0);
+        }
+        if (idem) {
+          await c.query(
+            `INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at)
+             VALUES ($1, $2, $3, 201, $4, $5)
+             ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256,
+               status = excluded.status, response = excluded.response, created_at = excluded.created_at`,
+            [petition, idem.key, idem.bodySha256, JSON.stringify({ count }), now],
+          );
+        }
+        return count;
+      });
+    } catch (err) {
+      if (idem) await this.release(idem).catch(() => {});
+      throw err;
+    }
+  }
+
+  async count(petition: string): Promise<number> {
+    const r = await this.pool.query('SELECT count FROM petition_counts WHERE petition = $1', [petition]);
+    return Number(r.rows[0]?.count ?? 0);
+  }
+
+  async counts(): Promise<Map<string, number>> {
+    const r = await this.pool.query('SELECT petition, count FROM petition_counts');
+    return new Map(r.rows.map((row) => [row.petition as string, Number(row.count)]));
+  }
+
+  async *exportRows(petition: string): AsyncIterable<Signature> {
+    let after: [Date, string] = [new Date(0), ''];
+    for (;;) {
+      const { rows } = await this.pool.query<Row>(
+        `SELECT * FROM signatures WHERE petition = $1 AND (signed_at, email) > ($2, $3)
+         ORDER BY signed_at, email LIMIT ${PAGE}`,
+        [petition, ...after],
+      );
+      yield* rows.map(toSignature);
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1];
+      after = [last.signed_at, last.email];
+    }
+  }
+
+  erase(petition: string, email: string): Promise<number> {
+    return this.tx(async (c) => {
+      const n = (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
+      if (n > 0) await c.query('UPDATE petition_counts SET count = count - $2 WHERE petition = $1', [petition, n]);
+      return n;
+    });
+  }
+
+  purgeSignatures(before: Date): Promise<number> {
+    return this.tx(async (c) => {
+      const n = (await c.query('DELETE FROM signatures WHERE signed_at < $1', [before])).rowCount ?? 0;
+      if (n > 0) {
+        await c.query(`UPDATE petition_counts SET count =
+          (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`);
+      }
+      return n;
+    });
+  }
+
+  async purgeIdempotency(before: Date): Promise<number> {
+    return (await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

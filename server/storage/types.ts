@@ -1,0 +1,70 @@
+// One storage interface for both databases. The HTTP layer never sees SQL, and the
+// same test suite (storage.test.ts) runs against SQLite and Postgres.
+
+/** A signature as stored. Never holds the signer's IP address. */
+export interface Signature {
+  petition: string;
+  /** Normalized (trimmed, NFC, lower-cased, IDNA domain): the key that makes a repeat a repeat. */
+  email: string;
+  given_name: string | null;
+  family_name: string | null;
+  postal_code: string | null;
+  country: string | null;
+  phone: string | null;
+  comment: string | null;
+  source: string | null;
+  /** The embedding page's origin (the request's Origin header), if any. */
+  origin: string | null;
+  consent_sha256: string | null;
+  /** ISO 8601, UTC, millisecond precision. */
+  signed_at: string;
+}
+
+/** What a claim on an idempotency key found. */
+export type Claim =
+  | { state: 'new' }
+  | { state: 'in_progress' }
+  | { state: 'mismatch' }
+  | { state: 'replay'; status: number; body: string };
+
+export interface IdempotencyRecord {
+  petition: string;
+  key: string;
+  bodySha256: string;
+}
+
+export interface SignatureStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations. Call once before anything else. */
+  init(): Promise<void>;
+  /**
+   * Claims an idempotency key for a request. 'new' means the caller now owns the key and must
+   * end with sign() (which stores the answer) or release().
+   */
+  claim(rec: IdempotencyRecord, now: Date): Promise<Claim>;
+  /** Gives up a claimed key without storing an answer (non-2xx answers are not stored). */
+  release(rec: IdempotencyRecord): Promise<void>;
+  /**
+   * Stores a signature (null: a honeypot hit, nothing stored) and, in the same transaction,
+   * the 201 answer for the idempotency key. A repeat signer is not counted again.
+   * Resolves only once everything is durable. Returns the petition's count.
+   */
+  sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number>;
+  count(petition: string): Promise<number>;
+  counts(): Promise<Map<string, number>>;
+  /** All signatures of one petition, oldest first, in pages. */
+  exportRows(petition: string): AsyncIterable<Signature>;
+  /** Erases one signer (normalized email) from one petition; returns how many rows went. */
+  erase(petition: string, email: string): Promise<number>;
+  /** Deletes signatures signed before `before`; returns how many. */
+  purgeSignatures(before: Date): Promise<number>;
+  /** Deletes idempotency records created before `before`. */
+  purgeIdempotency(before: Date): Promise<number>;
+  /** Throws if the database does not answer. */
+  ping(): Promise<void>;
+  /** Finishes pending writes and closes. */
+  close(): Promise<void>;
+}
+
+/** A claim left in progress longer than this is treated as abandoned (its server died). */
+export const STALE_CLAIM_MS = 60_000;
