@@ -1,0 +1,75 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { feedContext } from '../../core/context.js';
+import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core/feed-loader.js';
+
+/**
+ * Loads a feed once and provides it to every widget inside, so they need no
+ * `feed` attribute of their own. Renders its children unchanged.
+ *
+ * @summary One feed for many widgets.
+ *
+ * @slot - Any content, including widgets.
+ *
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class OrgFeed extends SolidarityElement {
+  static styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** URL of the organization's feed. */
+  @property() src?: string;
+
+  private provider = new ContextProvider(this, { context: feedContext, initialValue: undefined });
+  private generation = 0;
+
+  protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('src')) this.load();
+  }
+
+  private async load() {
+    const gen = ++this.generation;
+    const src = this.src;
+    if (!src) {
+      this.provider.setValue(undefined);
+      return;
+    }
+    let url = src;
+    try {
+      url = absoluteFeedUrl(src);
+    } catch {
+      /* reported by the loader */
+    }
+    this.provider.setValue({ status: 'loading', url });
+    let next: FeedState;
+    try {
+      const loaded = await loadFeed(src);
+      next = { status: 'ready', url: loaded.url, feed: loaded.feed };
+      if (gen === this.generation) this.emit('feed-load', { url: loaded.url });
+    } catch (e) {
+      const error = e instanceof FeedError ? e : new FeedError('network', String(e));
+      next = { status: 'error', url, error };
+      if (gen === this.generation) {
+        this.warnOnce(`<org-feed>: ${url}: ${error.message}`);
+        this.emit('feed-error', { url, message: error.message });
+      }
+    }
+    if (gen === this.generation) this.provider.setValue(next);
+  }
+
+  render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'org-feed': OrgFeed;
+  }
+}

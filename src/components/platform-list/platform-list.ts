@@ -1,0 +1,98 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { renderFeedStatus } from '../../core/feed-status.js';
+import type { Plank } from '../../core/feed-types.js';
+import { LocaleController } from '../../core/locale-controller.js';
+import { themeStyles } from '../../core/theme.styles.js';
+import { listStyles } from './platform-list.styles.js';
+import '../platform-plank/platform-plank.js';
+
+/** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
+export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
+  const wanted = tags.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const chosen = wanted.length
+    ? planks.filter((p) => p.tags.some((t) => wanted.includes(t.toLowerCase())))
+    : planks;
+  return limit !== undefined ? chosen.slice(0, limit) : chosen;
+}
+
+/**
+ * The organization's platform, or part of it, as a responsive grid of
+ * `<platform-plank>` cards in feed order.
+ *
+ * @summary The whole platform, or the planks on some topics.
+ *
+ * @slot - `<platform-plank>` elements written in the page, used when there is no feed.
+ *
+ * @csspart list - The grid of planks.
+ * @csspart message - Loading, error and "nothing matches" messages.
+ *
+ * @cssprop --sw-plank-min-width - Narrowest a card gets before the grid drops a column (default 18rem).
+ * @cssprop --sw-space - Gap between cards.
+ *
+ * @fires plank-toggle - A plank was opened or closed. `detail: { plank, expanded }`.
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class PlatformList extends SolidarityElement {
+  static styles = [themeStyles, listStyles];
+
+  /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
+  @property() feed?: string;
+  /** Comma-separated topics; a plank matching any of them shows. */
+  @property() tags?: string;
+  /** `card` (default) or `compact`. */
+  @property() variant: string = 'card';
+  /** Show at most this many planks. */
+  @property() limit?: string;
+  /** Heading level of each plank's title (2–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  private feedState = new FeedController(this);
+  private locale = new LocaleController(this);
+
+  private parsedLimit(): number | undefined {
+    if (this.limit == null || this.limit === '') return undefined;
+    const n = Number(this.limit);
+    if (Number.isInteger(n) && n > 0) return n;
+    this.warnOnce(`<platform-list>: limit "${this.limit}" is not a positive whole number; showing every plank.`);
+    return undefined;
+  }
+
+  render() {
+    const t = this.locale;
+    const s = this.feedState.state;
+    if (!s) return html`<slot></slot>`;
+    if (s.status !== 'ready') return renderFeedStatus(s, t);
+    const limit = this.parsedLimit();
+    const badLimit = this.limit != null && this.limit !== '' && limit === undefined;
+    const tags = (this.tags ?? '').split(',').filter((x) => x.trim());
+    const planks = selectPlanks(s.feed.platform, tags, limit);
+    const variant = this.variant === 'compact' ? 'compact' : 'card';
+    if (this.variant !== 'card' && this.variant !== 'compact') {
+      this.warnOnce(`<platform-list>: unknown variant "${this.variant}"; use card or compact.`);
+    }
+    return html`
+      ${badLimit ? html`<p class="message" part="message">${t.t('attr.bad-limit', { value: this.limit! })}</p>` : nothing}
+      ${planks.length
+        ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}>
+            ${planks.map(
+              (p) => html`<li>
+                <platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></platform-plank>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="message" part="message" role="status">
+            ${tags.length ? t.t('list.no-match', { tags: tags.join(', ') }) : t.t('list.empty')}
+          </p>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'platform-list': PlatformList;
+  }
+}

@@ -1,0 +1,157 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { feedFixture } from '../../../test/util.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearFeedCache } from '../../core/feed-loader.js';
+import { jsonUrl, rawUrl, sampleFeed } from '../../../test/fixtures/feed.js';
+import './platform-plank.js';
+import { PlatformPlank } from './platform-plank.js';
+
+PlatformPlank.define('platform-plank');
+
+async function plankFrom(feed: unknown, plank: string, lang?: string) {
+  const url = jsonUrl(feed);
+  return feedFixture<PlatformPlank>(
+    html`<div lang=${lang ?? 'en'}><platform-plank feed=${url} plank=${plank}></platform-plank></div>`,
+    'platform-plank',
+  );
+}
+
+describe('<platform-plank>', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('is accessible collapsed and expanded', async () => {
+    const el = await plankFrom(sampleFeed, 'healthcare');
+    await expect(el).shadowDom.to.be.accessible();
+    el.expanded = true;
+    await el.updateComplete;
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows number, title and summary from the feed, by id or by number', async () => {
+    const el = await plankFrom(sampleFeed, '2');
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part=number]')!.textContent).to.contain('2');
+    expect(root.querySelector('[part=title]')!.textContent).to.contain('Homes, not profits');
+    expect(root.querySelector('[part=summary]')!.textContent).to.equal('Rent control.');
+  });
+
+  it('expands by keyboard, wiring aria-expanded and aria-controls, and fires plank-toggle', async () => {
+    const el = await plankFrom(sampleFeed, 'healthcare');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=toggle]')!;
+    const body = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(body.hidden).to.be.true;
+    button.focus();
+    const toggled = oneEvent(el, 'plank-toggle');
+    await sendKeys({ press: 'Enter' });
+    const event = await toggled;
+    expect(event.detail).to.deep.equal({ plank: 'healthcare', expanded: true });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(body.hidden).to.be.false;
+    expect(body.querySelectorAll('ul:not(.tags) li').length).to.equal(2);
+    expect(body.querySelector('em')!.textContent).to.equal('Public');
+    expect(body.querySelector('a')!.getAttribute('href')).to.equal('https://workers.example/health');
+  });
+
+  it('speaks Spanish on a Spanish page, for feed text and UI', async () => {
+    const el = await plankFrom(sampleFeed, 'healthcare', 'es-MX');
+    const root = el.shadowRoot!;
+    await waitUntil(() => root.querySelector('button[part=toggle]')!.textContent!.includes('Leer'), 'Spanish strings load');
+    expect(root.querySelector('[part=title]')!.textContent).to.contain('Sanidad para todos');
+    expect(root.querySelector('button[part=toggle]')!.textContent!.trim()).to.equal('Leer más');
+  });
+
+  it('renders hostile feed text as text and never runs it', async () => {
+    const hostile = {
+      ...sampleFeed,
+      platform: [
+        {
+          id: 'x',
+          number: 1,
+          title: '<img src=x onerror="window.__pwned=1">',
+          summary: '<script>window.__pwned=1</script>',
+          body: 'Click [me](javascript:window.__pwned=1) and <b>bold</b>',
+        },
+      ],
+    };
+    const el = await plankFrom(hostile, 'x');
+    el.expanded = true;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('img')).to.equal(null);
+    expect(root.querySelector('script')).to.equal(null);
+    expect(root.querySelector('[part=body] a')).to.equal(null);
+    expect(root.querySelector('[part=title]')!.textContent).to.contain('<img src=x');
+    expect(root.querySelector('[part=body]')!.textContent).to.contain('<b>bold</b>');
+    expect((window as any).__pwned).to.equal(undefined);
+  });
+
+  it('says clearly when the feed is missing, not JSON, or lacks the plank', async () => {
+    for (const [src, text] of [
+      ['/does-not-exist.json', 'not found'],
+      [jsonUrl('nope'), 'expected format'],
+    ]) {
+      clearFeedCache();
+      const el = await feedFixture<PlatformPlank>(html`<platform-plank feed=${src} plank="1"></platform-plank>`);
+      expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain(text);
+    }
+    const notJson = rawUrl('<html>', { type: 'text/html' });
+    const bad = await feedFixture<PlatformPlank>(html`<platform-plank feed=${notJson} plank="1"></platform-plank>`);
+    expect(bad.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('readable format');
+    await expect(bad).shadowDom.to.be.accessible();
+
+    const missing = await plankFrom(sampleFeed, 'nonexistent');
+    expect(missing.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('nonexistent');
+  });
+
+  it('skips one broken plank and shows the rest', async () => {
+    const feed = { ...sampleFeed, platform: [{ id: 'broken', number: 'one' }, ...sampleFeed.platform] };
+    const el = await plankFrom(feed, 'housing');
+    expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.contain('Homes');
+  });
+
+  it('enhances slotted light-DOM content with no feed', async () => {
+    const el = await fixture<PlatformPlank>(html`
+      <platform-plank plank="water">
+        <h3 slot="title">Clean water</h3>
+        <p>Public water, publicly run.</p>
+      </platform-plank>
+    `);
+    await expect(el).to.be.accessible();
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=toggle]')!;
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part=body]')!.hidden).to.be.true;
+    toggle.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part=body]')!.hidden).to.be.false;
+  });
+
+  it('opens from a #plank-<id> deep link', async () => {
+    history.replaceState(null, '', '#plank-housing');
+    try {
+      const el = await plankFrom(sampleFeed, 'housing');
+      await el.updateComplete;
+      expect(el.expanded).to.be.true;
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('compact variant is one disclosure button', async () => {
+    const url = jsonUrl(sampleFeed);
+    const el = await feedFixture<PlatformPlank>(html`<platform-plank feed=${url} plank="climate" variant="compact"></platform-plank>`);
+    await expect(el).shadowDom.to.be.accessible();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button.disclosure')!;
+    expect(button.textContent).to.contain('Climate jobs');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('tolerates being defined twice', () => {
+    class Other extends HTMLElement {}
+    expect(() => PlatformPlank.define('platform-plank')).not.to.throw();
+    customElements.define('taken-by-host', Other);
+    expect(() => PlatformPlank.define('taken-by-host')).not.to.throw();
+  });
+});

@@ -1,0 +1,232 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { renderBody } from '../../core/body.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { renderFeedStatus } from '../../core/feed-status.js';
+import type { Plank } from '../../core/feed-types.js';
+import { LocaleController } from '../../core/locale-controller.js';
+import { permalink, shareLink } from '../../core/share.js';
+import { pickText } from '../../core/text.js';
+import { themeStyles } from '../../core/theme.styles.js';
+import { plankStyles } from './platform-plank.styles.js';
+
+export type PlankVariant = 'card' | 'compact';
+const VARIANTS: PlankVariant[] = ['card', 'compact'];
+
+/** Finds a plank by `id` first, then by `number`. */
+export function findPlank(planks: Plank[], key: string): Plank | undefined {
+  return planks.find((p) => p.id === key) ?? planks.find((p) => String(p.number) === key.trim());
+}
+
+/**
+ * One plank of the platform as a card: number, title, summary, an expandable
+ * body, its topics and a share link. `#plank-<id>` in the page address opens it.
+ *
+ * @summary One platform plank as a card.
+ *
+ * @slot title - The plank's title, when it is written in the page instead of a feed.
+ * @slot summary - A one-sentence summary shown above the body.
+ * @slot - The plank's body (shown when expanded).
+ *
+ * @csspart card - The card's outer box.
+ * @csspart number - The plank number badge.
+ * @csspart title - The title heading.
+ * @csspart summary - The summary paragraph.
+ * @csspart body - The expandable body.
+ * @csspart tags - The list of topics.
+ * @csspart toggle - The "Read more" / "Show less" button.
+ * @csspart share - The share button.
+ * @csspart message - Loading and error messages.
+ * @csspart link - Links inside the body.
+ *
+ * @cssprop --sw-color-accent - Accent color (number badge, top border, buttons). Defaults to the feed's `org.color`, else a deep red.
+ * @cssprop --sw-color-on-accent - Text on the accent color.
+ * @cssprop --sw-color-text - Text color.
+ * @cssprop --sw-color-muted - Secondary text color.
+ * @cssprop --sw-color-surface - Card background.
+ * @cssprop --sw-color-border - Border color.
+ * @cssprop --sw-radius - Corner radius.
+ * @cssprop --sw-space - Base spacing.
+ * @cssprop --sw-font-family - Font family.
+ * @cssprop --sw-heading-size - Title size.
+ *
+ * @fires plank-toggle - The body was opened or closed. `detail: { plank, expanded }`.
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class PlatformPlank extends SolidarityElement {
+  static styles = [themeStyles, plankStyles];
+
+  /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
+  @property() feed?: string;
+  /** Which plank: its `id`, else its `number`. */
+  @property() plank?: string;
+  /** Whether the body is shown. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+  /** `card` (default) or `compact` (a one-line disclosure). */
+  @property() variant: string = 'card';
+  /** Heading level of the title (2–6), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** The plank itself, set by `<platform-list>` (property only). */
+  @property({ attribute: false }) data?: Plank;
+  /** Base URL for relative links in the plank (property only). */
+  @property({ attribute: false }) base?: string;
+
+  @state() private shareStatus = '';
+
+  private feedState = new FeedController(this);
+  private locale = new LocaleController(this);
+  private deepLinked = false;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHashChange);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private get plankId(): string | undefined {
+    return this.resolvePlank()?.id ?? (this.plank || this.id.replace(/^plank-/, '') || undefined);
+  }
+
+  private resolvePlank(): Plank | undefined {
+    if (this.data) return this.data;
+    const s = this.feedState.state;
+    return s?.status === 'ready' && this.plank ? findPlank(s.feed.platform, this.plank) : undefined;
+  }
+
+  private onHashChange = () => this.openFromHash(true);
+
+  private openFromHash(scroll: boolean) {
+    const id = this.plankId;
+    if (!id || location.hash !== `#plank-${encodeURIComponent(id)}`) return;
+    this.setExpanded(true);
+    if (scroll) this.updateComplete.then(() => this.scrollIntoView({ block: 'start' }));
+  }
+
+  protected updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.deepLinked && this.plankId && (this.resolvePlank() || !this.feedState.state)) {
+      this.deepLinked = true;
+      this.openFromHash(true);
+    }
+  }
+
+  private setExpanded(expanded: boolean) {
+    if (this.expanded === expanded) return;
+    this.expanded = expanded;
+    this.emit('plank-toggle', { plank: this.plankId ?? '', expanded });
+  }
+
+  private toggle = () => this.setExpanded(!this.expanded);
+
+  private async share(title: string) {
+    const id = this.plankId;
+    this.shareStatus = '';
+    this.shareStatus = await shareLink(permalink(id ? `plank-${id}` : ''), title, this.locale);
+  }
+
+  private variantName(): PlankVariant {
+    if (VARIANTS.includes(this.variant as PlankVariant)) return this.variant as PlankVariant;
+    this.warnOnce(`<platform-plank>: unknown variant "${this.variant}"; use card or compact.`);
+    return 'card';
+  }
+
+  render() {
+    const t = this.locale;
+    const plank = this.resolvePlank();
+    if (plank) {
+      const lang = t.lang;
+      const base = this.base ?? (this.feedState.state?.url || undefined);
+      return this.renderCard({
+        number: plank.number,
+        title: pickText(plank.title, lang),
+        summary: pickText(plank.summary, lang),
+        body: renderBody(pickText(plank.body, lang), base),
+        tags: plank.tags,
+        hasBody: !!pickText(plank.body, lang).trim(),
+      });
+    }
+    const s = this.feedState.state;
+    if (s && s.status !== 'ready') return renderFeedStatus(s, t);
+    if (s && this.plank) {
+      this.warnOnce(`<platform-plank>: no plank "${this.plank}" in the feed.`);
+      return html`<p class="message error" part="message" role="alert">${t.t('plank.not-found', { plank: this.plank })}</p>`;
+    }
+    // No feed: the page's own light-DOM content, enhanced.
+    return this.renderCard({
+      number: undefined,
+      title: html`<slot name="title"></slot>`,
+      summary: html`<slot name="summary"></slot>`,
+      body: html`<slot></slot>`,
+      tags: [],
+      hasBody: true,
+    });
+  }
+
+  private renderCard(p: {
+    number?: number;
+    title: string | TemplateResult;
+    summary: string | TemplateResult;
+    body: unknown;
+    tags: string[];
+    hasBody: boolean;
+  }) {
+    const t = this.locale;
+    const variant = this.variantName();
+    const titleText = typeof p.title === 'string' ? p.title : this.titleFromSlot();
+    const number =
+      p.number !== undefined
+        ? html`<span class="number" part="number"><span class="visually-hidden">${t.t('plank.number', { number: '' })}</span>${p.number}</span>`
+        : nothing;
+    const heading =
+      variant === 'compact'
+        ? html`<button class="disclosure" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
+            ${number}<span class="title-text">${p.title}</span>
+          </button>`
+        : html`${number}<span class="title-text">${p.title}</span>`;
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    return html`
+      <article class="card ${variant}" part="card" aria-labelledby="title">
+        <header>
+          <div class="title" part="title" id="title" role="heading" aria-level=${level}>${heading}</div>
+        </header>
+        ${p.summary && variant === 'card' ? html`<p class="summary" part="summary">${p.summary}</p>` : nothing}
+        <div class="body" part="body" id="body" ?hidden=${!this.expanded}>
+          ${p.summary && variant === 'compact' ? html`<p class="summary" part="summary">${p.summary}</p>` : nothing}
+          ${p.body}
+          ${p.tags.length
+            ? html`<ul class="tags" part="tags" aria-label=${t.t('plank.tags')}>${p.tags.map((tag) => html`<li>${tag}</li>`)}</ul>`
+            : nothing}
+        </div>
+        <div class="actions">
+          ${variant === 'card' && p.hasBody
+            ? html`<button class="primary" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
+                ${this.expanded ? t.t('plank.show-less') : t.t('plank.read-more')}
+              </button>`
+            : nothing}
+          ${variant === 'card' || this.expanded
+            ? html`<button part="share" aria-label=${t.t('plank.share-label', { title: titleText })} @click=${() => this.share(titleText)}>
+                ${t.t('plank.share')}
+              </button>`
+            : nothing}
+          <span class="status" role="status">${this.shareStatus}</span>
+        </div>
+      </article>
+    `;
+  }
+
+  private titleFromSlot(): string {
+    return this.querySelector('[slot="title"]')?.textContent?.trim() ?? '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'platform-plank': PlatformPlank;
+  }
+}

@@ -1,0 +1,38 @@
+/** The public events (DESIGN.md, "Events"): names and detail shapes are stable API. */
+import type { Chapter } from './feed-types.js';
+
+export interface SolidarityEventMap {
+  'feed-load': { url: string };
+  'feed-error': { url: string; message: string };
+  'plank-toggle': { plank: string; expanded: boolean };
+  'petition-signed': { petition: string; count: number };
+  'petition-queued': { petition: string };
+  'petition-error': { petition: string; code: string; message: string };
+  'donate-click': { provider: string; amount: number; currency: string; recurring: boolean; url: string };
+  'chapter-select': { chapter: Chapter };
+}
+
+export type SolidarityEventName = keyof SolidarityEventMap;
+
+/** Dispatches a bubbling, composed event; returns false when a listener called preventDefault(). */
+export function emit<K extends SolidarityEventName>(
+  target: EventTarget,
+  name: K,
+  detail: SolidarityEventMap[K],
+  { cancelable = false } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'feed-load': CustomEvent<SolidarityEventMap['feed-load']>;
+    'feed-error': CustomEvent<SolidarityEventMap['feed-error']>;
+    'plank-toggle': CustomEvent<SolidarityEventMap['plank-toggle']>;
+    'petition-signed': CustomEvent<SolidarityEventMap['petition-signed']>;
+    'petition-queued': CustomEvent<SolidarityEventMap['petition-queued']>;
+    'petition-error': CustomEvent<SolidarityEventMap['petition-error']>;
+    'donate-click': CustomEvent<SolidarityEventMap['donate-click']>;
+    'chapter-select': CustomEvent<SolidarityEventMap['chapter-select']>;
+  }
+}

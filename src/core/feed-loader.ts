@@ -1,0 +1,87 @@
+/**
+ * Loads feeds: one request per feed URL per page, shared by every widget,
+ * with a timeout and a specific error for each way a feed can fail.
+ */
+import { checkFeed } from './feed-check.js';
+import type { Feed } from './feed-types.js';
+import { warn } from './warn.js';
+
+export type FeedErrorCode = 'timeout' | 'network' | 'not-found' | 'http' | 'not-json' | 'bad-shape';
+
+export class FeedError extends Error {
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface LoadedFeed {
+  /** Absolute URL the feed came from (base for its relative URLs). */
+  url: string;
+  feed: Feed;
+}
+
+export type FeedState =
+  | { status: 'loading'; url: string }
+  | { status: 'ready'; url: string; feed: Feed }
+  | { status: 'error'; url: string; error: FeedError };
+
+export const FEED_TIMEOUT_MS = 15000;
+
+const cache = new Map<string, Promise<LoadedFeed>>();
+
+export function absoluteFeedUrl(src: string): string {
+  return new URL(src, document.baseURI).href;
+}
+
+/** The shared, cached load of one feed URL. A failed load is forgotten so a later widget may retry. */
+export function loadFeed(src: string, timeoutMs = FEED_TIMEOUT_MS): Promise<LoadedFeed> {
+  const url = absoluteFeedUrl(src);
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetchFeed(url, timeoutMs);
+    cache.set(url, pending);
+    pending.catch(() => cache.delete(url));
+  }
+  return pending;
+}
+
+async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
+  const protocol = new URL(url).protocol;
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new FeedError('network', `the feed address must be http or https, not ${protocol}`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    text = await response.text();
+  } catch (e) {
+    if (controller.signal.aborted) throw new FeedError('timeout', `the feed did not answer within ${timeoutMs / 1000} s`);
+    throw new FeedError('network', `the feed could not be reached (${(e as Error).message})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (response.status === 404) throw new FeedError('not-found', 'the feed was not found (404)', 404);
+  if (!response.ok) throw new FeedError('http', `the feed server answered ${response.status}`, response.status);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new FeedError('not-json', 'the feed is not valid JSON');
+  }
+  const { feed, problems } = checkFeed(raw);
+  for (const p of problems) warn(`feed ${url}: ${p.path} ${p.message}`);
+  if (!feed) throw new FeedError('bad-shape', `the feed is not in the expected format: ${problems[0]?.path} ${problems[0]?.message}`);
+  return { url, feed };
+}
+
+/** Test hook: forget cached feeds. */
+export function clearFeedCache(): void {
+  cache.clear();
+}

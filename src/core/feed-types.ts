@@ -1,0 +1,92 @@
+/** Feed format version 1 (see DESIGN.md). Shared by the widgets and the server. */
+
+/** A text field: plain, or translations keyed by language tag (`{ "en": …, "es": … }`). */
+export type Text = string | Record<string, string>;
+
+export interface Org {
+  name?: Text;
+  url?: string;
+  logo?: string;
+  color?: string;
+  privacy_url?: string;
+  consent?: Text;
+}
+
+export interface Plank {
+  id: string;
+  number: number;
+  title: Text;
+  summary?: Text;
+  body?: Text;
+  tags: string[];
+}
+
+export interface Petition {
+  id: string;
+  title: Text;
+  target?: Text;
+  body?: Text;
+  goal?: number;
+  closes?: string;
+  consent?: Text;
+  fields?: string[];
+  endpoint?: string;
+  /** Live count, added by the server when it serves the feed. */
+  count?: number;
+}
+
+export interface Chapter {
+  id: string;
+  name: Text;
+  city?: string;
+  region?: string;
+  country?: string;
+  lat: number;
+  lng: number;
+  email?: string;
+  url?: string;
+  meets?: Text;
+  postal_codes?: string[];
+}
+
+export interface DonateSettings {
+  provider?: string;
+  account?: string;
+  template?: string;
+  amounts?: number[];
+  currency?: string;
+  recurring?: boolean;
+  default_amount?: number;
+  min?: number;
+  max?: number;
+  goal?: number;
+  raised?: number;
+  refcode?: string;
+}
+
+export interface Feed {
+  version: 1;
+  org: Org;
+  platform: Plank[];
+  petitions: Petition[];
+  chapters: Chapter[];
+  donate?: DonateSettings;
+}
+
+export interface FeedProblem {
+  /** JSON path of the problem, e.g. `$.platform[3].title`. */
+  path: string;
+  message: string;
+}
+
+/** Signature body keys a petition may ask for (DESIGN.md, "Signature body"). */
+export const SIGNATURE_FIELDS = [
+  'given_name',
+  'family_name',
+  'email',
+  'postal_code',
+  'country',
+  'phone',
+  'comment',
+] as const;
+export type SignatureField = (typeof SIGNATURE_FIELDS)[number];

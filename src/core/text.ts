@@ -1,0 +1,23 @@
+import type { Text } from './feed-types.js';
+
+/**
+ * Picks a translation: exact tag, then primary subtag (`es-MX` → `es`),
+ * then the feed's first key (DESIGN.md, "Language").
+ */
+export function pickText(value: Text | undefined | null, lang: string): string {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  const keys = Object.keys(value);
+  if (!keys.length) return '';
+  const wanted = lang.toLowerCase();
+  const primary = wanted.split('-')[0];
+  const exact = keys.find((k) => k.toLowerCase() === wanted);
+  const sameLanguage = keys.find((k) => k.toLowerCase() === primary);
+  return value[exact ?? sameLanguage ?? keys[0]] ?? '';
+}
+
+/** Every translation of a text, e.g. to accept any of them as the consent shown. */
+export function allTranslations(value: Text | undefined | null): string[] {
+  if (value == null) return [];
+  return typeof value === 'string' ? [value] : Object.values(value);
+}

@@ -1,0 +1,44 @@
+import { warn } from './warn.js';
+
+/**
+ * The one URL check for every URL taken from a feed or an attribute: only
+ * http(s) (and mailto: when allowed) survive; anything else is dropped with a warning.
+ */
+export function safeUrl(
+  value: string | undefined | null,
+  { base, mailto = false, context = 'URL' }: { base?: string; mailto?: boolean; context?: string } = {},
+): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim(), base ?? document.baseURI);
+  } catch {
+    warn(`ignored ${context} "${value}": it is not a valid URL.`);
+    return null;
+  }
+  const ok = url.protocol === 'https:' || url.protocol === 'http:' || (mailto && url.protocol === 'mailto:');
+  if (!ok) {
+    warn(`ignored ${context} "${value}": only http and https${mailto ? ' (and mailto)' : ''} links are used.`);
+    return null;
+  }
+  return url.href;
+}
+
+/** A mailto: link for a plain email address, or null when it is not one. */
+export function mailtoUrl(email: string | undefined | null): string | null {
+  if (!email) return null;
+  const address = email.replace(/^mailto:/i, '').trim();
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) {
+    warn(`ignored email "${email}": it is not an email address.`);
+    return null;
+  }
+  return `mailto:${address}`;
+}
+
+/** A CSS color only if the browser parses it as one. */
+export function safeColor(value: string | undefined | null): string | null {
+  if (!value) return null;
+  if (typeof CSS !== 'undefined' && CSS.supports('color', value)) return value;
+  warn(`ignored color "${value}": it is not a CSS color.`);
+  return null;
+}

@@ -1,0 +1,16 @@
+/**
+ * solidarity-widgets: the one script a webmaster pastes. Importing it defines
+ * every tag; a tag the page already has is left alone.
+ */
+import { OrgFeed } from './components/org-feed/org-feed.js';
+import { PlatformList } from './components/platform-list/platform-list.js';
+import { PlatformPlank } from './components/platform-plank/platform-plank.js';
+
+export { OrgFeed, PlatformList, PlatformPlank };
+export { checkFeed } from './core/feed-check.js';
+export type * from './core/feed-types.js';
+export type { SolidarityEventMap } from './core/events.js';
+
+OrgFeed.define('org-feed');
+PlatformPlank.define('platform-plank');
+PlatformList.define('platform-list');

@@ -1,0 +1,51 @@
+// Browser tests run in Debian's Chromium (never a downloaded browser).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * `/test-feed?body=…&status=…&type=…&delay=…` answers with exactly that, so tests
+ * can serve any feed (or a broken one) over real http.
+ */
+function testFeedMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/test-feed')) return next();
+  const q = ctx.query;
+  const delay = Number(q.delay ?? 0);
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      ctx.status = Number(q.status ?? 200);
+      ctx.type = q.type ?? 'application/json';
+      ctx.set('access-control-allow-origin', '*');
+      ctx.body = q.body ?? '';
+      resolve();
+    }, delay),
+  );
+}
+
+export default {
+  middleware: [testFeedMiddleware],
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--enable-unsafe-swiftshader',
+        ],
+      },
+    }),
+  ],
+};
