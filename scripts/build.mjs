@@ -1,0 +1,21 @@
+// `npm run build`: the library (entry + lazy chunks, versioned copy, SRI, schema),
+// the server, the custom-elements manifest, and the static Storybook.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  ['library', 'npx vite build --logLevel warn'],
+  ['versioned output, SRI, schema', 'node scripts/post-build.mjs'],
+  ['server', 'node scripts/build-server.mjs'],
+  ['custom-elements.json', 'npm run --silent analyze'],
+];
+if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1') steps.push(['docs (Storybook)', 'npm run --silent build:docs']);
+
+for (const [name, command] of steps) {
+  console.log(`build: ${name}`);
+  const { status } = spawnSync(command, { stdio: 'inherit', shell: true });
+  if (status !== 0) {
+    console.error(`build: "${name}" failed (exit ${status}).`);
+    process.exit(status || 1);
+  }
+}

@@ -1,0 +1,28 @@
+// `npm run size`: gzipped and brotli bytes of the entry script and each chunk.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+export function sizes(file) {
+  const raw = readFileSync(file);
+  return {
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+export function distFiles(dist = 'dist') {
+  const chunks = readdirSync(join(dist, 'chunks'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dist, 'chunks', f))
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  return [join(dist, 'solidarity-widgets.js'), ...chunks];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = distFiles().map((f) => ({ file: f, ...sizes(f) }));
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${'file'.padEnd(48)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(48)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+}
