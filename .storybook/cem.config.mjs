@@ -1,0 +1,44 @@
+// Config for `npm run analyze` (custom-elements.json, read by Storybook's autodocs and the
+// embed builder). Our classes are registered with `Class.define('tag')` in src/index.ts, which
+// the analyzer cannot see, so this plugin names each class's tag from there, and else from its
+// folder (src/components/<tag>/<tag>.ts holds the class for <tag>).
+import { readFileSync } from 'node:fs';
+
+function definedTags() {
+  const tags = new Map();
+  try {
+    const index = readFileSync('src/index.ts', 'utf8');
+    for (const m of index.matchAll(/(\w+)\.define\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]/g)) tags.set(m[1], m[2]);
+  } catch {
+    /* no index yet */
+  }
+  return tags;
+}
+
+const solidarityTags = {
+  name: 'solidarity-tags',
+  packageLinkPhase({ customElementsManifest }) {
+    const tags = definedTags();
+    for (const mod of customElementsManifest.modules) {
+      const folder = /^src\/components\/([a-z0-9-]+)\/\1\.ts$/.exec(mod.path)?.[1];
+      const classes = (mod.declarations ?? []).filter((d) => d.kind === 'class');
+      for (const d of classes) {
+        const tag = tags.get(d.name) ?? (folder && d.superclass && classes.length && d === classes.find((c) => c.superclass) ? folder : undefined);
+        if (!tag) continue;
+        d.tagName = tag;
+        d.customElement = true;
+        mod.exports ??= [];
+        if (!mod.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
+          mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: d.name, module: mod.path } });
+        }
+      }
+    }
+  },
+};
+
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  litelement: true,
+  plugins: [solidarityTags],
+};
