@@ -1,0 +1,81 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
+// Written by `npm run analyze` from each component's JSDoc header (build:docs and storybook run it first).
+import manifest from '../custom-elements.json';
+import { wrap, type FrameOptions } from '../stories/helpers.js';
+import './fake-api.js';
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true, sort: 'requiredFirst' },
+    docs: { toc: true, source: { excludeDecorators: true } },
+    options: {
+      storySort: {
+        order: [
+          'Docs',
+          ['Getting started', 'The feed', 'Theming', 'Running the server', 'Security', 'Accessibility'],
+          'Tools',
+          'Widgets',
+        ],
+      },
+    },
+  },
+  globalTypes: {
+    lang: {
+      description: 'Language of the page around the widget',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: '', title: 'Page default (English)' },
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+          { value: 'fr', title: 'Français' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Text direction of the page around the widget',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: '', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Light or dark tokens',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: '', title: 'Light' },
+          { value: 'dark', title: 'Dark tokens' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { lang: '', dir: '', theme: '' },
+  decorators: [
+    (story, context) => {
+      const g = context.globals as { lang?: string; dir?: string; theme?: string };
+      if (!g.lang && !g.dir && !g.theme) return story();
+      const options: FrameOptions = {
+        lang: g.lang || undefined,
+        dir: g.dir === 'rtl' ? 'rtl' : undefined,
+        theme: g.theme === 'dark' ? 'dark' : undefined,
+      };
+      return wrap(story(), options);
+    },
+  ],
+};
+
+export default preview;

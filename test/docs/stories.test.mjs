@@ -1,0 +1,178 @@
+// The story test: every story (and every docs page) of the *built* Storybook in dist/docs
+// (`npm run build:docs` first) loads in Chromium with no console error, no page error, no
+// request leaving this machine, and no axe violation.
+//
+//   npm run test:docs                     every story and docs page
+//   STORY=platform-plank npm run test:docs   only ids containing "platform-plank"
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve('dist/docs');
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+/** The one failing load a story may cause on purpose (stories/helpers.ts MISSING_FEED). */
+const EXPECTED_404 = /\/missing-feed\.json(\?|$)/;
+const STORY_TIMEOUT_MS = 30000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+// axe on a fragment of a page: the page-level rules (one main landmark, an h1, every content in a
+// region) belong to the host page, not to an embedded widget.
+const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  rules: {
+    region: { enabled: false },
+    'landmark-one-main': { enabled: false },
+    'page-has-heading-one': { enabled: false },
+    'heading-order': { enabled: false },
+    'landmark-unique': { enabled: false },
+  },
+};
+
+// On docs pages, everything but Storybook's own controls (the toggles and inputs in the
+// attribute tables are Storybook's UI, not ours; the tables' text is still checked by hand).
+const DOCS_CONTEXT = { include: [['#storybook-docs']], exclude: [['.docblock-argstable'], ['.sbdocs-toc']] };
+
+function serve() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const index = existsSync(join(root, 'index.json')) ? JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')) : null;
+const only = process.env.STORY;
+const entries = index
+  ? Object.values(index.entries).filter((e) => (!only || e.id.includes(only)) && !(e.tags ?? []).includes('!test'))
+  : [];
+
+describe('built Storybook (dist/docs)', () => {
+  let server;
+  let browser;
+  let origin;
+
+  before(async () => {
+    assert.ok(index, 'dist/docs/index.json is missing: run `npm run build:docs` first.');
+    server = await serve();
+    origin = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--enable-unsafe-swiftshader',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test('has stories for the plank widgets and the docs pages', () => {
+    const titles = new Set(Object.values(index.entries).map((e) => e.title));
+    for (const t of ['Widgets/platform-plank', 'Widgets/platform-list', 'Widgets/org-feed']) assert.ok(titles.has(t), `no stories titled ${t}`);
+    assert.ok(Object.values(index.entries).filter((e) => e.type === 'story').length >= 20, 'fewer than 20 stories');
+  });
+
+  for (const entry of entries) {
+    test(`${entry.type} ${entry.id}`, { timeout: STORY_TIMEOUT_MS + 10000 }, async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const where = msg.location()?.url ?? '';
+        if (/^Failed to load resource/.test(msg.text()) && EXPECTED_404.test(where)) return;
+        problems.push(`console error: ${msg.text()} ${where}`);
+      });
+      // Nothing leaves this machine: a story that reaches for the network fails.
+      await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|blob:)/, (route) => {
+        problems.push(`network request to ${route.request().url()}`);
+        return route.abort();
+      });
+      try {
+        const mode = entry.type === 'docs' ? 'docs' : 'story';
+        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${mode}`, { timeout: STORY_TIMEOUT_MS });
+        await page.waitForFunction(
+          (m) => {
+            const c = document.body.classList;
+            if (c.contains('sb-show-errordisplay')) return true;
+            return m === 'docs' ? !!document.querySelector('#storybook-docs .sbdocs-content') : c.contains('sb-show-main');
+          },
+          mode,
+          { timeout: STORY_TIMEOUT_MS },
+        );
+        const error = await page.evaluate(() =>
+          document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'error' : '',
+        );
+        assert.equal(error, '', `Storybook shows an error: ${error}`);
+        await page.waitForLoadState('networkidle', { timeout: STORY_TIMEOUT_MS });
+        // Every widget settled: no feed still loading, every Lit update done (through shadow roots).
+        await page.waitForFunction(
+          async () => {
+            const all = [];
+            const walk = (node) => {
+              for (const el of node.querySelectorAll('*')) {
+                if (el.localName.includes('-')) all.push(el);
+                if (el.shadowRoot) walk(el.shadowRoot);
+              }
+            };
+            walk(document);
+            await Promise.all(all.map((el) => el.updateComplete));
+            return !all.some((el) => el.shadowRoot?.querySelector('[aria-busy="true"], .loading'));
+          },
+          null,
+          { timeout: STORY_TIMEOUT_MS, polling: 100 },
+        );
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(
+          async ([context, options]) => {
+            const result = await window.axe.run(context, options);
+            return result.violations.map(
+              (v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join('\n      ')}`,
+            );
+          },
+          [mode === 'docs' ? DOCS_CONTEXT : { include: [['#storybook-root']] }, AXE_OPTIONS],
+        );
+        problems.push(...violations.map((v) => `axe: ${v}`));
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(problems, [], `${entry.id}:\n  ${problems.join('\n  ')}`);
+    });
+  }
+});
