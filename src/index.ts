@@ -5,8 +5,10 @@
 import { OrgFeed } from './components/org-feed/org-feed.js';
 import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
+import { PetitionForm } from './components/petition-form/petition-form.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
+export { PetitionForm };
 export { checkFeed } from './core/feed-check.js';
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
@@ -14,3 +16,4 @@ export type { SolidarityEventMap } from './core/events.js';
 OrgFeed.define('org-feed');
 PlatformPlank.define('platform-plank');
 PlatformList.define('platform-list');
+PetitionForm.define('petition-form');

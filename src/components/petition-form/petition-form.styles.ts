@@ -1,0 +1,190 @@
+import { css } from 'lit';
+
+// Every form control is styled here in full (font, color, size, spacing), so a host
+// page's global or !important rules on form/input/label/button, which cannot enter
+// the shadow root, have nothing left to change through inheritance either.
+export const petitionStyles = css`
+  :host {
+    text-indent: 0;
+    word-spacing: normal;
+    white-space: normal;
+    text-shadow: none;
+    font-variant: normal;
+    cursor: auto;
+  }
+  .petition {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-block-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  h2,
+  h3 {
+    margin: 0 0 0.5em;
+    font-size: var(--sw-heading-size, 1.35em);
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.15em;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  .target,
+  .optional {
+    color: var(--_muted);
+  }
+  .body ul {
+    padding-inline-start: 1.25em;
+  }
+  .bar {
+    block-size: 0.75em;
+    margin-block-end: 1em;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+    background: var(--_accent);
+  }
+  form,
+  label,
+  input,
+  textarea,
+  button {
+    display: block;
+    margin: 0;
+    font: inherit;
+    color: inherit;
+    text-transform: none;
+    letter-spacing: normal;
+    line-height: 1.4;
+    visibility: visible;
+    opacity: 1;
+    float: none;
+    position: static;
+    inline-size: auto;
+  }
+  .fields {
+    display: grid;
+    gap: 0.75em 1em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+  }
+  .comment {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-weight: 600;
+    margin-block-end: 0.25em;
+  }
+  input,
+  textarea {
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5em 0.6em;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .error {
+    margin: 0.25em 0 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.6em;
+    margin-block: 1em;
+  }
+  .consent input {
+    inline-size: 1.4em;
+    block-size: 1.4em;
+    min-block-size: 0;
+    margin-block-start: 0.1em;
+    accent-color: var(--_accent);
+  }
+  .consent label {
+    font-weight: normal;
+  }
+  .consent .error,
+  .privacy {
+    grid-column: 2;
+  }
+  .hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  button {
+    min-block-size: 44px;
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-weight: 700;
+  }
+  button[type='submit'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .link {
+    display: inline;
+    min-block-size: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+  }
+  .suggestion {
+    margin: 0.25em 0 0;
+  }
+  .status,
+  .alert {
+    margin: 0.75em 0 0;
+    font-weight: 600;
+  }
+  .alert {
+    color: var(--_danger);
+  }
+  .status:empty,
+  .alert:empty {
+    margin: 0;
+  }
+  .thanks {
+    padding: var(--_space);
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  .thanks h3:focus {
+    outline: none;
+  }
+  .share {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .share a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    padding-inline: 0.5em;
+  }
+`;

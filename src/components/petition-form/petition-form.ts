@@ -1,0 +1,592 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { renderBody } from '../../core/body.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { renderFeedStatus } from '../../core/feed-status.js';
+import { SIGNATURE_FIELDS, type Petition, type SignatureField } from '../../core/feed-types.js';
+import { LocaleController } from '../../core/locale-controller.js';
+import { shareLink } from '../../core/share.js';
+import { pickText } from '../../core/text.js';
+import { themeStyles } from '../../core/theme.styles.js';
+import { safeUrl } from '../../core/url.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { enqueue, flushQueue, hasQueued, type Delivery, type QueuedSignature } from './offline-queue.js';
+import { petitionStyles } from './petition-form.styles.js';
+import { newKey, sendSignature, SignError } from './submit.js';
+import { email, firstProblem, maxLength, phone, required, type Validator } from './validators.js';
+
+type Phase = 'form' | 'sending' | 'signed' | 'queued';
+type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
+
+/** Per field: input type, autocomplete token, inputmode, longest value the server takes. */
+const FIELD: Record<SignatureField, [type: string, autocomplete: string, inputmode: string, max: number]> = {
+  given_name: ['text', 'given-name', 'text', 200],
+  family_name: ['text', 'family-name', 'text', 200],
+  email: ['email', 'email', 'email', 320],
+  postal_code: ['text', 'postal-code', 'text', 32],
+  country: ['text', 'country-name', 'text', 100],
+  phone: ['tel', 'tel', 'tel', 40],
+  comment: ['', 'off', 'text', 4000],
+};
+const DEFAULT_FIELDS: SignatureField[] = ['given_name', 'family_name', 'email', 'postal_code'];
+
+/** The petition as this widget uses it: feed values with attributes on top. */
+interface Resolved {
+  id: string;
+  title: string;
+  target: string;
+  body: string;
+  goal?: number;
+  closes?: string;
+  consent: string;
+  required: Set<string>;
+  shown: SignatureField[];
+  endpoint: string;
+  privacy: string | null;
+  base?: string;
+}
+
+/** Every connected widget, so a queued signature delivered later is reported by one showing its petition. */
+const widgets = new Set<PetitionForm>();
+
+function flush(): void {
+  if (widgets.size && hasQueued()) void flushQueue(deliver);
+}
+
+function deliver(entry: QueuedSignature, result: Delivery): void {
+  const all = [...widgets];
+  (all.find((w) => w.petitionId === entry.petition) ?? all[0])?.delivered(entry.petition, result);
+}
+
+/**
+ * Sign a petition without leaving the page: the petition's text, a counter with a
+ * goal, the fields it needs with real labels and autocomplete, consent, validation
+ * that helps, and a thank-you with sharing. A signature made offline is kept on
+ * this device and sent, exactly once, when the connection returns.
+ *
+ * @summary An embeddable petition signing form.
+ *
+ * @csspart petition - The outer box.
+ * @csspart heading - The petition title.
+ * @csspart counter - The signature count, goal and progress bar.
+ * @csspart bar - The progress bar.
+ * @csspart form - The form.
+ * @csspart field - One label + input group.
+ * @csspart input - Each text input.
+ * @csspart error - A field's error message.
+ * @csspart consent - The consent checkbox and text.
+ * @csspart submit - The submit button.
+ * @csspart status - The live status line ("Sending…", "Signed", "Saved…").
+ * @csspart thanks - The thank-you and sharing box.
+ * @csspart message - Loading, closed and error messages.
+ *
+ * @cssprop --sw-color-accent - Accent color (button, progress bar). Defaults to the feed's `org.color`.
+ * @cssprop --sw-color-on-accent - Text on the accent color.
+ * @cssprop --sw-color-text - Text color.
+ * @cssprop --sw-color-muted - Secondary text color.
+ * @cssprop --sw-color-surface - Background.
+ * @cssprop --sw-color-border - Borders of the box and inputs.
+ * @cssprop --sw-color-danger - Error color (errors are also marked by an icon and text).
+ * @cssprop --sw-color-success - Thank-you accent.
+ * @cssprop --sw-radius - Corner radius.
+ * @cssprop --sw-space - Base spacing.
+ * @cssprop --sw-font-family - Font family.
+ * @cssprop --sw-heading-size - Title size.
+ *
+ * @fires petition-signed - A signature was accepted (also when a queued one is delivered later). `detail: { petition, count }`.
+ * @fires petition-queued - Offline: the signature was saved on this device and will be sent. `detail: { petition }`.
+ * @fires petition-error - The server refused the signature, or it could not be sent nor saved. `detail: { petition, code, message }`.
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class PetitionForm extends SolidarityElement {
+  static styles = [themeStyles, petitionStyles];
+
+  /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
+  @property() feed?: string;
+  /** The petition's `id` in the feed. */
+  @property() petition?: string;
+  /** The petition's base URL (GET for the count, POST to `/signatures`); overrides the feed's. */
+  @property() endpoint?: string;
+  /** Title shown; overrides the feed's. */
+  @property() heading?: string;
+  /** Signature goal; overrides the feed's. */
+  @property() goal?: string;
+  /** Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`); the petition's own fields are always shown and required. */
+  @property() fields?: string;
+  /** Source code sent with each signature; default: the page's `?source=`, else its hostname. */
+  @property() source?: string;
+  /** Privacy policy link next to the consent; overrides the feed's `org.privacy_url`. */
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+
+  @state() private phase: Phase = 'form';
+  @state() private values: Record<string, string> = {};
+  @state() private consented = false;
+  @state() private problems: Record<string, Problem> = {};
+  @state() private suggestion = '';
+  @state() private status = '';
+  @state() private alert = '';
+  @state() private count?: number;
+  @state() private serverGoal?: number;
+  @state() private serverCloses?: string;
+  @state() private share?: typeof import('./share-panel.js');
+
+  private feedState = new FeedController(this);
+  private locale = new LocaleController(this);
+  /** One key per signing: kept across corrections and retries, dropped once signed. */
+  private key?: string;
+  private countFor?: string;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    if (!widgets.size) addEventListener('online', flush);
+    widgets.add(this);
+    // Any page carrying the widget delivers what an earlier page queued.
+    queueMicrotask(flush);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    widgets.delete(this);
+    if (!widgets.size) removeEventListener('online', flush);
+  }
+
+  /** The petition id reported in events. */
+  get petitionId(): string {
+    return this.resolve()?.id ?? this.petition ?? '';
+  }
+
+  private feedPetition(): Petition | undefined {
+    const s = this.feedState.state;
+    return s?.status === 'ready' && this.petition ? s.feed.petitions.find((p) => p.id === this.petition) : undefined;
+  }
+
+  private resolve(): Resolved | undefined {
+    const s = this.feedState.state;
+    const feed = s?.status === 'ready' ? s.feed : undefined;
+    const p = this.feedPetition();
+    const base = s?.url;
+    const endpoint =
+      safeUrl(this.endpoint, { context: 'endpoint' }) ??
+      safeUrl(p?.endpoint, { base, context: 'petition endpoint' }) ??
+      (p && base ? new URL(`/api/petitions/${encodeURIComponent(p.id)}`, base).href : null);
+    if (!endpoint) return undefined;
+    const id = p?.id ?? this.petition ?? decodeURIComponent(new URL(endpoint).pathname.split('/').filter(Boolean).pop() ?? '');
+    const lang = this.locale.lang;
+    const req = new Set<string>([...(p?.fields ?? []), 'email']);
+    const wanted = this.fields ? this.listAttr() : DEFAULT_FIELDS;
+    const shown = SIGNATURE_FIELDS.filter((f) => req.has(f) || wanted.includes(f));
+    let goal = p?.goal ?? this.serverGoal;
+    if (this.goal) {
+      const g = Number(this.goal);
+      if (Number.isInteger(g) && g > 0) goal = g;
+      else this.badAttr('goal', this.goal);
+    }
+    return {
+      id,
+      title: this.heading ?? pickText(p?.title, lang),
+      target: pickText(p?.target, lang),
+      body: pickText(p?.body, lang),
+      goal,
+      closes: p?.closes ?? this.serverCloses,
+      consent: pickText(p?.consent ?? feed?.org.consent, lang).trim() || this.locale.t('petition.consent'),
+      required: req,
+      shown,
+      endpoint: endpoint.replace(/\/+$/, ''),
+      privacy: safeUrl(this.privacyUrl ?? feed?.org.privacy_url, { base, context: 'privacy URL' }),
+      base,
+    };
+  }
+
+  private listAttr(): string[] {
+    const list = this.fields!.split(',').map((f) => f.trim()).filter(Boolean);
+    for (const f of list) if (!(SIGNATURE_FIELDS as readonly string[]).includes(f)) this.badAttr('fields', f);
+    return list;
+  }
+
+  private badAttrs = new Map<string, string>();
+  private badAttr(name: string, value: string): void {
+    this.warnOnce(`<petition-form>: ignored ${name}="${value}".`);
+    this.badAttrs.set(`${name}=${value}`, this.locale.t('petition.bad-attr', { name, value }));
+  }
+
+  protected willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const p = this.resolve();
+    if (p && p.endpoint !== this.countFor) {
+      this.countFor = p.endpoint;
+      this.count = this.feedPetition()?.count;
+      void this.loadCount(p.endpoint);
+    }
+  }
+
+  /** GET the petition for its live count (and goal, closing date when there is no feed). */
+  private async loadCount(endpoint: string): Promise<void> {
+    try {
+      const res = await fetch(endpoint, { credentials: 'omit', headers: { accept: 'application/json' } });
+      if (!res.ok) return;
+      const data = (await res.json()) as { count?: unknown; goal?: unknown; closes?: unknown };
+      if (endpoint !== this.countFor) return;
+      if (typeof data.count === 'number') this.count = Math.max(data.count, this.count ?? 0);
+      if (typeof data.goal === 'number') this.serverGoal = data.goal;
+      if (typeof data.closes === 'string') this.serverCloses = data.closes;
+    } catch {
+      // no counter is better than a broken widget
+    }
+  }
+
+  private validators(f: string, p: Resolved): Validator[] {
+    const v: Validator[] = [];
+    if (p.required.has(f)) v.push(required);
+    if (f === 'email') v.push(email);
+    if (f === 'phone') v.push(phone);
+    v.push(maxLength(FIELD[f as SignatureField][3]));
+    return v;
+  }
+
+  private check(f: string, p: Resolved): Problem | undefined {
+    if (f === 'consent') return this.consented ? undefined : { key: 'petition.error.consent' };
+    const bad = firstProblem(this.values[f] ?? '', this.validators(f, p));
+    return bad && { key: bad.key, params: bad.params };
+  }
+
+  private setProblem(f: string, problem: Problem | undefined): void {
+    const next = { ...this.problems };
+    if (problem) next[f] = problem;
+    else delete next[f];
+    this.problems = next;
+  }
+
+  private onInput(f: string, e: Event): void {
+    const el = e.target as HTMLInputElement;
+    if (f === 'consent') this.consented = el.checked;
+    else this.values = { ...this.values, [f]: el.value };
+    // An error clears as soon as it is fixed; new errors wait for the field to be left.
+    if (this.problems[f]) this.setProblem(f, this.check(f, this.resolve()!));
+    if (f === 'consent') return;
+    if (f === 'email') this.suggestion = '';
+  }
+
+  private async onChange(f: string): Promise<void> {
+    const p = this.resolve()!;
+    if (this.values[f]?.trim()) this.setProblem(f, this.check(f, p));
+    if (f === 'email' && !this.problems.email) {
+      try {
+        const { suggestEmail } = await import('./email-suggest.js');
+        this.suggestion = suggestEmail(this.values.email ?? '') ?? '';
+      } catch {
+        // offline before the chunk came: no suggestion
+      }
+    }
+  }
+
+  private acceptSuggestion(): void {
+    this.values = { ...this.values, email: this.suggestion };
+    this.suggestion = '';
+    this.setProblem('email', undefined);
+    this.renderRoot.querySelector<HTMLInputElement>('#f-email')?.focus();
+  }
+
+  private async focusFirstProblem(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  /** The signature body (DESIGN.md): the shown fields, consent with the exact text shown, source, honeypot. */
+  private bodyFor(p: Resolved): Record<string, unknown> {
+    const body: Record<string, unknown> = {};
+    for (const f of p.shown) {
+      const v = this.values[f]?.trim();
+      if (v) body[f] = v;
+    }
+    body.consent = { granted: true, text: p.consent };
+    body.source = this.sourceCode();
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value;
+    if (honeypot) body.website = honeypot;
+    return body;
+  }
+
+  private sourceCode(): string {
+    return (this.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(0, 200);
+  }
+
+  private onSubmit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const p = this.resolve();
+    if (!p || this.phase !== 'form') return; // a double click sends one request
+    const problems: Record<string, Problem> = {};
+    for (const f of [...p.shown, 'consent']) {
+      const problem = this.check(f, p);
+      if (problem) problems[f] = problem;
+    }
+    this.problems = problems;
+    const n = Object.keys(problems).length;
+    if (n) {
+      this.alert = this.locale.plural('petition.problems', n);
+      return this.focusFirstProblem();
+    }
+    this.phase = 'sending';
+    this.alert = '';
+    this.status = this.locale.t('petition.sending');
+    this.key ??= newKey();
+    const url = `${p.endpoint}/signatures`;
+    const body = JSON.stringify(this.bodyFor(p));
+    if (!navigator.onLine) return this.queue(p, url, body);
+    try {
+      let count: number;
+      try {
+        count = await sendSignature(url, this.key, body);
+      } catch (err) {
+        // The key already went with another body whose answer was lost: the signature is
+        // in; the server counts a person once, so a fresh key is safe.
+        if ((err as SignError).code !== 'idempotency_key_reused') throw err;
+        count = await sendSignature(url, (this.key = newKey()), body);
+      }
+      this.signed(p.id, count);
+    } catch (err) {
+      const error = err as SignError;
+      if (error.code === 'network') this.queue(p, url, body);
+      else this.refused(p, error);
+    }
+  };
+
+  private queue(p: Resolved, url: string, body: string): void {
+    if (enqueue({ key: this.key!, url, body, petition: p.id })) {
+      this.phase = 'queued';
+      this.status = this.locale.t('petition.queued');
+      this.emit('petition-queued', { petition: p.id });
+    } else {
+      this.refused(p, new SignError('network', 'offline, and the signature could not be saved'));
+    }
+  }
+
+  private signed(petition: string, count: number): void {
+    this.phase = 'signed';
+    this.key = undefined;
+    if (Number.isFinite(count)) this.count = count;
+    this.status = this.locale.t('petition.signed');
+    this.emit('petition-signed', { petition, count: this.count ?? count });
+    import('./share-panel.js').then(
+      (m) => (this.share = m),
+      () => {},
+    );
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
+  }
+
+  private refused(p: Resolved, error: SignError): void {
+    this.phase = 'form';
+    this.status = '';
+    const t = this.locale;
+    const field = error.field === 'consent' || p.shown.includes(error.field as SignatureField) ? error.field! : '';
+    this.alert =
+      error.code === 'network'
+        ? t.t('petition.error.offline')
+        : error.code === 'petition_closed'
+          ? t.t('petition.closed', { date: this.date(new Date().toISOString()) })
+          : error.retriable
+            ? t.t('petition.error.server')
+            : error.message;
+    if (field) {
+      this.setProblem(field, { text: error.message });
+      void this.focusFirstProblem();
+    }
+    this.emit('petition-error', { petition: p.id, code: error.code, message: error.message });
+  }
+
+  /** A queued signature was delivered (or finally refused) by a flush. */
+  delivered(petition: string, result: Delivery): void {
+    const mine = petition === this.petitionId;
+    if ('count' in result) {
+      if (mine && this.phase === 'queued') this.signed(petition, result.count);
+      else {
+        if (mine && Number.isFinite(result.count)) this.count = result.count;
+        this.emit('petition-signed', { petition, count: result.count });
+      }
+    } else if (mine && this.phase === 'queued') {
+      this.refused(this.resolve()!, result.error);
+    } else {
+      this.emit('petition-error', { petition, code: result.error.code, message: result.error.message });
+    }
+  }
+
+  private date(iso: string): string {
+    const d = new Date(iso);
+    try {
+      return new Intl.DateTimeFormat(this.locale.lang, { dateStyle: 'long' }).format(d);
+    } catch {
+      return d.toDateString();
+    }
+  }
+
+  render() {
+    const t = this.locale;
+    this.badAttrs.clear();
+    const p = this.resolve();
+    const s = this.feedState.state;
+    if (!p) {
+      if (s && s.status !== 'ready') return renderFeedStatus(s, t);
+      const missing = s && this.petition ? t.t('petition.not-found', { petition: this.petition }) : t.t('petition.no-petition');
+      this.warnOnce(`<petition-form>: ${missing}`);
+      return html`<p class="message error" part="message" role="alert">${missing}</p>`;
+    }
+    const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
+    return html`
+      <section class="petition" part="petition" aria-labelledby="heading">
+        ${[...this.badAttrs.values()].map((m) => html`<p class="message" part="message">${m}</p>`)}
+        ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
+        ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
+        ${p.body ? html`<div class="body">${renderBody(p.body, p.base)}</div>` : nothing}
+        ${this.renderCounter(p)}
+        ${closed
+          ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
+          : this.phase === 'signed'
+            ? this.renderThanks(p)
+            : this.phase === 'queued'
+              ? nothing
+              : this.renderForm(p)}
+        <p class="status" part="status" role="status">${this.status}</p>
+        <p class="alert" part="message" role="alert">${this.alert}</p>
+      </section>
+    `;
+  }
+
+  private renderCounter(p: Resolved) {
+    const count = this.count;
+    if (count === undefined) return nothing;
+    const t = this.locale;
+    let goal = p.goal;
+    if (goal) while (goal <= count) goal *= 2; // passed: the next goal (the stored goal never changes)
+    return html`<div class="counter" part="counter">
+      <p><strong>${t.plural('petition.count', count)}</strong>${goal ? html` · ${t.t('petition.goal', { goal: t.number(goal) })}` : nothing}</p>
+      ${goal ? html`<div class="bar" part="bar" aria-hidden="true"><span style="inline-size:${(100 * count) / goal}%"></span></div>` : nothing}
+    </div>`;
+  }
+
+  private renderForm(p: Resolved) {
+    const t = this.locale;
+    const sending = this.phase === 'sending';
+    const consentProblem = this.problems.consent;
+    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby=${p.title ? 'heading' : nothing}>
+      <div class="fields">${p.shown.map((f) => this.renderField(f, p))}</div>
+      <div class="consent" part="consent">
+        <input
+          type="checkbox"
+          id="consent"
+          required
+          .checked=${live(this.consented)}
+          aria-invalid=${consentProblem ? 'true' : 'false'}
+          aria-describedby=${consentProblem ? 'consent-error' : nothing}
+          @change=${(e: Event) => this.onInput('consent', e)}
+        />
+        <label for="consent">${p.consent}</label>
+        ${this.renderProblem('consent')}
+        ${p.privacy ? html`<a class="privacy" href=${p.privacy} target="_blank" rel="noopener">${t.t('petition.privacy')}</a>` : nothing}
+      </div>
+      <div class="hp" aria-hidden="true">
+        <label for="website">Website</label>
+        <input id="website" name="website" tabindex="-1" autocomplete="off" />
+      </div>
+      <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>${t.t('petition.sign')}</button>
+    </form>`;
+  }
+
+  private renderField(f: SignatureField, p: Resolved): TemplateResult {
+    const [type, autocomplete, inputmode, max] = FIELD[f];
+    const t = this.locale;
+    const id = `f-${f}`;
+    const problem = this.problems[f];
+    const suggest = f === 'email' && this.suggestion;
+    const describedBy = [problem && `${f}-error`, suggest && 'suggestion'].filter(Boolean).join(' ') || nothing;
+    const isRequired = p.required.has(f);
+    const label = html`<label for=${id}>${t.t(`petition.${f}`)}${isRequired ? nothing : html` <span class="optional">${t.t('petition.optional')}</span>`}</label>`;
+    const control =
+      f === 'comment'
+        ? html`<textarea
+            id=${id}
+            name=${f}
+            part="input"
+            rows="3"
+            autocomplete="off"
+            maxlength=${max}
+            ?required=${isRequired}
+            .value=${live(this.values[f] ?? '')}
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${(e: Event) => this.onInput(f, e)}
+            @change=${() => this.onChange(f)}
+          ></textarea>`
+        : html`<input
+            id=${id}
+            name=${f}
+            part="input"
+            type=${type}
+            autocomplete=${autocomplete}
+            inputmode=${inputmode}
+            maxlength=${max}
+            ?required=${isRequired}
+            spellcheck=${f === 'email' ? 'false' : nothing}
+            autocapitalize=${f === 'email' ? 'off' : f === 'postal_code' ? 'characters' : nothing}
+            .value=${live(this.values[f] ?? '')}
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${(e: Event) => this.onInput(f, e)}
+            @change=${() => this.onChange(f)}
+          />`;
+    return html`<div class="field ${f}" part="field">
+      ${label}${control}${this.renderProblem(f)}
+      ${suggest
+        ? html`<p id="suggestion" class="suggestion">
+            <button type="button" class="link" @click=${this.acceptSuggestion}>${t.t('petition.did-you-mean', { email: this.suggestion })}</button>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderProblem(f: string) {
+    const problem = this.problems[f];
+    if (!problem) return nothing;
+    const text = 'text' in problem ? problem.text : this.locale.t(problem.key, problem.params);
+    return html`<p id="${f}-error" class="error" part="error"><span aria-hidden="true">⚠</span> ${text}</p>`;
+  }
+
+  private renderThanks(p: Resolved) {
+    const t = this.locale;
+    return html`<div class="thanks" part="thanks">
+      <h3 id="thanks" tabindex="-1">${t.t('petition.thanks')}</h3>
+      ${this.share ? this.renderShare(this.share, p.title) : nothing}
+    </div>`;
+  }
+
+  private renderShare(share: typeof import('./share-panel.js'), title: string) {
+    const t = this.locale;
+    const say = (m: string) => m && (this.status = m);
+    const copy = async () => {
+      const url = share.sharedUrl('copy');
+      try {
+        await navigator.clipboard.writeText(url);
+        say(t.t('share.copied'));
+      } catch {
+        say(t.t('share.copy-failed', { url }));
+      }
+    };
+    return html`<p>${t.t('petition.ask')}</p>
+      <ul class="share" role="list">
+        ${'share' in navigator
+          ? html`<li><button type="button" @click=${async () => say(await shareLink(share.sharedUrl('share'), title, t))}>${t.t('petition.share')}</button></li>`
+          : nothing}
+        <li><button type="button" @click=${copy}>${t.t('petition.copy')}</button></li>
+        ${share.shareLinks(title, t.t('petition.share-text', { title })).map(
+          ([name, href]) =>
+            html`<li><a href=${href} target=${name ? '_blank' : nothing} rel="noopener">${name || t.t('petition.share-email')}</a></li>`,
+        )}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petition-form': PetitionForm;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Sends one signature: a JSON POST with an Idempotency-Key, retried (with the same
+ * key and the same bytes) on network errors, 5xx, 409 and 429 with exponential
+ * backoff and full jitter, honoring Retry-After; other answers are final.
+ */
+
+/** An answer that is not a 2xx, or no answer at all (`status` 0, `code` "network"). */
+export class SignError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+  /** Whether sending the same request later may succeed. */
+  get retriable(): boolean {
+    return isRetriable(this.status);
+  }
+}
+
+export const isRetriable = (status: number) => status === 0 || status >= 500 || status === 409 || status === 429;
+
+export interface SendOptions {
+  /** Retries after the first attempt. */
+  retries?: number;
+  /** First backoff ceiling, in ms; doubled each retry. */
+  baseMs?: number;
+  /** Longest wait between attempts, in ms (also caps Retry-After). */
+  capMs?: number;
+  /** Stop retrying network errors at once when the browser says it is offline. */
+  stopWhenOffline?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), or null. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const s = header.trim();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const date = Date.parse(s);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Full jitter: a random wait between 0 and min(cap, base · 2^attempt). */
+export const backoffMs = (attempt: number, baseMs: number, capMs: number, random = Math.random) =>
+  Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+
+async function attempt(url: string, key: string, body: string): Promise<{ count: number } | { error: SignError; wait: number | null }> {
+  let res: Response;
+  let data: { count?: number; error?: { code?: string; message?: string; field?: string } } | undefined;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body,
+      credentials: 'omit',
+    });
+    data = await res.json().catch(() => undefined);
+  } catch (e) {
+    return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
+  }
+  if (res.ok) return { count: typeof data?.count === 'number' ? data.count : NaN };
+  const err = data?.error ?? {};
+  return {
+    error: new SignError(err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, res.status, err.field),
+    wait: retryAfterMs(res.headers.get('retry-after')),
+  };
+}
+
+/** Posts `body` (the exact JSON text) to `url`; resolves with the new count or throws the last SignError. */
+export async function sendSignature(
+  url: string,
+  key: string,
+  body: string,
+  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = {},
+): Promise<number> {
+  for (let i = 0; ; i++) {
+    const r = await attempt(url, key, body);
+    if ('count' in r) return r.count;
+    const { error, wait } = r;
+    if (!error.retriable || i >= retries || (stopWhenOffline && !error.status && !navigator.onLine)) throw error;
+    // A server that asks for a longer pause than we would wait is left alone: the caller decides.
+    if (wait !== null && wait > capMs) throw error;
+    await sleep(wait ?? backoffMs(i, baseMs, capMs));
+  }
+}
+
+/** A fresh idempotency key (crypto.randomUUID needs a secure context; a plain-http host page gets the same from getRandomValues). */
+export function newKey(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
