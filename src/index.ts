@@ -5,9 +5,11 @@
 import { OrgFeed } from './components/org-feed/org-feed.js';
 import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
+import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
+export { DonateButton };
 export { PetitionForm };
 export { checkFeed } from './core/feed-check.js';
 export type * from './core/feed-types.js';
@@ -16,4 +18,5 @@ export type { SolidarityEventMap } from './core/events.js';
 OrgFeed.define('org-feed');
 PlatformPlank.define('platform-plank');
 PlatformList.define('platform-list');
+DonateButton.define('donate-button');
 PetitionForm.define('petition-form');

@@ -1,0 +1,41 @@
+import { css } from 'lit';
+
+export const donateStyles = css`
+  :host {
+    display: inline-block;
+  }
+  [part='button'] {
+    min-block-size: 44px;
+    padding: 0.5em 1.5em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 700;
+  }
+  .progress {
+    display: grid;
+    gap: 0.25em;
+    margin-block-start: 0.5em;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  progress {
+    appearance: none;
+    inline-size: 100%;
+    block-size: 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: 1em;
+    background: var(--_surface-alt);
+    overflow: hidden;
+  }
+  progress::-webkit-progress-bar {
+    background: none;
+  }
+  progress::-webkit-progress-value {
+    background: var(--_accent);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_accent);
+  }
+`;

@@ -1,0 +1,169 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { renderFeedStatus } from '../../core/feed-status.js';
+import { LocaleController } from '../../core/locale-controller.js';
+import { pickText } from '../../core/text.js';
+import { themeStyles } from '../../core/theme.styles.js';
+import { donateStyles } from './donate-button.styles.js';
+import { basics, moneyFormat, type ConfigProblem } from './donate-basics.js';
+import type { DonateConfig } from './donate-config.js';
+import type { DonatePanel } from './donate-panel.js';
+
+/** `recurring="false"` turns monthly gifts off even when the feed offers them. */
+const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? undefined : v !== 'false') };
+
+/**
+ * A donate button: it opens a panel to choose an amount and how often, then hands the
+ * reader to the organization's own payment provider with everything prefilled. The panel's
+ * code loads on the first click. Put a plain link to the provider's page inside the tag: it
+ * works before the script runs (or if it fails), and its text becomes the button's label.
+ *
+ * Providers and their `account`:
+ * - `actblue`: the contribution form's name (`secure.actblue.com/donate/<account>`). Preset monthly
+ *   links need ActBlue's approval for the organization.
+ * - `stripe`: Payment Links cannot take an amount, so `account` lists one link per amount and
+ *   frequency: `10:https://buy.stripe.com/…, 25:https://…, 25/month:https://…`. Only those amounts
+ *   are offered, and no custom amount.
+ * - `paypal`: the PayPal account's email or merchant ID. One-time gifts (donors may tick
+ *   "monthly" on PayPal's page).
+ * - `liberapay`: the Liberapay user or team name. Monthly gifts only (Liberapay is recurring).
+ * - `opencollective`: the collective's slug. Its currency is the collective's own.
+ * - `url`: no account; `template` is an address with `{amount}` (plain number, `25.50`),
+ *   `{currency}`, `{recurring}` (`monthly` or `once`) and `{refcode}`.
+ *
+ * @summary Choose an amount and frequency, then give through the organization's payment provider.
+ *
+ * @slot - A link to the provider's donation page: the fallback without JavaScript, and the button's label.
+ *
+ * @csspart button - The donate button.
+ * @csspart progress - The fundraising progress (when the feed gives `goal` and `raised`).
+ * @csspart message - Loading and configuration error messages.
+ * @csspart dialog - The panel (a modal dialog).
+ * @csspart amounts - The preset amounts (a radio group).
+ * @csspart custom - The custom amount field.
+ * @csspart frequency - The one-time / monthly choice.
+ * @csspart cta - The panel's "Give $25 monthly" button.
+ *
+ * @cssprop --sw-color-accent - Button and progress color. Defaults to the feed's `org.color`.
+ * @cssprop --sw-color-on-accent - Text on the accent color.
+ * @cssprop --sw-color-text - Text color.
+ * @cssprop --sw-color-surface - Panel background.
+ * @cssprop --sw-color-border - Borders.
+ * @cssprop --sw-color-danger - Error messages.
+ * @cssprop --sw-radius - Corner radius.
+ * @cssprop --sw-space - Base spacing.
+ * @cssprop --sw-font-family - Font family.
+ *
+ * @fires donate-click - The reader chose; cancelable (`preventDefault()` stops the navigation). `detail: { provider, amount, currency, recurring, url }`.
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class DonateButton extends SolidarityElement {
+  static styles = [themeStyles, donateStyles];
+  /** Focusing the element (as the panel does when it closes) focuses its button. */
+  static shadowRootOptions = { ...SolidarityElement.shadowRootOptions, delegatesFocus: true };
+
+  /** URL of the organization's feed (its `donate` settings are the defaults). Inside `<org-feed>` it may be left out. */
+  @property() feed?: string;
+  /** `actblue`, `stripe`, `paypal`, `liberapay`, `opencollective` or `url`. */
+  @property() provider?: string;
+  /** The organization's account with the provider (see above). */
+  @property() account?: string;
+  /** For `provider="url"`: the address, with `{amount}`, `{currency}`, `{recurring}`, `{refcode}`. */
+  @property() template?: string;
+  /** Preset amounts, comma-separated, in major units: `10,25,50`. */
+  @property() amounts?: string;
+  /** ISO 4217 currency code (default `USD`). */
+  @property() currency?: string;
+  /** Offer monthly gifts (`recurring="false"` to turn off the feed's setting). */
+  @property({ converter: optionalBoolean }) recurring?: boolean;
+  /** The amount chosen when the panel opens. */
+  @property({ attribute: 'default-amount' }) defaultAmount?: string;
+  /** Smallest gift (default 1). */
+  @property() min?: string;
+  /** Largest gift. */
+  @property() max?: string;
+  /** Source code passed to the provider; defaults to `?refcode=`, then `?source=`, of the page address. */
+  @property() refcode?: string;
+  /** `_self` (default) or `_blank` (a new tab). */
+  @property() target?: string;
+
+  /** The checked settings, once the panel's code has loaded; or the problem found then. */
+  @state() private config?: DonateConfig;
+  @state() private problem?: ConfigProblem;
+
+  private feedState = new FeedController(this);
+  private locale = new LocaleController(this);
+
+  private get settings() {
+    const s = this.feedState.state;
+    return s?.status == 'ready' ? s.feed.donate : undefined;
+  }
+
+  protected willUpdate(changed: PropertyValues): void {
+    // New attributes: check again on the next click.
+    if ([...changed.keys()].some((k) => k != 'config' && k != 'problem')) this.problem = undefined;
+  }
+
+  render() {
+    const t = this.locale;
+    const s = this.feedState.state;
+    if (s?.status == 'loading') return html`<slot>${renderFeedStatus(s, t)}</slot>`;
+    const b = basics(this, this.settings);
+    const problem = this.problem ?? ('problem' in b ? b.problem : undefined);
+    if (problem) {
+      const { name, value, warn } = problem;
+      this.warnOnce(`<donate-button>: ${name} "${value}": ${warn}`);
+      return html`<p class="message error" part="message" role="alert" tabindex="-1">${t.t(value ? 'donate.bad' : 'donate.missing', { name, value })}</p>
+        <slot></slot>`;
+    }
+    const feed = s?.status == 'ready' ? s.feed : undefined;
+    const d = feed?.donate;
+    const currency = this.currency || d?.currency || 'USD';
+    const money = (n: number) => t.number(n, moneyFormat(n, currency));
+    const label = this.textContent!.trim().replace(/\s+/g, ' ') || t.t('donate.button');
+    const org = pickText(feed?.org.name, t.lang);
+    return html`
+      <button part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
+      <slot hidden @slotchange=${() => this.requestUpdate()}></slot>
+      ${d?.goal && d.raised != null
+        ? html`<div class="progress" part="progress">
+            <progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress>
+            <span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span>
+          </div>`
+        : nothing}
+      ${this.config
+        ? html`<donate-button-panel .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`
+        : nothing}
+    `;
+  }
+
+  /** Opens the panel: loads its code on the first click, then checks the settings in full. */
+  async open(): Promise<void> {
+    let m: typeof import('./donate-panel.js');
+    try {
+      m = await import('./donate-panel.js');
+    } catch {
+      // The panel's code could not load (offline?): the plain link still leads to the provider.
+      const link = this.querySelector<HTMLAnchorElement>('a[href]');
+      if (link) location.assign(link.href);
+      return;
+    }
+    m.DonatePanel.define('donate-button-panel');
+    const { config, problem } = m.resolveConfig(this, this.settings);
+    if (config && this.target && !/^_(self|blank)$/.test(this.target)) this.warnOnce(`<donate-button>: target "${this.target}" is not _self or _blank; using _self.`);
+    this.config = config;
+    this.problem = problem;
+    await this.updateComplete;
+    if (problem) this.renderRoot.querySelector<HTMLElement>('[part=message]')!.focus();
+    else this.renderRoot.querySelector<DonatePanel>('donate-button-panel')!.show();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'donate-button': DonateButton;
+  }
+}
