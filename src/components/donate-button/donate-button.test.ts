@@ -39,7 +39,7 @@ async function openByKeyboard(el: DonateButton) {
 }
 
 /** The next donate-click's detail; its navigation is prevented. */
-function nextClick(el: Element): Promise<Detail> {
+function nextClick(el: HTMLElement): Promise<Detail> {
   return new Promise((resolve) =>
     el.addEventListener(
       'donate-click',
@@ -54,7 +54,13 @@ function nextClick(el: Element): Promise<Detail> {
 
 /** Presses keys one by one. */
 async function keys(...presses: string[]) {
-  for (const press of presses) await sendKeys({ press });
+  for (const press of presses) {
+    if (press.startsWith('Shift+')) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: press.slice(6) });
+      await sendKeys({ up: 'Shift' });
+    } else await sendKeys({ press });
+  }
 }
 
 describe('<donate-button>', () => {
@@ -138,4 +144,246 @@ describe('<donate-button>', () => {
       expect(deepActive()).to.equal(el.shadowRoot!.querySelector('[part=button]'));
     });
   }
+
+  it('traps focus inside the open panel; Escape closes it and focus returns to the button', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x"></donate-button>`);
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    expect(deepActive()).to.equal(root.querySelector('input:checked'));
+    await keys('Shift+Tab');
+    expect(deepActive()).to.equal(root.querySelector('.close'));
+    await keys('Shift+Tab');
+    expect(deepActive()).to.equal(root.querySelector('.cta'));
+    await keys('Tab');
+    expect(deepActive()).to.equal(root.querySelector('.close'));
+    await keys('Tab');
+    expect(deepActive()!.matches('input[type=radio]')).to.be.true;
+    await keys('Escape');
+    await waitUntil(() => !dialogOf(el)!.open, 'Escape closes the panel');
+    expect(deepActive()).to.equal(el.shadowRoot!.querySelector('[part=button]'));
+  });
+
+  it('the close button closes the panel and gives focus back', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x"></donate-button>`);
+    await openByKeyboard(el);
+    await keys('Shift+Tab', 'Enter');
+    await waitUntil(() => !dialogOf(el)!.open, 'closed');
+    expect(deepActive()).to.equal(el.shadowRoot!.querySelector('[part=button]'));
+  });
+
+  it('a custom amount below the minimum is a field error, announced and localized; fixing it goes on', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10,25" min="5"></donate-button>`);
+    let clicks = 0;
+    el.addEventListener('donate-click', () => clicks++);
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    await keys('ArrowLeft'); // wraps to the last radio: "Other"
+    await waitUntil(() => root.querySelector('#custom'), 'the custom field appears');
+    await keys('Tab');
+    const input = root.querySelector<HTMLInputElement>('#custom')!;
+    expect(deepActive()).to.equal(input);
+    await sendKeys({ type: '2' });
+    await keys('Enter');
+    await waitUntil(() => input.getAttribute('aria-invalid') == 'true', 'marked invalid');
+    const error = root.getElementById(input.getAttribute('aria-describedby')!)!;
+    expect(error.textContent).to.equal('The smallest gift is $5.');
+    expect(deepActive()).to.equal(input);
+    expect(clicks).to.equal(0);
+    expect(dialogOf(el)!.open).to.be.true;
+    await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
+    const clicked = nextClick(el);
+    await sendKeys({ type: '0' });
+    await waitUntil(() => input.getAttribute('aria-invalid') == 'false', 'valid again as soon as it is');
+    expect(input.hasAttribute('aria-describedby')).to.be.false;
+    expect(root.querySelector('.cta')!.textContent!.trim()).to.equal('Give $20');
+    await keys('Enter');
+    expect((await clicked).url).to.equal('https://secure.actblue.com/donate/x?amount=20');
+  });
+
+  it('checks a custom amount’s decimals against the currency (none for JPY) and that it is a number', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" currency="JPY" amounts="1000"></donate-button>`);
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    await keys('ArrowRight', 'Tab');
+    await sendKeys({ type: '1500.5' });
+    await keys('Enter');
+    const error = () => root.querySelector('#error')?.textContent;
+    await waitUntil(() => error(), 'an error');
+    expect(error()).to.equal('Enter a whole amount, without decimals.');
+    const input = root.querySelector<HTMLInputElement>('#custom')!;
+    input.select();
+    await sendKeys({ type: 'lots' });
+    await waitUntil(() => error()?.startsWith('Enter an amount in numbers'), 'not a number');
+    input.select();
+    await sendKeys({ type: '1,500' });
+    const clicked = nextClick(el);
+    await keys('Enter');
+    const detail = await clicked;
+    expect(detail.amount).to.equal(1500);
+    expect(detail.url).to.equal('https://www.paypal.com/donate?business=x&amount=1500&currency_code=JPY');
+  });
+
+  it('shows a clear message, warns once and offers no link for bad settings', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      for (const [markup, text] of [
+        ['<donate-button provider="paypl" account="x"></donate-button>', 'the provider setting “paypl” is not valid'],
+        ['<donate-button provider="actblue"></donate-button>', 'the account setting is missing'],
+        ['<donate-button></donate-button>', 'the provider setting is missing'],
+        ['<donate-button provider="url"></donate-button>', 'the template setting is missing'],
+      ]) {
+        warnings.length = 0;
+        const el = await fixture<DonateButton>(markup);
+        const message = el.shadowRoot!.querySelector('[part=message]')!;
+        expect(message.textContent).to.contain(text);
+        expect(message.getAttribute('role')).to.equal('alert');
+        expect(el.shadowRoot!.querySelector('button, a')).to.equal(null);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(warnings.length).to.equal(1);
+        await expect(el).shadowDom.to.be.accessible();
+      }
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('settings only the panel’s code checks (amounts, range, currency, links) are reported on the first click', async () => {
+    for (const [markup, text] of [
+      ['<donate-button provider="actblue" account="x" amounts="10,abc"></donate-button>', 'the amounts setting “10,abc” is not valid'],
+      ['<donate-button provider="paypal" account="x" min="5" default-amount="2"></donate-button>', 'the default-amount setting “2” is not valid'],
+      ['<donate-button provider="paypal" account="x" currency="dollars"></donate-button>', 'the currency setting “DOLLARS” is not valid'],
+      ['<donate-button provider="actblue" account="x" currency="EUR"></donate-button>', 'the currency setting “EUR” is not valid'],
+      ['<donate-button provider="stripe" account="https://buy.stripe.com/x"></donate-button>', 'the account setting'],
+      ['<donate-button provider="url" template="javascript:alert(1)//{amount}"></donate-button>', 'the template setting'],
+    ]) {
+      const el = await fixture<DonateButton>(markup);
+      await openByKeyboard(el).catch(() => undefined);
+      const message = await waitUntil(() => el.shadowRoot!.querySelector('[part=message]'), 'a message').then(() =>
+        el.shadowRoot!.querySelector<HTMLElement>('[part=message]')!,
+      );
+      expect(message.textContent).to.contain(text);
+      expect(deepActive()).to.equal(message);
+      expect(dialogOf(el)).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=button]')).to.equal(null);
+      await expect(el).shadowDom.to.be.accessible();
+    }
+  });
+
+  it('takes its settings from the feed, attributes first, and shows the fundraising progress', async () => {
+    const feed = {
+      ...sampleFeed,
+      donate: { provider: 'actblue', account: 'riverside-workers', amounts: [10, 25, 50], currency: 'USD', recurring: true, default_amount: 25, goal: 20000, raised: 8450 },
+    };
+    const el = await feedFixture<DonateButton>(html`<donate-button feed=${jsonUrl(feed)} amounts="5,25,100" refcode="override"></donate-button>`);
+    const progress = el.shadowRoot!.querySelector('progress')!;
+    expect(progress.max).to.equal(20000);
+    expect(progress.value).to.equal(8450);
+    expect(el.shadowRoot!.getElementById(progress.getAttribute('aria-labelledby')!)!.textContent).to.equal('$8,450 raised of $20,000');
+    await expect(el).shadowDom.to.be.accessible();
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    expect(root.querySelector('h2')!.textContent).to.equal('Donate to Test Workers');
+    expect([...root.querySelectorAll('[part=amounts] .chip')].map((l) => l.textContent)).to.deep.equal(['$5', '$25', '$100', 'Other']);
+    expect(root.querySelector<HTMLInputElement>('input:checked')!.parentElement!.textContent).to.equal('$25');
+    const clicked = nextClick(el);
+    await keys('Tab', 'ArrowRight', 'Tab', 'Enter');
+    expect((await clicked).url).to.equal('https://secure.actblue.com/donate/riverside-workers?amount=25&recurring=true&refcode=override');
+  });
+
+  it('uses the light-DOM link: readable before the script runs, then the button’s label', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <donate-later provider="actblue" account="x"><a href="https://secure.actblue.com/donate/x">Give to the strike fund</a></donate-later>
+    </div>`);
+    const link = wrapper.querySelector('a')!;
+    expect(link.getClientRects().length).to.be.greaterThan(0);
+    customElements.define('donate-later', class extends DonateButton {});
+    const el = wrapper.querySelector('donate-later') as DonateButton;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=button]')!.textContent).to.equal('Give to the strike fund');
+    expect(link.getClientRects().length).to.equal(0);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('speaks the page’s language: Spanish labels, amounts in the reader’s locale', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button></div>`);
+    const el = wrapper.querySelector('donate-button')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=button]')?.textContent == 'Donar', 'Spanish strings load');
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    await keys('Tab', 'ArrowRight');
+    await waitUntil(() => root.querySelector('.cta')!.textContent!.includes('al mes'), 'monthly');
+    expect(root.querySelector('.cta')!.textContent!.trim().replace(/\s/g, ' ')).to.equal('Donar 5 € al mes');
+    expect(root.querySelector('[part=frequency] legend')!.textContent).to.equal('Frecuencia');
+    await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
+  });
+
+  it('target="_blank" opens a new tab without opener; preventDefault() stops it', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" target="_blank" amounts="10"></donate-button>`);
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = (...args: unknown[]) => (opened.push(args), null);
+    allowNavigation = true;
+    try {
+      await openByKeyboard(el);
+      expect(panelRoot(el)!.querySelector('.note')!.textContent).to.contain('It opens in a new tab.');
+      const stop = (e: Event) => e.preventDefault();
+      el.addEventListener('donate-click', stop, { once: true });
+      await keys('Tab', 'Enter');
+      await waitUntil(() => !dialogOf(el)!.open, 'closed');
+      expect(opened).to.deep.equal([]);
+      await keys('Enter');
+      await waitUntil(() => dialogOf(el)!.open, 'open again');
+      await keys('Tab', 'Enter');
+      await waitUntil(() => opened.length == 1, 'window.open');
+      expect(opened[0]).to.deep.equal(['https://www.paypal.com/donate?business=x&amount=10&currency_code=USD', '_blank', 'noopener']);
+    } finally {
+      window.open = original;
+      allowNavigation = false;
+    }
+  });
+
+  it('takes the refcode from ?refcode= or ?source= of the page when none is set', async () => {
+    const here = location.href;
+    history.replaceState(null, '', '?source=newsletter');
+    try {
+      const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10"></donate-button>`);
+      await openByKeyboard(el);
+      const clicked = nextClick(el);
+      await keys('Tab', 'Enter');
+      expect((await clicked).url).to.equal('https://secure.actblue.com/donate/x?amount=10&refcode=newsletter');
+    } finally {
+      history.replaceState(null, '', here);
+    }
+  });
+
+  it('keeps hostile settings inert: text stays text, addresses stay on the provider', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account='"><img src=x onerror="window.__pwned=1">' amounts="10">
+      &lt;img src=x onerror="window.__pwned=1"&gt;</donate-button
+    >`);
+    expect(el.shadowRoot!.querySelector('[part=button]')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+    await openByKeyboard(el);
+    const clicked = nextClick(el);
+    await keys('Tab', 'Enter');
+    const { url } = await clicked;
+    expect(new URL(url).origin).to.equal('https://secure.actblue.com');
+    expect(url).to.equal('https://secure.actblue.com/donate/%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E?amount=10');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('says so when the feed it depends on fails, and keeps the plain link', async () => {
+    const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json"><a href="https://secure.actblue.com/donate/x">Donate</a></donate-button>`);
+    expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('not found');
+    expect(el.shadowRoot!.querySelector('slot:not([hidden])')).to.not.equal(null);
+    expect(el.querySelector('a')!.getClientRects().length).to.be.greaterThan(0);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('works from its attributes when the feed fails', async () => {
+    const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json" provider="paypal" account="x"></donate-button>`);
+    expect(el.shadowRoot!.querySelector('[part=button]')).to.not.equal(null);
+  });
 });

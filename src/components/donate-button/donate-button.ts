@@ -113,6 +113,8 @@ export class DonateButton extends SolidarityElement {
     if (s?.status == 'loading') return html`<slot>${renderFeedStatus(s, t)}</slot>`;
     const b = basics(this, this.settings);
     const problem = this.problem ?? ('problem' in b ? b.problem : undefined);
+    // Settings missing because the feed failed: say that the feed failed.
+    if (problem && s?.status == 'error' && !this.problem) return html`${renderFeedStatus(s, t)}<slot></slot>`;
     if (problem) {
       const { name, value, warn } = problem;
       this.warnOnce(`<donate-button>: ${name} "${value}": ${warn}`);

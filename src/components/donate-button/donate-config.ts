@@ -74,7 +74,7 @@ export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { co
   const outside = [...amounts, ...defaults].find((n) => n < min || n > max);
   if (outside !== undefined || min > max) {
     const name = outside === undefined ? 'min' : amounts.includes(outside) ? 'amounts' : 'default-amount';
-    return problem(name, String(outside ?? min), `outside the allowed range, min ${min} to max ${max}.`);
+    return problem(name, String(outside ?? min), `outside the allowed range (min ${min}${max < Infinity ? `, max ${max}` : ''}).`);
   }
   const target = a.target === '_blank' ? '_blank' : '_self';
   return {
