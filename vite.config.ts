@@ -16,7 +16,7 @@ export default defineConfig({
     copyPublicDir: false,
     rolldownOptions: {
       input: { 'solidarity-widgets': 'src/index.ts' },
-      preserveEntrySignatures: 'strict',
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -1,7 +1,11 @@
 // `npm run build`: the library (entry + lazy chunks, versioned copy, SRI, schema),
 // the server, the custom-elements manifest, and the static Storybook.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+
+// Chunks are content-hashed: clear the old ones so dist/ holds exactly one build.
+rmSync('dist/chunks', { recursive: true, force: true });
+rmSync('dist/solidarity-widgets.js', { force: true });
 
 const steps = [
   ['library', 'npx vite build --logLevel warn'],

@@ -1,6 +1,6 @@
 // `npm run size`: gzipped and brotli bytes of the entry script and each chunk.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 export function sizes(file) {
@@ -20,9 +20,28 @@ export function distFiles(dist = 'dist') {
   return [join(dist, 'solidarity-widgets.js'), ...chunks];
 }
 
+/** The entry and every chunk it imports statically, transitively: what any page fetches. */
+export function entryClosure(dist = 'dist') {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    // Static imports only: `import … from "./x.js"` or `import "./x.js"` — not import().
+    for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+      visit(join(dirname(file), m[1]));
+    }
+  };
+  visit(join(dist, 'solidarity-widgets.js'));
+  return [...seen];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = distFiles().map((f) => ({ file: f, ...sizes(f) }));
+  const atLoad = new Set(entryClosure());
+  const rows = distFiles().map((f) => ({ file: f + (atLoad.has(f) ? ' *' : ''), ...sizes(f) }));
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${'file'.padEnd(48)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
   for (const r of rows) console.log(`${r.file.padEnd(48)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+  const total = rows.filter((r) => r.file.endsWith('*')).reduce((n, r) => n + r.gzip, 0);
+  console.log(`* fetched by every page at load: ${total} bytes gzipped`);
 }

@@ -21,6 +21,11 @@ export const themeStyles = css`
     --_space: var(--sw-space, 1rem);
     display: block;
     box-sizing: border-box;
+  }
+  /* Inherited text properties are set again below the host: a host page's
+     !important rule on our tag itself would otherwise flow into the widget. */
+  :host,
+  :host > * {
     color: var(--_text);
     font-family: var(--sw-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--sw-font-size, 1rem);

@@ -7,7 +7,17 @@ import type { Plank } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { listStyles } from './platform-list.styles.js';
-import '../platform-plank/platform-plank.js';
+import { PlatformPlank } from '../platform-plank/platform-plank.js';
+
+/** Our plank under a private name, for pages where the host took `platform-plank` first. */
+class ListPlank extends PlatformPlank {}
+
+function plankTagIsOurs(): boolean {
+  const registered = customElements.get('platform-plank');
+  if (registered === PlatformPlank || registered?.prototype instanceof PlatformPlank) return true;
+  ListPlank.define('sw-platform-plank');
+  return false;
+}
 
 /** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
 export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
@@ -78,10 +88,10 @@ export class PlatformList extends SolidarityElement {
       ${badLimit ? html`<p class="message" part="message">${t.t('attr.bad-limit', { value: this.limit! })}</p>` : nothing}
       ${planks.length
         ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}>
-            ${planks.map(
-              (p) => html`<li>
-                <platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></platform-plank>
-              </li>`,
+            ${planks.map((p) =>
+              plankTagIsOurs()
+                ? html`<li><platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></platform-plank></li>`
+                : html`<li><sw-platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></sw-platform-plank></li>`,
             )}
           </ul>`
         : html`<p class="message" part="message" role="status">

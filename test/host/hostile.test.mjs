@@ -1,0 +1,194 @@
+/**
+ * Hostile hosts: our built script, served by the organization's server on one
+ * origin, embedded in allied pages on another that do their worst. In every case
+ * each widget renders or shows its own clear message, nothing uncaught reaches
+ * the page, no CSP violation is reported, and the host's own script still works.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { everyWidget, hostPage, inspect, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+
+// A widget counts once the entry defines it (components land one by one).
+const entrySource = readFileSync('src/index.ts', 'utf8');
+const implemented = (tag) => entrySource.includes(`define('${tag}')`);
+const HOSTILE_CSS = `<style>
+  *, *::before, *::after { all: revert !important; }
+  div, p, span, a, ul, li, h1, h2, h3, article, header, section, form, fieldset, legend, label, input,
+  select, textarea, button, dialog, output, progress, svg, platform-plank, platform-list {
+    color: #f0f !important; background: #ff0 !important; font-size: 31px !important; line-height: 0.5 !important;
+    text-transform: uppercase !important; letter-spacing: 9px !important; border: 7px dotted lime !important;
+    box-sizing: content-box !important; float: left !important; visibility: visible;
+  }
+  button, input, label { display: none !important; }
+</style>`;
+
+let org, site, browser;
+const pages = {};
+const page = (path, options) => (pages[path] = { html: hostPage(options), headers: options.headers });
+
+before(async () => {
+  // Pages are filled in below once the org server's origin is known; the host site reads them lazily.
+  site = await startHostSite(pages);
+  org = await startOrgServer({ allowOrigins: [site.origin] });
+  const feed = `${org.origin}/feed.json`;
+  const script = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
+  const widgets = everyWidget(feed, { map: implemented('chapter-map') });
+  page('/plain', { head: script, body: widgets });
+  page('/es', { head: script, body: `<platform-list feed="${feed}"></platform-list>`, lang: 'es' });
+  page('/platform', { head: script, body: `<platform-list feed="${feed}"></platform-list>` });
+  page('/css', { head: script + HOSTILE_CSS, body: widgets });
+  page('/taken', {
+    head: `<script>customElements.define('platform-plank', class extends HTMLElement { connectedCallback() { this.dataset.host = 'mine'; } });</script>${script}`,
+    body: widgets,
+  });
+  page('/twice', { head: `${script}<script type="module" src="${org.origin}/solidarity-widgets.js?copy=2"></script>`, body: widgets });
+  page('/polluted', {
+    head: `<script>
+      window.define = function () { throw new Error('AMD define called'); }; window.define.amd = {};
+      for (const k of ['provider', 'amounts', 'feed', 'version', 'id', 'title', 'lang', 'status', 'url', 'count', 'en', 'es', 'tags', 'then'])
+        Object.defineProperty(Object.prototype, k === 'then' ? 'junkThen' : k, { value: 'junk-' + k, enumerable: true, writable: true, configurable: true });
+      Array.prototype.toJSON = function () { return 'broken-array'; };
+    </script>${script}`,
+    body: widgets,
+  });
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${org.origin}`,
+    `connect-src 'self' ${org.origin}`,
+    "style-src 'self'",
+    `img-src 'self' ${org.origin}`,
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+  page('/csp', { head: script, body: widgets, headers: { 'content-security-policy': csp } });
+  for (const kind of ['404', '500', 'not-json', 'hang']) {
+    page(`/broken-${kind}`, { head: script, body: everyWidget(`/broken/${kind}.json`, { map: implemented('chapter-map') }) });
+  }
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await org?.stop();
+  await site?.stop();
+});
+
+async function visit(path, { wait = (w) => w.every((x) => x.text) } = {}) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const consoleErrors = [];
+  p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  p.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await p.goto(`${site.origin}${path}`);
+  let state;
+  for (let i = 0; i < 100; i++) {
+    state = await inspect(p);
+    if (state.widgets.length && wait(state.widgets)) break;
+    await p.waitForTimeout(100);
+  }
+  return { p, context, state, consoleErrors };
+}
+
+async function assertHealthy({ p, context, state, consoleErrors }) {
+  assert.deepEqual(state.errors, [], 'uncaught errors reached the host page');
+  assert.deepEqual(state.violations, [], 'CSP violations were reported');
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), [], 'console errors');
+  for (const w of state.widgets) {
+    if (!implemented(w.tag)) continue;
+    assert.ok(w.defined, `<${w.tag}> is not defined`);
+    assert.ok(w.text.length > 0, `<${w.tag}> rendered nothing`);
+  }
+  await p.evaluate(() => document.getElementById('host-button').click()); // the hostile CSS may hide it
+  assert.equal(await p.textContent('#host-button'), 'clicked 1', "the host page's own script stopped working");
+  await context.close();
+}
+
+describe('hostile host pages', () => {
+  test('a page on another origin shows the platform in feed order, expandable by keyboard', async () => {
+    const v = await visit('/platform');
+    const planks = await v.p.evaluate(() => {
+      const list = document.querySelector('platform-list');
+      return [...list.shadowRoot.querySelectorAll('platform-plank')].map((pl) => ({
+        number: pl.shadowRoot.querySelector('[part=number]')?.textContent.replace(/\D/g, ''),
+        title: pl.shadowRoot.querySelector('[part=title]')?.textContent.trim(),
+      }));
+    });
+    assert.equal(planks.length, 11);
+    assert.deepEqual(planks.map((p) => p.number), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    assert.ok(planks.every((p) => p.title));
+    // Keyboard only: Tab from the host button into the first plank's toggle, then Enter.
+    await v.p.focus('#host-button');
+    await v.p.keyboard.press('Tab');
+    await v.p.keyboard.press('Enter');
+    const expanded = await v.p.evaluate(() => {
+      const first = document.querySelector('platform-list').shadowRoot.querySelector('platform-plank');
+      return first.shadowRoot.querySelector('button[part=toggle]').getAttribute('aria-expanded');
+    });
+    assert.equal(expanded, 'true');
+    await assertHealthy(v);
+  });
+
+  test('in Spanish when the page is lang="es"', async () => {
+    const v = await visit('/es', {
+      wait: () => true,
+    });
+    await v.p.waitForFunction(() => {
+      const pl = document.querySelector('platform-list')?.shadowRoot?.querySelector('platform-plank');
+      return pl?.shadowRoot?.querySelector('button[part=toggle]')?.textContent.includes('Leer más');
+    });
+    const title = await v.p.evaluate(() => document.querySelector('platform-list').shadowRoot.querySelector('platform-plank').shadowRoot.querySelector('[part=title]').textContent);
+    assert.match(title, /[áéíóúñ]|Sanidad|salud/i, `expected a Spanish title, got ${title}`);
+    await assertHealthy(v);
+  });
+
+  test('plain page with every widget', async () => assertHealthy(await visit('/plain')));
+
+  test('global resets and !important rules do not reach inside the widgets', async () => {
+    const v = await visit('/css');
+    const style = await v.p.evaluate(() => {
+      const pl = document.querySelector('platform-plank');
+      const button = pl.shadowRoot.querySelector('button[part=toggle]');
+      const title = pl.shadowRoot.querySelector('[part=title]');
+      const cs = getComputedStyle(button);
+      return { display: cs.display, transform: getComputedStyle(title).textTransform, size: button.getBoundingClientRect().height };
+    });
+    assert.notEqual(style.display, 'none');
+    assert.equal(style.transform, 'none');
+    assert.ok(style.size >= 24, 'the toggle button is still a usable size');
+    await assertHealthy(v);
+  });
+
+  test('a host that defined one of our tags first keeps it, and nothing throws', async () => {
+    const v = await visit('/taken', { wait: (w) => w.filter((x) => x.tag !== 'platform-plank').every((x) => x.text) });
+    const hostOwn = await v.p.evaluate(() => document.querySelector('body > main > platform-plank').dataset.host);
+    assert.equal(hostOwn, 'mine');
+    v.state.widgets = v.state.widgets.filter((w) => w.tag !== 'platform-plank');
+    await assertHealthy(v);
+  });
+
+  test('the script included twice (two module instances)', async () => assertHealthy(await visit('/twice')));
+
+  test('AMD define on window, polluted Object.prototype, Array.prototype.toJSON', async () =>
+    assertHealthy(await visit('/polluted')));
+
+  test('strict CSP without unsafe-inline/unsafe-eval, Trusted Types required', async () =>
+    assertHealthy(await visit('/csp')));
+
+  for (const kind of ['404', '500', 'not-json']) {
+    test(`a feed that answers ${kind}: each widget says so`, async () => {
+      const v = await visit(`/broken-${kind}`, { wait: (w) => w.every((x) => x.message && !/Loading/.test(x.message)) });
+      for (const w of v.state.widgets) if (implemented(w.tag)) assert.match(w.message ?? '', /could not be loaded|not|problem/i, `<${w.tag}>: ${w.message}`);
+      await assertHealthy(v);
+    });
+  }
+
+  test('a feed that never answers: a loading message, then a clear timeout', { timeout: 40000 }, async () => {
+    const v = await visit('/broken-hang', { wait: (w) => w.every((x) => x.message) });
+    assert.ok(v.state.widgets.every((w) => !implemented(w.tag) || /Loading/.test(w.message ?? '')));
+    await v.p.waitForTimeout(16000);
+    const later = await inspect(v.p);
+    for (const w of later.widgets) if (implemented(w.tag)) assert.match(w.message ?? '', /too long/, `<${w.tag}>: ${w.message}`);
+    v.state = later;
+    await assertHealthy(v);
+  });
+});
