@@ -1,6 +1,7 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { rawImportsPlugin } from './test/fixtures/chapters-raw-plugin.mjs';
 import { petitionServerPlugin } from './test/fixtures/petition-server.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -31,7 +32,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), petitionServerPlugin()],
+  plugins: [rawImportsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), petitionServerPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -7,8 +7,10 @@ import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
+import { ChapterMap } from './components/chapter-map/chapter-map.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
+export { ChapterMap };
 export { DonateButton };
 export { PetitionForm };
 export { checkFeed } from './core/feed-check.js';
@@ -20,3 +22,4 @@ PlatformPlank.define('platform-plank');
 PlatformList.define('platform-list');
 DonateButton.define('donate-button');
 PetitionForm.define('petition-form');
+ChapterMap.define('chapter-map');

@@ -1,0 +1,361 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Map as MapLibre } from 'maplibre-gl';
+import { chaptersFeed, manyUrl, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
+import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
+import { jsonUrl } from '../../../test/fixtures/feed.js';
+import { feedFixture } from '../../../test/util.js';
+import { clearFeedCache } from '../../core/feed-loader.js';
+import type { Chapter } from '../../core/feed-types.js';
+import { ChapterMap } from './chapter-map.js';
+
+ChapterMap.define('chapter-map');
+
+type Internals = { mapState: string; view?: { map?: MapLibre } };
+const internals = (el: ChapterMap) => el.panel as unknown as Internals;
+
+async function mapFrom(feed: unknown, attrs = '', lang = 'en') {
+  const url = typeof feed === 'string' ? feed : jsonUrl(feed);
+  const el = await feedFixture<ChapterMap>(
+    html`<div lang=${lang} style="inline-size: 900px"><chapter-map feed=${url} list=${attrs || 'side'}></chapter-map></div>`,
+    'chapter-map',
+  );
+  return panelReady(el);
+}
+
+/** Waits for the lazily loaded list and search. */
+async function panelReady(el: ChapterMap) {
+  await waitUntil(() => el.panel, 'the panel loads');
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until the lazy map is up and has rendered everything it will render. */
+async function mapReady(el: ChapterMap): Promise<MapLibre> {
+  await waitUntil(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
+  expect(internals(el).mapState).to.equal('ready');
+  const map = internals(el).view!.map!;
+  await idle(map);
+  return map;
+}
+
+async function idle(map: MapLibre) {
+  if (!map.loaded() || !map.areTilesLoaded() || map.isMoving()) await new Promise((r) => map.once('idle', r));
+  await new Promise((r) => requestAnimationFrame(r));
+}
+
+const root = (el: ChapterMap) => el.shadowRoot!;
+const input = (el: ChapterMap) => root(el).querySelector<HTMLInputElement>('input[type=search]')!;
+const options = (el: ChapterMap) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
+const names = (el: ChapterMap) => options(el).map((o) => o.querySelector('.name')!.textContent!.trim());
+
+/** Sum of cluster counts on the map plus the single chapters drawn. */
+function chaptersOnMap(el: ChapterMap, map: MapLibre): number {
+  const clusters = [...root(el).querySelectorAll<HTMLElement>('.cluster')].reduce((n, b) => n + Number(b.dataset.count), 0);
+  const singles = new Set(map.queryRenderedFeatures({ layers: ['chapter-points'] }).map((f) => f.properties.i));
+  return clusters + singles.size;
+}
+
+function haversine(lng1: number, lat1: number, lng2: number, lat2: number) {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+function mockPosition(lng: number, lat: number) {
+  const geo = navigator.geolocation;
+  const original = geo.getCurrentPosition;
+  geo.getCurrentPosition = (ok) => ok({ coords: { longitude: lng, latitude: lat, accuracy: 10 } } as GeolocationPosition);
+  return () => (geo.getCurrentPosition = original);
+}
+
+describe('<chapter-map>', () => {
+  beforeEach(() => {
+    clearFeedCache();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('is accessible: list, search and controls, with the map and a selection', async () => {
+    const el = await mapFrom(chaptersFeed);
+    await mapReady(el);
+    await expect(el).shadowDom.to.be.accessible();
+    options(el)[0].click();
+    await el.updateComplete;
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('lists every chapter and shows a clustered map whose counts add up to the number of chapters', async () => {
+    const el = await mapFrom(chaptersFeed);
+    expect(names(el)).to.include('Chicago North Side');
+    expect(options(el)[0].getAttribute('aria-setsize')).to.equal(String(sampleChapters.length));
+    const map = await mapReady(el);
+    expect(root(el).querySelectorAll('.cluster').length, 'some chapters are clustered').to.be.greaterThan(0);
+    expect(chaptersOnMap(el, map)).to.equal(sampleChapters.length);
+  });
+
+  it('counts add up for two thousand chapters too', async () => {
+    const el = await mapFrom(manyUrl(2000));
+    const map = await mapReady(el);
+    expect(chaptersOnMap(el, map)).to.equal(2000);
+  });
+
+  it('zooms in to where a cluster splits, on click and on Enter', async () => {
+    const el = await mapFrom(chaptersFeed);
+    const map = await mapReady(el);
+    const before = map.getZoom();
+    const cluster = root(el).querySelector<HTMLButtonElement>('.cluster')!;
+    expect(cluster.getAttribute('aria-label')).to.match(/\d+ chapters here/);
+    cluster.click();
+    await waitUntil(() => map.getZoom() > before + 0.5, 'the map zoomed in');
+    await idle(map);
+    const after = map.getZoom();
+    const next = root(el).querySelector<HTMLButtonElement>('.cluster');
+    if (next) {
+      next.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => map.getZoom() > after + 0.5, 'Enter on a cluster zooms in');
+    }
+  });
+
+  it('selects the chapter covering a postal code: the longest prefix wins, in any case, spaces and hyphens', async () => {
+    const el = await mapFrom(chaptersFeed);
+    for (const [code, id, name] of [
+      ['60614', 'chicago-north', 'Chicago North Side'],
+      ['m5v-3l9', 'toronto', 'Toronto'],
+    ]) {
+      input(el).select();
+      await sendKeys({ type: code });
+      const selected = oneEvent(el, 'chapter-select');
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail.chapter.id).to.equal(id);
+      await el.updateComplete;
+      expect(root(el).querySelector('[aria-selected=true] .name')!.textContent).to.equal(name);
+      expect(root(el).querySelector('[part=details] h3')!.textContent).to.equal(name);
+      expect(root(el).querySelector('[part=status]')!.textContent).to.contain(name);
+    }
+  });
+
+  it('searches by name, city or region, ignoring case and accents', async () => {
+    const el = await mapFrom(chaptersFeed);
+    input(el).focus();
+    await sendKeys({ type: 'montreal' });
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Montreal']);
+    input(el).select();
+    await sendKeys({ type: 'chi' });
+    await el.updateComplete;
+    expect(names(el)).to.have.members(['Chicago', 'Chicago North Side']);
+    input(el).select();
+    await sendKeys({ type: 'on' });
+    await el.updateComplete;
+    expect(names(el), 'words match from their start').to.deep.equal(['Toronto']);
+    input(el).select();
+    await sendKeys({ type: 'atlantis' });
+    await el.updateComplete;
+    expect(options(el)).to.have.length(0);
+    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('No chapter matches');
+  });
+
+  it('"Near me" lists the truly nearest chapters first, with distances in the reader\'s units', async () => {
+    const chapters = manyChapters(3000, 7);
+    const el = await mapFrom(manyUrl(3000, 7), 'side', 'en-US');
+    const here = { lng: 2.3, lat: 48.8 };
+    const restore = mockPosition(here.lng, here.lat);
+    try {
+      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
+      await waitUntil(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
+    } finally {
+      restore();
+    }
+    const byDistance = [...chapters].sort((a, b) => haversine(here.lng, here.lat, a.lng, a.lat) - haversine(here.lng, here.lat, b.lng, b.lat));
+    expect(names(el).slice(0, 3)).to.deep.equal(byDistance.slice(0, 3).map((c) => c.name));
+    expect(options(el)[0].querySelector('.km')!.textContent).to.match(/mi/);
+  });
+
+  it('shows kilometers outside the mile countries', async () => {
+    const el = await mapFrom(chaptersFeed, 'side', 'fr-FR');
+    const restore = mockPosition(2.35, 48.9);
+    try {
+      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
+      await waitUntil(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
+    } finally {
+      restore();
+    }
+    expect(names(el)[0]).to.equal('Paris');
+    expect(options(el)[0].querySelector('.km')!.textContent).to.match(/km/);
+  });
+
+  it('says so when the reader\'s location is not available', async () => {
+    const el = await mapFrom(chaptersFeed);
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition;
+    geo.getCurrentPosition = (_ok, fail) => fail!({ code: 1, message: 'denied' } as GeolocationPositionError);
+    try {
+      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
+      await el.updateComplete;
+    } finally {
+      geo.getCurrentPosition = original;
+    }
+    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('not available');
+  });
+
+  it('is keyboard navigable: Tab to the list, arrows, Enter selects, the map flies there and opens the popup', async () => {
+    const el = await mapFrom(chaptersFeed);
+    const map = await mapReady(el);
+    const list = root(el).querySelector<HTMLElement>('[role=listbox]')!;
+    list.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const active = list.getAttribute('aria-activedescendant')!;
+    expect(root(el).getElementById(active)!.textContent).to.contain('Chicago North Side');
+    const selected = oneEvent(el, 'chapter-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await selected).detail.chapter.id).to.equal('chicago-north');
+    await waitUntil(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
+    expect(root(el).querySelector('.maplibregl-popup strong')!.textContent).to.equal('Chicago North Side');
+    await idle(map);
+    expect(map.getCenter().lat).to.be.closeTo(41.95, 0.05);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain('Ciudad de México');
+  });
+
+  it('a click on a chapter dot selects it', async () => {
+    const el = await mapFrom({ ...chaptersFeed, chapters: [sampleChapters[7]] });
+    const map = await mapReady(el);
+    const selected = oneEvent(el, 'chapter-select');
+    const p = map.project([13.4, 52.52]);
+    map.fire('click', { point: p, lngLat: map.unproject(p), originalEvent: new MouseEvent('click') });
+    expect((await selected).detail.chapter.id).to.equal('berlin');
+  });
+
+  it('keeps fifty thousand rows fast: only the visible rows are in the DOM', async () => {
+    const el = await mapFrom(manyUrl(50000));
+    expect(options(el).length).to.be.lessThan(60);
+    const list = root(el).querySelector<HTMLElement>('[role=listbox]')!;
+    list.scrollTop = list.scrollHeight / 2;
+    await waitUntil(() => names(el).some((n) => /Chapter 2\d{4}/.test(n)), 'rows follow the scroll');
+    expect(options(el).length).to.be.lessThan(60);
+    list.focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain('Chapter 49999');
+  });
+
+  it('selects the chapter in a #chapter-<id> deep link, on load and on hashchange', async () => {
+    history.replaceState(null, '', '#chapter-detroit');
+    const first = oneEvent(document, 'chapter-select');
+    const el = await mapFrom(chaptersFeed);
+    expect((await first).detail.chapter.id).to.equal('detroit');
+    const next = oneEvent(el, 'chapter-select');
+    location.hash = '#chapter-toronto';
+    expect((await next).detail.chapter.id).to.equal('toronto');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=details] h3')!.textContent).to.equal('Toronto');
+  });
+
+  it('takes chapters from src as GeoJSON, skipping bad ones with a warning', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'a', properties: { name: 'Alpha', city: 'Oslo' }, geometry: { type: 'Point', coordinates: [10.75, 59.91] } },
+        { type: 'Feature', id: 'b', properties: { name: 'Bad lat' }, geometry: { type: 'Point', coordinates: [10, 123] } },
+        { type: 'Feature', id: 'c', properties: { city: 'No name' }, geometry: { type: 'Point', coordinates: [10, 50] } },
+        { type: 'Feature', id: 'd', properties: { name: 'Delta' }, geometry: { type: 'Point', coordinates: [11, 60] } },
+      ],
+    };
+    let el: ChapterMap;
+    try {
+      el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl(geojson)}></chapter-map>`);
+      await waitUntil(() => options(el).length, 'chapters load');
+    } finally {
+      console.warn = warn;
+    }
+    expect(names(el!)).to.deep.equal(['Alpha', 'Delta']);
+    expect(warnings.some((w) => /lat/.test(w))).to.be.true;
+    expect(warnings.some((w) => /name/.test(w))).to.be.true;
+  });
+
+  it('says so politely when src cannot be loaded', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl({}, { status: 500 })}></chapter-map>`);
+      await waitUntil(() => root(el).querySelector('.message.error'), 'an error shows');
+      expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('reports bad attributes visibly and keeps working', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    let el: ChapterMap;
+    try {
+      el = await feedFixture<ChapterMap>(
+        html`<chapter-map feed=${jsonUrl(chaptersFeed)} center="north pole" zoom="99" list="top"></chapter-map>`,
+      );
+      await panelReady(el);
+    } finally {
+      console.warn = warn;
+    }
+    const messages = [...root(el!).querySelectorAll('.message.error')].map((m) => m.textContent);
+    expect(messages).to.have.length(3);
+    expect(warnings.length).to.equal(3);
+    expect(options(el!).length).to.equal(sampleChapters.length);
+  });
+
+  it('renders hostile chapter text as text in the list, details and popup', async () => {
+    const hostile: Chapter = {
+      id: 'x',
+      name: '<img src=x onerror="window.__pwned=1">',
+      city: '<script>window.__pwned=1</script>',
+      lat: 10,
+      lng: 10,
+      email: 'x@y.example" onmouseover="window.__pwned=1',
+      url: 'javascript:window.__pwned=1',
+      meets: '<b>bold</b>',
+    };
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await mapFrom({ ...chaptersFeed, chapters: [hostile] });
+      await mapReady(el);
+      options(el)[0].click();
+      await waitUntil(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
+      await el.updateComplete;
+      for (const scope of [root(el).querySelector('[part=details]')!, root(el).querySelector('.maplibregl-popup')!]) {
+        expect(scope.querySelector('img, script, b')).to.equal(null);
+        expect(scope.textContent).to.contain('<img src=x');
+        expect([...scope.querySelectorAll('a')].every((a) => /^(https?|mailto):/.test(a.href))).to.be.true;
+        expect(scope.querySelector('a[href^="mailto"]')).to.equal(null);
+      }
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('speaks Spanish on a Spanish page', async () => {
+    const el = await mapFrom(chaptersFeed, 'below', 'es-MX');
+    await waitUntil(() => root(el).querySelector('button.near')!.textContent!.includes('Cerca'), 'Spanish strings load');
+    expect(root(el).querySelector('label')!.textContent).to.equal('Buscar una sección');
+    options(el)[0].click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=details]')!.textContent).to.contain('Segundo martes');
+  });
+
+  it('shows its light-DOM content when it has no feed and no src', async () => {
+    const el = await fixture<ChapterMap>(html`<chapter-map><ul><li>Chicago: chicago@workers.example</li></ul></chapter-map>`);
+    await waitUntil(() => el.panel, 'the panel loads');
+    await el.updateComplete;
+    const slot = root(el).querySelector('slot')!;
+    expect(slot.assignedElements()[0].textContent).to.contain('Chicago');
+    expect(el.offsetHeight).to.be.greaterThan(0);
+  });
+});

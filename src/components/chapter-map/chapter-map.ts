@@ -1,0 +1,98 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { FeedController } from '../../core/feed-controller.js';
+import { LocaleController } from '../../core/locale-controller.js';
+import { themeStyles } from '../../core/theme.styles.js';
+import type { ChapterPanel } from './chapter-panel.js';
+
+/**
+ * A map of the organization's chapters with a list that is always there: search by
+ * name, city, region or postal code, "Near me", and `#chapter-<id>` deep links. The
+ * map (maplibre-gl, with a built-in basemap that needs no key) is loaded only when
+ * the element nears the viewport; without WebGL2, or where a Content-Security-Policy
+ * refuses its worker, the list and search still work.
+ *
+ * @summary Find your local chapter: map, list, postal code, near me.
+ *
+ * @slot - Content shown when there is no feed and no `src` (e.g. a plain list of chapters, readable before the script runs).
+ *
+ * @csspart base - The outer layout (map and panel).
+ * @csspart map - The map area.
+ * @csspart cluster - A cluster's count button on the map.
+ * @csspart panel - Search, list and details.
+ * @csspart search - The search form.
+ * @csspart input - The search field.
+ * @csspart button - The search and "Near me" buttons.
+ * @csspart status - The line announcing results.
+ * @csspart list - The listbox of chapters.
+ * @csspart option - One row of the list.
+ * @csspart details - The selected chapter's details.
+ * @csspart message - Loading, error and attribute messages.
+ *
+ * @cssprop --sw-color-accent - Accent color (markers, buttons, selected row). Defaults to the feed's `org.color`.
+ * @cssprop --sw-color-text - Text color.
+ * @cssprop --sw-color-muted - Secondary text color.
+ * @cssprop --sw-color-surface - Background.
+ * @cssprop --sw-color-border - Border color.
+ * @cssprop --sw-radius - Corner radius.
+ * @cssprop --sw-space - Base spacing.
+ * @cssprop --sw-map-height - Height of the map (default 26rem).
+ * @cssprop --sw-list-height - Height of the list (default 20rem).
+ *
+ * @fires chapter-select - A chapter was chosen in the list, on the map or by a deep link. `detail: { chapter }`.
+ * @fires feed-load - The feed loaded. `detail: { url }`.
+ * @fires feed-error - The feed failed. `detail: { url, message }`.
+ */
+export class ChapterMap extends SolidarityElement {
+  static styles = themeStyles;
+
+  /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
+  @property() feed?: string;
+  /** URL of a chapters document instead of the feed's: a JSON array, `{ "chapters": … }`, or a GeoJSON FeatureCollection of Points. */
+  @property() src?: string;
+  /** URL of a maplibre style (vector tiles, e.g. OpenFreeMap) instead of the built-in basemap. */
+  @property({ attribute: 'style-url' }) styleUrl?: string;
+  /** Initial center, `lng,lat`. Default: fit every chapter. */
+  @property() center?: string;
+  /** Initial zoom (0–22). */
+  @property() zoom?: string;
+  /** Where the list goes: `side` (default) or `below`. On narrow screens it is always below. */
+  @property() list?: string;
+
+  /** @internal */
+  feedState = new FeedController(this);
+  /** @internal */
+  locale = new LocaleController(this);
+  /** @internal The list, search and map: a lazy chunk fetched on connect, alongside the feed. */
+  panel?: ChapterPanel;
+  private loading?: Promise<void>;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.loading ??= import('./chapter-panel.js').then(
+      (m) => {
+        this.panel = new m.ChapterPanel(this);
+        this.requestUpdate();
+      },
+      (e) => {
+        this.loading = undefined;
+        this.warnOnce(`<chapter-map> could not load its code (${e}).`);
+      },
+    );
+  }
+
+  render() {
+    if (this.panel) return this.panel.render();
+    // Until the panel arrives: the page's own content, or a polite loading line.
+    return this.feed || this.src || this.feedState.state
+      ? html`<p class="message" part="message" role="status">${this.locale.t('feed.loading')}</p>`
+      : html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chapter-map': ChapterMap;
+  }
+}

@@ -1,0 +1,422 @@
+/**
+ * Everything `<chapter-map>` does once it has chapters: the list, search, "near me",
+ * deep links, and starting the map when the element nears the viewport. A lazy
+ * chunk (fetched as soon as a `<chapter-map>` connects, alongside its feed), so
+ * pages without a map never pay for it.
+ */
+import { html, nothing, type ReactiveController } from 'lit';
+import { renderFeedStatus } from '../../core/feed-status.js';
+import type { Chapter } from '../../core/feed-types.js';
+import { pickText } from '../../core/text.js';
+import { mailtoUrl, safeUrl } from '../../core/url.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { ChapterIndex, parseChapters, regionOf, usesMiles } from './chapter-index.js';
+import type { ChapterMap } from './chapter-map.js';
+import { chapterMapStyles } from './chapter-map.styles.js';
+import type { MapView } from './map-view.js';
+import { VirtualList } from './virtual-list.js';
+
+type MapState = 'idle' | 'tap' | 'loading' | 'ready' | 'failed';
+type SrcState = { status: 'loading' } | { status: 'ready'; chapters: Chapter[] } | { status: 'error' };
+type Info = { kind: 'city' | 'meets' | 'email' | 'url'; text: string; href?: string };
+
+export class ChapterPanel implements ReactiveController {
+  srcState?: SrcState;
+  query = '';
+  rows?: number[];
+  rowKm?: number[];
+  selected?: Chapter;
+  status = '';
+  mapState: MapState = 'idle';
+  view?: MapView;
+  index?: ChapterIndex;
+
+  private vlist: VirtualList;
+  private src?: string;
+  private observer?: IntersectionObserver;
+  private near = false;
+  private hashDone = false;
+  private infoCache = new WeakMap<Chapter, { key: string; out: Info[] }>();
+
+  constructor(private host: ChapterMap) {
+    const root = host.renderRoot as ShadowRoot;
+    const sheet = chapterMapStyles.styleSheet!;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.vlist = new VirtualList(host, { id: 'c', pick: (row) => this.pickRow(row) });
+    host.addController(this);
+  }
+
+  private get t() {
+    return this.host.locale;
+  }
+
+  private set<K extends keyof this>(values: Pick<this, K>) {
+    Object.assign(this, values);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    addEventListener('hashchange', this.onHash);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('hashchange', this.onHash);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.view?.destroy();
+    this.view = undefined;
+    if (this.mapState !== 'failed') this.mapState = 'idle';
+  }
+
+  /** The chapters shown, from `src`, else the feed; undefined while loading or with neither. */
+  get chapters(): Chapter[] | undefined {
+    if (this.host.src) return this.srcState?.status === 'ready' ? this.srcState.chapters : undefined;
+    const s = this.host.feedState.state;
+    return s?.status === 'ready' ? s.feed.chapters : undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.host.src !== this.src) {
+      this.src = this.host.src;
+      if (this.src) this.loadSrc(this.src);
+    }
+    const chapters = this.chapters;
+    if (chapters && chapters !== this.index?.chapters) {
+      this.index = new ChapterIndex(chapters);
+      this.rows = undefined;
+      this.rowKm = undefined;
+      this.query = '';
+      this.vlist.reset();
+      this.view?.setChapters(chapters);
+    }
+  }
+
+  hostUpdated(): void {
+    const area = this.host.renderRoot.querySelector<HTMLElement>('.canvas');
+    if (area && !this.observer) {
+      // The map chunk is fetched only when the element nears the viewport.
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          this.observer?.disconnect();
+          this.near = true;
+          this.maybeLoadMap();
+        },
+        { rootMargin: '300px' },
+      );
+      this.observer.observe(area);
+    }
+    if (this.index) {
+      this.maybeLoadMap();
+      if (!this.hashDone) {
+        this.hashDone = true;
+        this.fromHash(false);
+      }
+    }
+  }
+
+  private async loadSrc(src: string) {
+    const url = safeUrl(src, { context: '<chapter-map> src' });
+    this.set({ srcState: { status: 'loading' } });
+    let next: SrcState;
+    try {
+      if (!url) throw new Error('bad URL');
+      const res = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json, application/geo+json' } });
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      const { chapters, problems } = parseChapters(await res.json());
+      for (const p of problems) this.host.warnOnce(`chapters ${url}: ${p.path.replace('$.chapters', '$')} ${p.message}`);
+      next = { status: 'ready', chapters };
+    } catch (e) {
+      this.host.warnOnce(`<chapter-map>: the chapters at "${src}" could not be loaded (${(e as Error).message}).`);
+      next = { status: 'error' };
+    }
+    if (src === this.src) this.set({ srcState: next });
+  }
+
+  maybeLoadMap(tapped = false): void {
+    if ((this.mapState !== 'idle' && this.mapState !== 'tap') || (this.mapState === 'tap' && !tapped)) return;
+    if (!this.near || !this.index) return;
+    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+    // With Save-Data on, the reader chooses whether to fetch the map.
+    const mapState = connection?.saveData && !tapped ? 'tap' : 'loading';
+    this.set({ mapState });
+    if (mapState === 'loading') this.startMap();
+  }
+
+  private async startMap() {
+    const { t, host } = this;
+    try {
+      const { MapView } = await import('./map-view.js');
+      await host.updateComplete;
+      const container = host.renderRoot.querySelector<HTMLElement>('.canvas');
+      if (!container || !host.isConnected || this.mapState !== 'loading') return;
+      const accent = getComputedStyle(host).getPropertyValue('--_accent').trim();
+      const { center, zoom } = this.view0();
+      this.view = new MapView({
+        container,
+        root: host.renderRoot as ShadowRoot,
+        chapters: this.index!.chapters,
+        styleUrl: safeUrl(host.styleUrl, { context: '<chapter-map> style-url' }) ?? undefined,
+        center,
+        zoom,
+        accent: /^#[0-9a-f]{3,8}$|^rgba?\(/i.test(accent) ? accent : '#b71c1c',
+        locale: {
+          'Popup.Close': t.t('chapter.close'),
+          'NavigationControl.ZoomIn': t.t('chapter.zoom-in'),
+          'NavigationControl.ZoomOut': t.t('chapter.zoom-out'),
+          'Map.Title': t.t('chapter.map-label'),
+          'CooperativeGesturesHandler.WindowsHelpText': t.t('chapter.gesture-keys', { key: 'Ctrl' }),
+          'CooperativeGesturesHandler.MacHelpText': t.t('chapter.gesture-keys', { key: '⌘' }),
+          'CooperativeGesturesHandler.MobileHelpText': t.t('chapter.gesture-touch'),
+        },
+        clusterLabel: (n) => t.plural('chapter.cluster', n),
+        popup: (c) => this.popupNode(c),
+        select: (i) => this.select(this.index!.chapters[i]),
+        fail: (reason, detail) => this.mapFailed(reason, detail),
+      });
+      if (this.mapState === 'loading') this.set({ mapState: 'ready' });
+      if (this.selected) this.view.select(this.selected);
+    } catch (e) {
+      this.mapFailed('chunk', String(e));
+    }
+  }
+
+  private mapFailed(reason: string, detail?: string) {
+    if (reason === 'style') {
+      this.host.warnOnce(`<chapter-map>: the style at "${this.host.styleUrl}" could not be loaded (${detail}); using the built-in basemap.`);
+      return;
+    }
+    this.host.warnOnce(`<chapter-map>: the map cannot be shown here (${reason}${detail ? `: ${detail}` : ''}); the list still works.`);
+    this.view?.destroy();
+    this.view = undefined;
+    this.set({ mapState: 'failed' });
+  }
+
+  /** The initial view from `center` and `zoom`; bad values are reported and ignored. */
+  private view0(): { center?: [number, number]; zoom?: number } {
+    const out: { center?: [number, number]; zoom?: number } = {};
+    const c = this.host.center?.split(',').map((v) => (v.trim() ? Number(v) : NaN));
+    if (c && c.length === 2 && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90) out.center = [c[0], c[1]];
+    const z = this.host.zoom?.trim() ? Number(this.host.zoom) : NaN;
+    if (z >= 0 && z <= 22) out.zoom = z;
+    return out;
+  }
+
+  private attributeProblems(): string[] {
+    const { center, zoom, list } = this.host;
+    const ok = this.view0();
+    const out: [boolean, MessageKey, string | undefined][] = [
+      [center != null && !ok.center, 'chapter.bad-center', center],
+      [zoom != null && ok.zoom === undefined, 'chapter.bad-zoom', zoom],
+      [list != null && !['side', 'below'].includes(list), 'chapter.bad-list', list],
+    ];
+    return out
+      .filter(([bad]) => bad)
+      .map(([, key, value]) => {
+        const message = this.t.t(key, { value: value ?? '' });
+        this.host.warnOnce(`<chapter-map>: ${message}`);
+        return message;
+      });
+  }
+
+  private onHash = () => this.fromHash(true);
+
+  private fromHash(scroll: boolean) {
+    const m = /^#chapter-(.+)$/.exec(location.hash);
+    const chapter = m && this.index?.byId(decodeURIComponent(m[1]));
+    if (!chapter) return;
+    this.select(chapter);
+    if (scroll) this.host.scrollIntoView({ block: 'start' });
+  }
+
+  /** Row `r` of the current list → the chapter's index. */
+  private rowChapter(r: number): number {
+    return this.rows ? this.rows[r] : r;
+  }
+
+  private pickRow(r: number) {
+    this.select(this.index!.chapters[this.rowChapter(r)]);
+  }
+
+  /** Selects a chapter: the list shows it, the map flies there and opens its popup, `chapter-select` fires. */
+  select(chapter: Chapter): void {
+    this.set({ selected: chapter });
+    const i = this.index!.chapters.indexOf(chapter);
+    const r = this.rows ? this.rows.indexOf(i) : i;
+    if (r >= 0) this.vlist.show(r);
+    this.view?.select(chapter);
+    this.host.emit('chapter-select', { chapter });
+  }
+
+  private onInput = (e: Event) => this.search((e.target as HTMLInputElement).value);
+
+  /** Filters the list; returns the chapters covering the query as a postal code. */
+  private search(query: string): number[] {
+    const index = this.index!;
+    this.vlist.reset();
+    let postal: number[] = [];
+    let rows: number[] | undefined;
+    let status = '';
+    if (query.trim()) {
+      postal = /\d/.test(query) ? index.postalMatch(query, regionOf(this.t.lang)) : [];
+      const taken = new Set(postal);
+      rows = postal.concat(index.search(query).filter((i) => !taken.has(i)));
+      status = rows.length ? this.t.plural('chapter.results', rows.length) : this.t.t('chapter.no-match', { query });
+    }
+    this.set({ query, rows, rowKm: undefined, status });
+    return postal;
+  }
+
+  private onSubmit = (e: Event) => {
+    e.preventDefault();
+    if (!this.index) return;
+    const postal = this.search(this.query);
+    const rows = this.rows ?? [];
+    // A postal code picks its chapter; so does a search with a single answer.
+    const pick = postal.length ? postal[0] : rows.length === 1 ? rows[0] : -1;
+    if (pick >= 0) {
+      const chapter = this.index.chapters[pick];
+      this.select(chapter);
+      this.set({ status: this.t.t('chapter.found', { name: pickText(chapter.name, this.t.lang) }) });
+    }
+  };
+
+  private nearMe = () => {
+    const { t, index } = this;
+    if (!index) return;
+    if (!navigator.geolocation) return this.set({ status: t.t('chapter.geo-unavailable') });
+    this.set({ status: t.t('chapter.locating') });
+    navigator.geolocation.getCurrentPosition(
+      async ({ coords }) => {
+        const near = await index.nearest(coords.longitude, coords.latitude, 25);
+        if (index !== this.index) return;
+        this.vlist.reset();
+        this.set({
+          query: '',
+          rows: near.map((n) => n.i),
+          rowKm: near.map((n) => n.km),
+          status: near.length
+            ? t.t('chapter.nearest', { name: pickText(near[0].chapter.name, t.lang), distance: this.distance(near[0].km) })
+            : t.t('chapter.empty'),
+        });
+        if (near[0]) this.view?.select(near[0].chapter);
+      },
+      () => this.set({ status: t.t('chapter.geo-unavailable') }),
+      { timeout: 15000, maximumAge: 600000 },
+    );
+  };
+
+  private distance(km: number): string {
+    const miles = usesMiles(this.t.lang);
+    const v = miles ? km / 1.609344 : km;
+    return this.t.number(v, { style: 'unit', unit: miles ? 'mile' : 'kilometer', maximumFractionDigits: v < 10 ? 1 : 0 });
+  }
+
+  /** What a reader needs to reach a chapter; shared by the popup and the details panel. */
+  private info(c: Chapter): Info[] {
+    const t = this.t;
+    const key = `${t.lang} ${t.t('chapter.website')}`;
+    const cached = this.infoCache.get(c);
+    if (cached?.key === key) return cached.out;
+    const out: Info[] = [];
+    this.infoCache.set(c, { key, out });
+    const where = [c.city, c.region, c.country].filter(Boolean).join(', ');
+    if (where) out.push({ kind: 'city', text: where });
+    const meets = pickText(c.meets, t.lang);
+    if (meets) out.push({ kind: 'meets', text: t.t('chapter.meets', { when: meets }) });
+    const mail = mailtoUrl(c.email);
+    if (mail) out.push({ kind: 'email', text: mail.slice(7), href: mail });
+    const url = safeUrl(c.url, { base: this.host.feedState.state?.url, context: `chapter ${c.id} url` });
+    if (url) out.push({ kind: 'url', text: t.t('chapter.website'), href: url });
+    return out;
+  }
+
+  /** The map popup, built with DOM APIs (feed text only ever becomes text). */
+  private popupNode(c: Chapter): Node {
+    const box = document.createElement('div');
+    box.className = 'popup';
+    box.appendChild(document.createElement('strong')).textContent = pickText(c.name, this.t.lang);
+    for (const item of this.info(c)) {
+      const p = box.appendChild(document.createElement('p'));
+      if (item.href) {
+        const a = p.appendChild(document.createElement('a'));
+        a.href = item.href;
+        a.textContent = item.text;
+        if (item.kind === 'url') a.target = '_blank';
+      } else p.textContent = item.text;
+    }
+    return box;
+  }
+
+  render() {
+    const { t, host } = this;
+    const messages = this.attributeProblems().map((m) => html`<p class="message error" part="message" role="status">${m}</p>`);
+    const s = host.feedState.state;
+    const chapters = this.chapters;
+    if (!chapters) {
+      if (host.src) {
+        const failed = this.srcState?.status === 'error';
+        return html`${messages}<p class="message ${failed ? 'error' : ''}" part="message" role="status">
+          ${t.t(failed ? 'chapter.src-error' : 'feed.loading')}
+        </p>`;
+      }
+      return html`${messages}${s ? renderFeedStatus(s, t) : html`<slot></slot>`}`;
+    }
+    const lang = t.lang;
+    const count = this.rows ? this.rows.length : chapters.length;
+    const sel = this.selected ? chapters.indexOf(this.selected) : -1;
+    const km = this.rowKm;
+    return html`
+      ${messages}
+      <div class="wrap ${host.list === 'below' ? 'below' : 'side'}" part="base">
+        <div class="map" part="map">
+          <div class="canvas" ?hidden=${this.mapState === 'failed' || this.mapState === 'tap'}></div>
+          ${this.mapState === 'tap'
+            ? html`<button part="button" class="show" @click=${() => this.maybeLoadMap(true)}>${t.t('chapter.show-map')}</button>`
+            : this.mapState === 'failed'
+              ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
+              : nothing}
+        </div>
+        <div class="panel" part="panel">
+          <form role="search" part="search" @submit=${this.onSubmit} aria-label=${t.t('chapter.search')}>
+            <label for="q">${t.t('chapter.search')}</label>
+            <span class="hint" id="hint">${t.t('chapter.search-hint')}</span>
+            <div class="row">
+              <input id="q" part="input" type="search" autocomplete="off" aria-describedby="hint" .value=${this.query} @input=${this.onInput} />
+              <button part="button" type="submit">${t.t('chapter.search-button')}</button>
+            </div>
+            <button part="button" type="button" class="near" @click=${this.nearMe}>${t.t('chapter.near-me')}</button>
+          </form>
+          <p class="status" part="status" role="status">${this.status}</p>
+          ${count
+            ? this.vlist.render(
+                count,
+                t.t('chapter.label'),
+                (r) => {
+                  const c = chapters[this.rowChapter(r)];
+                  const where = [c.city, c.region, c.country].filter(Boolean).join(', ');
+                  return html`<span class="name">${pickText(c.name, lang)}</span>
+                    <span class="where">${where}${km ? html` · <span class="km">${this.distance(km[r])}</span>` : nothing}</span>`;
+                },
+                this.rows ? this.rows.indexOf(sel) : sel,
+              )
+            : chapters.length
+              ? nothing
+              : html`<p class="message" part="message">${t.t('chapter.empty')}</p>`}
+          ${this.selected ? this.renderDetails(this.selected) : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderDetails(c: Chapter) {
+    return html`<section class="details" part="details" aria-labelledby="dn">
+      <h3 id="dn">${pickText(c.name, this.t.lang)}</h3>
+      ${this.info(c).map((i) =>
+        i.href
+          ? html`<p><a href=${i.href} target=${i.kind === 'url' ? '_blank' : nothing}>${i.text}</a></p>`
+          : html`<p>${i.text}</p>`,
+      )}
+    </section>`;
+  }
+}
