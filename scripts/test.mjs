@@ -14,6 +14,7 @@ const steps = [
   ['server tests', 'npm run test:server'],
   ['browser tests', 'npx wtr'],
   ['size budget', 'node --test test/size.test.mjs'],
+  ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
 ];
 if (existsSync('test/docs/stories.test.mjs')) steps.push(['story tests', 'npm run test:docs']);
 

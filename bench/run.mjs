@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: one table of what our script costs a reader, measured in this
+ * run against a reference measured in the same run, and the same figures as JSON
+ * in bench/results/bench.json. Needs a build (`npm run build`; done here if missing).
+ *
+ * - bytes: gzip and brotli of the entry and each chunk; what a page with the
+ *   platform, petition and donate widgets fetches in all.
+ * - host page cost, Chromium with 4x CPU throttling: the same allied page with and
+ *   without our widgets (map off-screen): main-thread task time, script time, long
+ *   tasks, and time until every widget has rendered. Median of several runs.
+ * - map and server figures: from `bench:map` and `bench:server` when they exist.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
+import { hostPage, launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
+import { recordScripts } from '../test/host/page-bytes.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (!existsSync('dist/solidarity-widgets.js') || !existsSync('dist/server/cli.js')) {
+  console.log('bench: building first (npm run build)…');
+  const r = spawnSync('npm run build', { shell: true, stdio: 'inherit', env: { ...process.env, SKIP_DOCS: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const results = { date: new Date().toISOString(), bytes: {}, page: {}, map: null, server: null };
+
+// --- bytes
+const atLoad = new Set(entryClosure());
+results.bytes.files = distFiles().map((f) => ({ file: f, atLoad: atLoad.has(f), ...sizes(f) }));
+results.bytes.entryGzip = results.bytes.files.filter((f) => f.atLoad).reduce((n, f) => n + f.gzip, 0);
+results.bytes.lit = sizes('node_modules/lit/index.js').raw; // only for scale; not bundled alone
+
+// --- host page with vs without widgets
+const pages = {};
+const site = await startHostSite(pages);
+const org = await startOrgServer({ allowOrigins: [site.origin] });
+const feed = `${org.origin}/feed.json`;
+const article = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the allied site's own article, plain text as a blog would have it.</p>`).join('');
+const widgets = `<platform-list feed="${feed}"></platform-list>
+  <petition-form feed="${feed}" petition="cancel-rent"></petition-form>
+  <donate-button feed="${feed}"></donate-button>
+  <org-feed src="${feed}"><platform-plank plank="housing"></platform-plank></org-feed>`;
+const offscreenMap = `<div style="height:6000px"></div><chapter-map feed="${feed}"></chapter-map>`;
+pages['/without'] = { html: hostPage({ body: article }) };
+pages['/with'] = {
+  html: hostPage({ head: `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`, body: widgets + article + offscreenMap }),
+};
+pages['/three'] = {
+  html: hostPage({
+    head: `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`,
+    body: `<platform-list feed="${feed}"></platform-list><petition-form feed="${feed}" petition="cancel-rent"></petition-form><donate-button feed="${feed}"></donate-button>`,
+  }),
+};
+
+const browser = await launchBrowser();
+
+async function measure(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    window.__longTasks = 0;
+    new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
+  });
+  const rec = recordScripts(page);
+  await page.goto(`${site.origin}${path}`);
+  const rendered = await page.evaluate(async () => {
+    const tags = ['platform-list', 'petition-form', 'donate-button', 'platform-plank'];
+    const els = [...document.querySelectorAll(tags.join(','))];
+    // Rendered: the widget shows content (a list: its planks), not a loading message.
+    const shown = (el) => {
+      const root = el.shadowRoot;
+      if (!root || /Loading/.test(root.textContent)) return false;
+      if (el.localName === 'platform-list') return !!root.querySelector('platform-plank, [part~=message]');
+      return !!root.textContent.trim();
+    };
+    const done = () => els.every(shown);
+    const t0 = performance.now();
+    while (!done() && performance.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 50));
+    return els.length ? performance.now() : null;
+  });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const mapFetched = rec.ours(org.origin).some(([u]) => /map-view/.test(u));
+  await context.close();
+  return {
+    taskMs: metrics.TaskDuration * 1000,
+    scriptMs: metrics.ScriptDuration * 1000,
+    longTasks,
+    renderedMs: rendered,
+    scriptGzip: rec.gzipTotal(org.origin),
+    mapFetched,
+  };
+}
+
+const runs = { with: [], without: [], three: [] };
+for (let i = 0; i < RUNS; i++) {
+  runs.without.push(await measure('/without'));
+  runs.with.push(await measure('/with'));
+  runs.three.push(await measure('/three'));
+}
+const summarize = (rs) => ({
+  taskMs: median(rs.map((r) => r.taskMs)),
+  scriptMs: median(rs.map((r) => r.scriptMs)),
+  longTasks: Math.max(...rs.map((r) => r.longTasks)),
+  renderedMs: rs[0].renderedMs === null ? null : median(rs.map((r) => r.renderedMs)),
+  scriptGzip: rs[0].scriptGzip,
+  mapFetched: rs.some((r) => r.mapFetched),
+});
+results.page = { runs: RUNS, cpuThrottling: 4, with: summarize(runs.with), without: summarize(runs.without), three: summarize(runs.three) };
+results.page.addedTaskMs = results.page.with.taskMs - results.page.without.taskMs;
+results.page.addedLongTasks = results.page.with.longTasks - results.page.without.longTasks;
+results.page.taskRatio = results.page.with.taskMs / results.page.without.taskMs;
+await browser.close();
+await org.stop();
+await site.stop();
+
+// --- map and server figures, from their own benchmarks
+function sub(script, file) {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  if (!pkg.scripts[script] || process.env.BENCH_QUICK === '1') return null;
+  console.log(`bench: running npm run ${script}…`);
+  const r = spawnSync(`npm run --silent ${script}`, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0 || !existsSync(file)) return { error: `npm run ${script} failed (exit ${r.status})` };
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+results.map = sub('bench:map', 'bench/results/map.json');
+results.server = sub('bench:server', 'bench/results/server.json');
+
+// --- the table
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => (n == null ? 'n/a' : `${n.toFixed(0)} ms`);
+const rows = [];
+for (const f of results.bytes.files) rows.push([f.file + (f.atLoad ? ' (at load)' : ''), `${kb(f.gzip)} gz`, `${kb(f.brotli)} br`]);
+rows.push(['platform + petition + donate page, all script fetched', `${kb(results.page.three.scriptGzip)} gz`, `goal ≤ 20.0 KB`]);
+const p = results.page;
+rows.push(['host page main-thread time, with widgets / without (4x CPU)', `${ms(p.with.taskMs)} / ${ms(p.without.taskMs)}`, `+${ms(p.addedTaskMs)} (×${p.taskRatio.toFixed(2)})`]);
+rows.push(['script time, with / without', `${ms(p.with.scriptMs)} / ${ms(p.without.scriptMs)}`, '']);
+rows.push(['long tasks, with / without (map off-screen)', `${p.with.longTasks} / ${p.without.longTasks}`, `added: ${p.addedLongTasks}`]);
+rows.push(['time until every widget rendered (from navigation)', ms(p.with.renderedMs), '']);
+rows.push(['map engine fetched with the map off-screen', p.with.mapFetched ? 'YES' : 'no', '']);
+if (results.map) for (const [k, v] of Object.entries(results.map.table ?? results.map)) if (typeof v !== 'object') rows.push([`map: ${k}`, String(v), '']);
+if (results.server) for (const [k, v] of Object.entries(results.server.table ?? results.server)) if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`\n${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  note`);
+for (const r of rows) console.log(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`);
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/bench.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\nbench: figures written to bench/results/bench.json');

@@ -1,0 +1,77 @@
+/**
+ * What a reader pays: a page with the platform, petition and donate widgets in
+ * English fetches at most 20 KB gzipped of our script, every chunk counted; and a
+ * page whose map is far below the fold fetches no map engine until scrolled to.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { hostPage, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+import { recordScripts } from './page-bytes.mjs';
+
+export const PAGE_BUDGET_GZIP = 20 * 1024;
+
+let org, site, browser;
+const pages = {};
+
+before(async () => {
+  site = await startHostSite(pages);
+  org = await startOrgServer({ allowOrigins: [site.origin] });
+  const feed = `${org.origin}/feed.json`;
+  const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
+  pages['/three'] = {
+    html: hostPage({
+      head,
+      body: `<platform-list feed="${feed}"></platform-list>
+        <petition-form feed="${feed}" petition="cancel-rent"></petition-form>
+        <donate-button feed="${feed}"></donate-button>`,
+    }),
+  };
+  pages['/map-below'] = {
+    html: hostPage({
+      head,
+      body: `<platform-plank feed="${feed}" plank="1"></platform-plank>
+        <div style="height: 5000px">long article</div>
+        <chapter-map feed="${feed}"></chapter-map>`,
+    }),
+  };
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await org?.stop();
+  await site?.stop();
+});
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
+test(`platform + petition + donate in English fetch at most ${PAGE_BUDGET_GZIP} bytes gzipped of script`, async () => {
+  const page = await browser.newPage();
+  const rec = recordScripts(page);
+  await page.goto(`${site.origin}/three`);
+  await settle(page);
+  const rendered = await page.evaluate(() =>
+    ['platform-list', 'petition-form', 'donate-button'].every((t) => document.querySelector(t)?.shadowRoot?.childNodes.length),
+  );
+  assert.ok(rendered, 'every widget rendered');
+  const total = rec.gzipTotal(org.origin);
+  const list = rec.ours(org.origin).map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`).join(', ');
+  console.log(`fetched: ${total} bytes gzipped (${list})`);
+  assert.ok(total <= PAGE_BUDGET_GZIP, `the page fetched ${total} bytes gzipped of script, over ${PAGE_BUDGET_GZIP}: ${list}`);
+  await page.close();
+});
+
+test('no maplibre byte is fetched while the map is far below the fold; scrolling to it loads it', async () => {
+  const page = await browser.newPage();
+  const rec = recordScripts(page);
+  await page.goto(`${site.origin}/map-below`);
+  await settle(page);
+  const mapChunks = () => rec.ours(org.origin).filter(([u]) => /map-view|maplibre/.test(u));
+  assert.deepEqual(mapChunks(), [], 'the map engine was fetched with the map out of view');
+  await page.evaluate(() => document.querySelector('chapter-map').scrollIntoView());
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /map-view/.test(e.name)), null, { timeout: 15000 });
+  await page.close();
+});
