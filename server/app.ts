@@ -73,6 +73,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     requestTimeout: 30_000,
     // Without coercion "true" is not consent and 123 is not a name.
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    // Undecodable URLs never reach a route; answer them in our error shape too.
+    frameworkErrors: (_err, _req, reply) => {
+      (reply as FastifyReply).code(400).header('Cache-Control', NO_STORE).send(new ApiError(400, 'bad_url', 'The URL is not valid.').toJSON());
+    },
   });
 
   // Only JSON bodies, kept raw as well: the Idempotency-Key check hashes the exact bytes.

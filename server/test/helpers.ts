@@ -1,6 +1,7 @@
 // Shared test plumbing: a real server on 127.0.0.1:0 with a real database (a SQLite file in a
 // temp dir, or a throwaway schema in TEST_DATABASE_URL's Postgres), and a plain HTTP client
 // that lets tests send any bytes and headers.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -204,4 +205,38 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell || row.length) row.push(cell), rows.push(row);
   return rows;
+}
+
+export interface CliProcess {
+  proc: import('node:child_process').ChildProcess;
+  /** Set once the server says where it listens. */
+  base: string;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the real CLI (server/cli.ts through tsx) as a child process. */
+export function runCli(args: string[], env: Record<string, string> = {}): Omit<CliProcess, 'base'> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'cli.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', PORT: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, output: () => out, exited };
+}
+
+/** Starts `serve` on 127.0.0.1 with a free port and waits until it listens. */
+export async function serveCli(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
+  const cli = runCli(['serve', '--host', '127.0.0.1', '--port', '0', ...args], env);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output());
+    if (m) return { ...cli, base: m[1] };
+    if (cli.proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${cli.output()}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
