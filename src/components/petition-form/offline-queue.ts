@@ -11,7 +11,7 @@
  * lease run out. Should a duplicate ever go out, the server's idempotency makes it
  * a replay, not a second signature.
  */
-import { sendSignature, type SignError } from './submit.js';
+import type { Refusal } from './submit.js';
 
 export const QUEUE_KEY = 'solidarity-widgets';
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
@@ -90,7 +90,7 @@ function settle(keys: string[], remove: boolean): Promise<void> {
   });
 }
 
-export type Delivery = { count: number } | { error: SignError };
+export type Delivery = { count: number } | { error: Refusal };
 
 let running: Promise<void> | undefined;
 
@@ -101,12 +101,9 @@ let running: Promise<void> | undefined;
  */
 export function flushQueue(report: (entry: QueuedSignature, result: Delivery) => void): Promise<void> {
   return (running ??= (async () => {
-    let claimed: QueuedSignature[];
-    try {
-      claimed = await claim(Date.now());
-    } catch {
-      return;
-    }
+    // Fetched before claiming: offline, the chunk may not come, and nothing is claimed.
+    const { sendSignature } = await import('./submit.js');
+    const claimed = await claim(Date.now());
     for (let i = 0; i < claimed.length; i++) {
       const entry = claimed[i];
       try {
@@ -114,7 +111,7 @@ export function flushQueue(report: (entry: QueuedSignature, result: Delivery) =>
         await settle([entry.key], true);
         report(entry, { count });
       } catch (e) {
-        const error = e as SignError;
+        const error = e as Refusal;
         if (error.retriable) {
           await settle(claimed.slice(i).map((c) => c.key), false);
           return;
@@ -124,6 +121,6 @@ export function flushQueue(report: (entry: QueuedSignature, result: Delivery) =>
       }
     }
   })()
-    .catch(() => {}) // storage that fails mid-flush: the entries stay for a later page
+    .catch(() => {}) // no chunk (offline) or no storage: the entries stay for later
     .finally(() => (running = undefined)));
 }

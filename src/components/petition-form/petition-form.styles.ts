@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
-// Every form control is styled here in full (font, color, size, spacing), so a host
-// page's global or !important rules on form/input/label/button, which cannot enter
-// the shadow root, have nothing left to change through inheritance either.
+// A host page's rules on form/input/label/button (even !important) cannot enter the
+// shadow root; what it could pass down by inheritance is reset on :host (here and in
+// themeStyles), and controls take the widget's font explicitly.
 export const petitionStyles = css`
   :host {
     text-indent: 0;
@@ -51,7 +51,6 @@ export const petitionStyles = css`
     block-size: 100%;
     background: var(--_accent);
   }
-  form,
   label,
   input,
   textarea,
@@ -60,14 +59,7 @@ export const petitionStyles = css`
     margin: 0;
     font: inherit;
     color: inherit;
-    text-transform: none;
-    letter-spacing: normal;
     line-height: 1.4;
-    visibility: visible;
-    opacity: 1;
-    float: none;
-    position: static;
-    inline-size: auto;
   }
   .fields {
     display: grid;
@@ -119,8 +111,9 @@ export const petitionStyles = css`
     grid-column: 2;
   }
   .hp {
+    /* off-screen above the page: never scrollable to, in either direction */
     position: absolute;
-    inset-inline-start: -10000px;
+    inset-block-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;

@@ -14,7 +14,7 @@ import { safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { enqueue, flushQueue, hasQueued, type Delivery, type QueuedSignature } from './offline-queue.js';
 import { petitionStyles } from './petition-form.styles.js';
-import { newKey, sendSignature, SignError } from './submit.js';
+import type { Refusal } from './submit.js';
 import { email, firstProblem, maxLength, phone, required, type Validator } from './validators.js';
 
 type Phase = 'form' | 'sending' | 'signed' | 'queued';
@@ -47,6 +47,14 @@ interface Resolved {
   privacy: string | null;
   base?: string;
 }
+
+/** A fresh idempotency key: a UUID, or 32 random hex digits where randomUUID is missing (a plain-http host page). */
+const newKey = (): string =>
+  crypto.randomUUID?.() ?? [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+/** The sending code (a lazy chunk), fetched as soon as the reader starts on the form. */
+const loadSubmit = () => import('./submit.js');
+const prefetch = () => void loadSubmit().catch(() => {});
 
 /** Every connected widget, so a queued signature delivered later is reported by one showing its petition. */
 const widgets = new Set<PetitionForm>();
@@ -324,6 +332,9 @@ export class PetitionForm extends SolidarityElement {
     this.problems = problems;
     const n = Object.keys(problems).length;
     if (n) {
+      // Emptied first, so the same summary after a second try is announced again.
+      this.alert = '';
+      await this.updateComplete;
       this.alert = this.locale.plural('petition.problems', n);
       return this.focusFirstProblem();
     }
@@ -333,7 +344,9 @@ export class PetitionForm extends SolidarityElement {
     this.key ??= newKey();
     const url = `${p.endpoint}/signatures`;
     const body = JSON.stringify(this.bodyFor(p));
-    if (!navigator.onLine) return this.queue(p, url, body);
+    // Offline, or the sending code cannot be fetched: keep it for later.
+    const sendSignature = navigator.onLine ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
+    if (!sendSignature) return this.queue(p, url, body);
     try {
       let count: number;
       try {
@@ -341,12 +354,12 @@ export class PetitionForm extends SolidarityElement {
       } catch (err) {
         // The key already went with another body whose answer was lost: the signature is
         // in; the server counts a person once, so a fresh key is safe.
-        if ((err as SignError).code !== 'idempotency_key_reused') throw err;
+        if ((err as Refusal).code !== 'idempotency_key_reused') throw err;
         count = await sendSignature(url, (this.key = newKey()), body);
       }
       this.signed(p.id, count);
     } catch (err) {
-      const error = err as SignError;
+      const error = err as Refusal;
       if (error.code === 'network') this.queue(p, url, body);
       else this.refused(p, error);
     }
@@ -358,7 +371,7 @@ export class PetitionForm extends SolidarityElement {
       this.status = this.locale.t('petition.queued');
       this.emit('petition-queued', { petition: p.id });
     } else {
-      this.refused(p, new SignError('network', 'offline, and the signature could not be saved'));
+      this.refused(p, { code: 'network', message: 'offline, and the signature could not be saved', status: 0, retriable: true });
     }
   }
 
@@ -375,7 +388,7 @@ export class PetitionForm extends SolidarityElement {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
   }
 
-  private refused(p: Resolved, error: SignError): void {
+  private refused(p: Resolved, error: Refusal): void {
     this.phase = 'form';
     this.status = '';
     const t = this.locale;
@@ -433,12 +446,12 @@ export class PetitionForm extends SolidarityElement {
     }
     const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
     return html`
-      <section class="petition" part="petition" aria-labelledby="heading">
+      <section class="petition" part="petition" aria-labelledby=${p.title ? 'heading' : nothing}>
         ${[...this.badAttrs.values()].map((m) => html`<p class="message" part="message">${m}</p>`)}
         ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
         ${p.body ? html`<div class="body">${renderBody(p.body, p.base)}</div>` : nothing}
-        ${this.renderCounter(p)}
+        ${this.renderCounter(p, closed)}
         ${closed
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
           : this.phase === 'signed'
@@ -452,11 +465,11 @@ export class PetitionForm extends SolidarityElement {
     `;
   }
 
-  private renderCounter(p: Resolved) {
+  private renderCounter(p: Resolved, closed: boolean) {
     const count = this.count;
     if (count === undefined) return nothing;
     const t = this.locale;
-    let goal = p.goal;
+    let goal = closed ? 0 : p.goal; // a closed petition has no next goal
     if (goal) while (goal <= count) goal *= 2; // passed: the next goal (the stored goal never changes)
     return html`<div class="counter" part="counter">
       <p><strong>${t.plural('petition.count', count)}</strong>${goal ? html` · ${t.t('petition.goal', { goal: t.number(goal) })}` : nothing}</p>
@@ -468,7 +481,7 @@ export class PetitionForm extends SolidarityElement {
     const t = this.locale;
     const sending = this.phase === 'sending';
     const consentProblem = this.problems.consent;
-    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby=${p.title ? 'heading' : nothing}>
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${prefetch} aria-labelledby=${p.title ? 'heading' : nothing}>
       <div class="fields">${p.shown.map((f) => this.renderField(f, p))}</div>
       <div class="consent" part="consent">
         <input

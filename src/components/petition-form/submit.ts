@@ -2,10 +2,23 @@
  * Sends one signature: a JSON POST with an Idempotency-Key, retried (with the same
  * key and the same bytes) on network errors, 5xx, 409 and 429 with exponential
  * backoff and full jitter, honoring Retry-After; other answers are final.
+ *
+ * A lazy chunk: fetched when the reader first focuses the form (or when a queued
+ * signature is to be sent), so a page whose readers never sign does not pay for it.
  */
 
+/** Why a signature was not accepted: the server's error, or `network` (status 0). */
+export interface Refusal {
+  code: string;
+  message: string;
+  status: number;
+  field?: string;
+  /** Whether sending the same request later may succeed. */
+  retriable: boolean;
+}
+
 /** An answer that is not a 2xx, or no answer at all (`status` 0, `code` "network"). */
-export class SignError extends Error {
+export class SignError extends Error implements Refusal {
   constructor(
     readonly code: string,
     message: string,
@@ -14,7 +27,6 @@ export class SignError extends Error {
   ) {
     super(message);
   }
-  /** Whether sending the same request later may succeed. */
   get retriable(): boolean {
     return isRetriable(this.status);
   }
@@ -88,12 +100,3 @@ export async function sendSignature(
   }
 }
 
-/** A fresh idempotency key (crypto.randomUUID needs a secure context; a plain-http host page gets the same from getRandomValues). */
-export function newKey(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
