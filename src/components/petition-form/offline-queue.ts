@@ -3,7 +3,8 @@
  * host site's localStorage under ONE key, `solidarity-widgets`, each with its
  * idempotency key and the exact body bytes, and sent when the connection returns
  * or when any page of the site carrying the widget loads. Deleted on delivery or
- * after 7 days.
+ * after 7 days. A signature is written here before its first send too (leased to
+ * the sending page), so one whose page is closed mid-send is delivered by the next.
  *
  * Exactly once across widgets and tabs: a flush first claims entries (a lease
  * timestamp written under a Web Lock where the browser has one), so two flushes
@@ -61,14 +62,15 @@ export function hasQueued(): boolean {
   }
 }
 
-/** Saves a signature for later; false when storage is unavailable (private mode, full, blocked). */
-export function enqueue(entry: Omit<QueuedSignature, 'at' | 'lease'>): boolean {
-  try {
-    write([...read().filter((e) => e.key !== entry.key), { ...entry, at: Date.now() }]);
+/**
+ * Saves a signature (replacing one with the same key); `lease` > now while this page is
+ * sending it itself. False when storage is unavailable (private mode, full, blocked).
+ */
+export function enqueue(entry: Omit<QueuedSignature, 'at' | 'lease'>, lease = 0): Promise<boolean> {
+  return locked(() => {
+    write([...read().filter((e) => e.key !== entry.key), { ...entry, at: Date.now(), lease }]);
     return true;
-  } catch {
-    return false;
-  }
+  }).catch(() => false);
 }
 
 /** Takes every entry no one else is sending; drops expired ones. */
@@ -82,12 +84,12 @@ function claim(now: number): Promise<QueuedSignature[]> {
   });
 }
 
-/** Removes a delivered (or hopeless) entry, or gives one back for a later flush. */
-function settle(keys: string[], remove: boolean): Promise<void> {
+/** Removes delivered (or hopeless) entries, or gives them back for a later flush. */
+export function settle(keys: string[], remove: boolean): Promise<void> {
   return locked(() => {
     const queue = read();
     write(remove ? queue.filter((e) => !keys.includes(e.key)) : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)));
-  });
+  }).catch(() => {});
 }
 
 export type Delivery = { count: number } | { error: Refusal };

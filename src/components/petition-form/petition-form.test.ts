@@ -25,7 +25,7 @@ async function serverCount(id: string): Promise<number> {
 const posts: { url: string; key: string; body: Record<string, unknown> }[] = [];
 const realFetch = window.fetch;
 let lose = 0;
-let fake: ((url: string) => Response | undefined) | undefined;
+let fake: ((url: string) => Response | Promise<Response> | undefined) | undefined;
 window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   if (init?.method === 'POST') {
     const h = new Headers(init.headers);
@@ -373,6 +373,39 @@ describe('<petition-form>', () => {
     await delivered;
     expect(posts).to.have.length(1);
     expect(await serverCount('offline-test')).to.equal(before + 1);
+  });
+
+  it('a page closed while sending: the signature was written ahead, and the next page delivers it once', async () => {
+    const el = await widget('retry-test');
+    const before = await serverCount('retry-test');
+    await fill(el, person());
+    fake = () => new Promise<Response>(() => {}); // the answer never comes: the reader leaves
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => posts.length === 1, 'the request went out');
+    const [entry] = JSON.parse(localStorage.getItem(QUEUE_KEY)!).queue;
+    expect(entry).to.include({ petition: 'retry-test', key: posts[0].key });
+    expect(entry.lease).to.be.above(Date.now()); // leased to the sending page: no one else sends it meanwhile
+    el.remove();
+    fake = undefined;
+    // a minute later the lease has run out, and the reader opens another page with the widget
+    localStorage.setItem(QUEUE_KEY, JSON.stringify({ queue: [{ ...entry, lease: Date.now() - 1 }] }));
+    const delivered = oneEvent(document, 'petition-signed');
+    const next = await fixture(html`<petition-form feed=${feedUrl} petition="double-test"></petition-form>`);
+    expect((await delivered).detail).to.deep.equal({ petition: 'retry-test', count: before + 1 });
+    expect(posts).to.have.length(2);
+    expect(posts[1].key).to.equal(posts[0].key);
+    await waitUntil(() => localStorage.getItem(QUEUE_KEY) === null, 'the delivered entry is deleted');
+    expect(await serverCount('retry-test')).to.equal(before + 1);
+    next.remove();
+  });
+
+  it('a signature sent online leaves nothing in storage', async () => {
+    const el = await widget('double-test');
+    await fill(el, person());
+    const signed = oneEvent(el, 'petition-signed');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await signed;
+    expect(localStorage.getItem(QUEUE_KEY)).to.be.null;
   });
 
   it('drops queued signatures older than 7 days without sending them', async () => {

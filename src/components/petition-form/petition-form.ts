@@ -12,7 +12,7 @@ import { pickText } from '../../core/text.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { enqueue, flushQueue, hasQueued, type Delivery, type QueuedSignature } from './offline-queue.js';
+import { enqueue, flushQueue, hasQueued, LEASE_MS, settle, type Delivery, type QueuedSignature } from './offline-queue.js';
 import { petitionStyles } from './petition-form.styles.js';
 import type { Refusal } from './submit.js';
 import { email, firstProblem, maxLength, phone, required, type Validator } from './validators.js';
@@ -59,8 +59,16 @@ const prefetch = () => void loadSubmit().catch(() => {});
 /** Every connected widget, so a queued signature delivered later is reported by one showing its petition. */
 const widgets = new Set<PetitionForm>();
 
+let retry: ReturnType<typeof setTimeout> | undefined;
+const flushLater = () => {
+  clearTimeout(retry);
+  retry = setTimeout(flush, LEASE_MS);
+};
+
+/** Sends what earlier pages (or this one) queued; while some is left, tries again each minute. */
 function flush(): void {
-  if (widgets.size && hasQueued()) void flushQueue(deliver);
+  clearTimeout(retry);
+  if (widgets.size && hasQueued()) void flushQueue(deliver).then(() => hasQueued() && flushLater());
 }
 
 function deliver(entry: QueuedSignature, result: Delivery): void {
@@ -342,38 +350,40 @@ export class PetitionForm extends SolidarityElement {
     this.alert = '';
     this.status = this.locale.t('petition.sending');
     this.key ??= newKey();
+    const key = this.key;
     const url = `${p.endpoint}/signatures`;
     const body = JSON.stringify(this.bodyFor(p));
+    const online = navigator.onLine;
+    // Written ahead, leased to this page: if the page closes mid-send, the next one delivers it.
+    const saved = await enqueue({ key, url, body, petition: p.id }, online ? Date.now() + LEASE_MS : 0);
     // Offline, or the sending code cannot be fetched: keep it for later.
-    const sendSignature = navigator.onLine ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
-    if (!sendSignature) return this.queue(p, url, body);
+    const sendSignature = online ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
     try {
+      if (!sendSignature) throw { code: 'network' };
       let count: number;
       try {
-        count = await sendSignature(url, this.key, body);
+        count = await sendSignature(url, key, body);
       } catch (err) {
         // The key already went with another body whose answer was lost: the signature is
         // in; the server counts a person once, so a fresh key is safe.
         if ((err as Refusal).code !== 'idempotency_key_reused') throw err;
         count = await sendSignature(url, (this.key = newKey()), body);
       }
+      await settle([key], true);
       this.signed(p.id, count);
     } catch (err) {
       const error = err as Refusal;
-      if (error.code === 'network') this.queue(p, url, body);
-      else this.refused(p, error);
+      const later = error.code === 'network';
+      await settle([key], !later);
+      if (!later) this.refused(p, error);
+      else if (saved) {
+        this.phase = 'queued';
+        this.status = this.locale.t('petition.queued');
+        this.emit('petition-queued', { petition: p.id });
+        flushLater(); // the 'online' event may never come when only the server was unreachable
+      } else this.refused(p, { code: 'network', message: 'offline, and the signature could not be saved', status: 0, retriable: true });
     }
   };
-
-  private queue(p: Resolved, url: string, body: string): void {
-    if (enqueue({ key: this.key!, url, body, petition: p.id })) {
-      this.phase = 'queued';
-      this.status = this.locale.t('petition.queued');
-      this.emit('petition-queued', { petition: p.id });
-    } else {
-      this.refused(p, { code: 'network', message: 'offline, and the signature could not be saved', status: 0, retriable: true });
-    }
-  }
 
   private signed(petition: string, count: number): void {
     this.phase = 'signed';
