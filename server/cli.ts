@@ -78,7 +78,7 @@ async function serve(args: string[]): Promise<void> {
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (!values.feed) throw new UsageError('--feed FILE is required (the organization\'s feed, e.g. sample/feed.json)');
-  const port = intOption('port', values.port ?? process.env.PORT, 8080, 65535);
+  const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
   const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

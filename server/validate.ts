@@ -60,7 +60,9 @@ export function normalizeEmail(raw: string): string | null {
   // Control characters, whitespace and a second '@' have no place in an address people type.
   if (/[\s\u0000-\u001f\u007f@<>,;"]/.test(local) || local.length > 64) return null;
   const domain = domainToASCII(s.slice(at + 1));
-  if (!domain || !domain.includes('.') || domain.startsWith('.') || domain.endsWith('.')) return null;
+  // Host names only (no IP literals): dot-separated labels of letters, digits and inner hyphens.
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return null;
   const email = `${local}@${domain}`;
   return email.length <= 254 ? email : null;
 }
