@@ -12,7 +12,7 @@ export const petitionStyles = css`
     font-variant: normal;
     cursor: auto;
   }
-  .petition {
+  section {
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-block-start: 4px solid var(--_accent);
@@ -25,9 +25,6 @@ export const petitionStyles = css`
     font-size: var(--sw-heading-size, 1.35em);
     line-height: 1.25;
   }
-  h3 {
-    font-size: 1.15em;
-  }
   p {
     margin: 0 0 0.75em;
   }
@@ -35,15 +32,12 @@ export const petitionStyles = css`
   .optional {
     color: var(--_muted);
   }
-  .body ul {
-    padding-inline-start: 1.25em;
-  }
   .bar {
     block-size: 0.75em;
     margin-block-end: 1em;
-    border-radius: 999px;
-    background: var(--_surface-alt);
     border: 1px solid var(--_border);
+    border-radius: 1em;
+    background: var(--_surface-alt);
     overflow: hidden;
   }
   .bar span {
@@ -56,10 +50,8 @@ export const petitionStyles = css`
   textarea,
   button {
     display: block;
-    margin: 0;
     font: inherit;
     color: inherit;
-    line-height: 1.4;
   }
   .fields {
     display: grid;
@@ -77,15 +69,17 @@ export const petitionStyles = css`
   textarea {
     inline-size: 100%;
     min-block-size: 44px;
-    padding: 0.5em 0.6em;
+    margin: 0;
+    padding: 0.5em;
     border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
+    border-radius: 4px;
     background: var(--_surface);
   }
   [aria-invalid='true'] {
     border: 2px solid var(--_danger);
   }
-  .error {
+  .error,
+  .alert {
     margin: 0.25em 0 0;
     color: var(--_danger);
     font-weight: 600;
@@ -98,9 +92,9 @@ export const petitionStyles = css`
   }
   .consent input {
     inline-size: 1.4em;
-    block-size: 1.4em;
-    min-block-size: 0;
-    margin-block-start: 0.1em;
+    min-block-size: 1.4em;
+    margin: 0.1em 0 0;
+    align-self: start;
     accent-color: var(--_accent);
   }
   .consent label {
@@ -127,57 +121,38 @@ export const petitionStyles = css`
     color: var(--_accent);
     font-weight: 700;
   }
-  button[type='submit'] {
+  [type='submit'] {
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  button[aria-disabled='true'] {
+  [aria-disabled='true'] {
     opacity: 0.7;
-    cursor: progress;
   }
   .link {
     display: inline;
     min-block-size: 0;
     padding: 0;
     border: 0;
-    background: none;
     text-decoration: underline;
   }
-  .suggestion {
-    margin: 0.25em 0 0;
-  }
-  .status,
-  .alert {
-    margin: 0.75em 0 0;
+  .status {
+    margin-block: 0.75em 0;
     font-weight: 600;
   }
-  .alert {
-    color: var(--_danger);
-  }
-  .status:empty,
-  .alert:empty {
-    margin: 0;
+  [tabindex='-1']:focus {
+    outline: none; /* the thank-you heading, focused so it is read; not a control */
   }
   .thanks {
     padding: var(--_space);
     border-inline-start: 4px solid var(--_success);
     background: var(--_surface-alt);
   }
-  .thanks h3:focus {
-    outline: none;
-  }
   .share {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em;
-    margin: 0;
+    align-items: center;
+    gap: 0.5em 1em;
     padding: 0;
     list-style: none;
-  }
-  .share a {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 44px;
-    padding-inline: 0.5em;
   }
 `;

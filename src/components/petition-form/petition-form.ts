@@ -7,7 +7,6 @@ import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import { SIGNATURE_FIELDS, type Petition, type SignatureField } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
-import { shareLink } from '../../core/share.js';
 import { pickText } from '../../core/text.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { safeUrl } from '../../core/url.js';
@@ -456,7 +455,7 @@ export class PetitionForm extends SolidarityElement {
     }
     const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
     return html`
-      <section class="petition" part="petition" aria-labelledby=${p.title ? 'heading' : nothing}>
+      <section part="petition" aria-labelledby=${p.title ? 'heading' : nothing}>
         ${[...this.badAttrs.values()].map((m) => html`<p class="message" part="message">${m}</p>`)}
         ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
@@ -578,34 +577,10 @@ export class PetitionForm extends SolidarityElement {
     const t = this.locale;
     return html`<div class="thanks" part="thanks">
       <h3 id="thanks" tabindex="-1">${t.t('petition.thanks')}</h3>
-      ${this.share ? this.renderShare(this.share, p.title) : nothing}
+      ${this.share?.renderShare(p.title, this.locale, (m) => m && (this.status = m))}
     </div>`;
   }
 
-  private renderShare(share: typeof import('./share-panel.js'), title: string) {
-    const t = this.locale;
-    const say = (m: string) => m && (this.status = m);
-    const copy = async () => {
-      const url = share.sharedUrl('copy');
-      try {
-        await navigator.clipboard.writeText(url);
-        say(t.t('share.copied'));
-      } catch {
-        say(t.t('share.copy-failed', { url }));
-      }
-    };
-    return html`<p>${t.t('petition.ask')}</p>
-      <ul class="share" role="list">
-        ${'share' in navigator
-          ? html`<li><button type="button" @click=${async () => say(await shareLink(share.sharedUrl('share'), title, t))}>${t.t('petition.share')}</button></li>`
-          : nothing}
-        <li><button type="button" @click=${copy}>${t.t('petition.copy')}</button></li>
-        ${share.shareLinks(title, t.t('petition.share-text', { title })).map(
-          ([name, href]) =>
-            html`<li><a href=${href} target=${name ? '_blank' : nothing} rel="noopener">${name || t.t('petition.share-email')}</a></li>`,
-        )}
-      </ul>`;
-  }
 }
 
 declare global {

@@ -1,9 +1,12 @@
 /**
- * Where to share a signed petition, in its own lazy chunk (fetched once signed,
- * importing nothing, so it pulls no shared code out of the entry script). Every
- * shared link is the host page's address with a `?source=` naming the channel, so
- * the signatures it brings are counted to it.
+ * The sharing row shown after signing, in its own lazy chunk (fetched once the
+ * reader has signed): the Web Share API where the device has it, copy link, email,
+ * and social links. Every shared link is the host page's address with a `?source=`
+ * naming the channel, so the signatures it brings are counted to it.
  */
+import { html, nothing } from 'lit';
+import type { LocaleController } from '../../core/locale-controller.js';
+import { shareLink } from '../../core/share.js';
 
 /** The host page's address (no fragment) with `source` set to `channel`. */
 export function sharedUrl(channel: string): string {
@@ -22,10 +25,25 @@ const SOCIAL: [name: string, make: (url: string, text: string) => string][] = [
   ['Telegram', (u, t) => `https://t.me/share/url?url=${enc(u)}&text=${enc(t)}`],
 ];
 
-/** Links to share on: an email draft, then social networks, each `[name, href]`; the email entry is named ''. */
-export function shareLinks(title: string, text: string): [name: string, href: string][] {
-  return [
-    ['', `mailto:?subject=${enc(title)}&body=${enc(`${text}\n\n${sharedUrl('email')}`)}`],
-    ...SOCIAL.map(([name, make]): [string, string] => [name, make(sharedUrl(name.toLowerCase()), text)]),
-  ];
+/** `say` puts a message in the widget's live status line. */
+export function renderShare(title: string, t: LocaleController, say: (message: string) => void) {
+  const text = t.t('petition.share-text', { title });
+  const copy = async () => {
+    const url = sharedUrl('copy');
+    try {
+      await navigator.clipboard.writeText(url);
+      say(t.t('share.copied'));
+    } catch {
+      say(t.t('share.copy-failed', { url }));
+    }
+  };
+  return html`<p>${t.t('petition.ask')}</p>
+    <ul class="share" role="list">
+      ${'share' in navigator
+        ? html`<li><button type="button" @click=${async () => say(await shareLink(sharedUrl('share'), title, t))}>${t.t('petition.share')}</button></li>`
+        : nothing}
+      <li><button type="button" @click=${copy}>${t.t('petition.copy')}</button></li>
+      <li><a href="mailto:?subject=${enc(title)}&body=${enc(`${text}\n\n${sharedUrl('email')}`)}">${t.t('petition.share-email')}</a></li>
+      ${SOCIAL.map(([name, make]) => html`<li><a href=${make(sharedUrl(name.toLowerCase()), text)} target="_blank" rel="noopener">${name}</a></li>`)}
+    </ul>`;
 }
