@@ -20,6 +20,11 @@ export const donateStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* UI sentences are English, Spanish or French: keep them readable on a right-to-left page */
+  .progress span,
+  .message {
+    unicode-bidi: plaintext;
+  }
   progress {
     appearance: none;
     inline-size: 100%;

@@ -52,6 +52,21 @@ function nextClick(el: HTMLElement): Promise<Detail> {
   );
 }
 
+/**
+ * Mounts markup in a plain wrapper (a `lang`, say). Not open-wc's fixture: for a non-Lit root
+ * it waits for an animation frame, which a background tab never gets when files run in parallel.
+ */
+const mounted: HTMLElement[] = [];
+function mount(markup: string, attrs: Record<string, string> = {}): HTMLElement {
+  const div = document.createElement('div');
+  for (const [k, v] of Object.entries(attrs)) div.setAttribute(k, v);
+  div.innerHTML = markup;
+  document.body.append(div);
+  mounted.push(div);
+  return div;
+}
+afterEach(() => mounted.splice(0).forEach((d) => d.remove()));
+
 /** Presses keys one by one. */
 async function keys(...presses: string[]) {
   for (const press of presses) {
@@ -294,9 +309,7 @@ describe('<donate-button>', () => {
   });
 
   it('uses the light-DOM link: readable before the script runs, then the button’s label', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <donate-later provider="actblue" account="x"><a href="https://secure.actblue.com/donate/x">Give to the strike fund</a></donate-later>
-    </div>`);
+    const wrapper = mount('<donate-later provider="actblue" account="x"><a href="https://secure.actblue.com/donate/x">Give to the strike fund</a></donate-later>');
     const link = wrapper.querySelector('a')!;
     expect(link.getClientRects().length).to.be.greaterThan(0);
     customElements.define('donate-later', class extends DonateButton {});
@@ -308,7 +321,7 @@ describe('<donate-button>', () => {
   });
 
   it('speaks the page’s language: Spanish labels, amounts in the reader’s locale', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="es"><donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button></div>`);
+    const wrapper = mount('<donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button>', { lang: 'es' });
     const el = wrapper.querySelector('donate-button')!;
     await waitUntil(() => el.shadowRoot!.querySelector('[part=button]')?.textContent == 'Donar', 'Spanish strings load');
     await openByKeyboard(el);

@@ -18,6 +18,13 @@ export const panelStyles = css`
     justify-content: space-between;
     gap: 1em;
   }
+  /* UI sentences are English, Spanish or French: keep them readable on a right-to-left page */
+  p,
+  h2,
+  legend,
+  label {
+    unicode-bidi: plaintext;
+  }
   h2 {
     margin: 0;
     font-size: 1.25em;
