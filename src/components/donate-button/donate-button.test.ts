@@ -88,7 +88,17 @@ describe('<donate-button>', () => {
     await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
   });
 
-  const cases: { provider: string; markup: string; keys: string[]; url: string; recurring: boolean; amount: number; currency: string }[] = [
+  const cases: {
+    provider: string;
+    markup: string;
+    keys: string[];
+    url: string;
+    recurring: boolean;
+    amount: number;
+    currency: string;
+    /** What the panel offers: amounts shown, a frequency choice, a custom amount. */
+    offers: { amounts: string[]; frequency: boolean; custom: boolean };
+  }[] = [
     {
       provider: 'actblue',
       markup: '<donate-button provider="actblue" account="riverside-workers" amounts="10,25,50" recurring refcode="site"></donate-button>',
@@ -97,6 +107,7 @@ describe('<donate-button>', () => {
       recurring: true,
       amount: 25,
       currency: 'USD',
+      offers: { amounts: ['$10', '$25', '$50'], frequency: true, custom: true },
     },
     {
       provider: 'stripe',
@@ -107,6 +118,7 @@ describe('<donate-button>', () => {
       recurring: true,
       amount: 25,
       currency: 'USD',
+      offers: { amounts: ['$10', '$25'], frequency: true, custom: false },
     },
     {
       provider: 'paypal',
@@ -116,6 +128,7 @@ describe('<donate-button>', () => {
       recurring: false,
       amount: 25,
       currency: 'EUR',
+      offers: { amounts: ['€10', '€25', '€50'], frequency: false, custom: true },
     },
     {
       provider: 'liberapay',
@@ -125,6 +138,7 @@ describe('<donate-button>', () => {
       recurring: true,
       amount: 5,
       currency: 'EUR',
+      offers: { amounts: ['€2', '€5', '€10'], frequency: false, custom: true },
     },
     {
       provider: 'opencollective',
@@ -134,6 +148,7 @@ describe('<donate-button>', () => {
       recurring: true,
       amount: 10,
       currency: 'USD',
+      offers: { amounts: ['$5', '$10', '$20'], frequency: true, custom: true },
     },
     {
       provider: 'url',
@@ -144,6 +159,7 @@ describe('<donate-button>', () => {
       recurring: true,
       amount: 3000,
       currency: 'JPY',
+      offers: { amounts: ['¥1,000', '¥3,000'], frequency: true, custom: true },
     },
   ];
 
@@ -152,6 +168,10 @@ describe('<donate-button>', () => {
       const el = await fixture<DonateButton>(c.markup);
       await openByKeyboard(el);
       await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
+      const root = panelRoot(el)!;
+      const chips = [...root.querySelectorAll('[part=amounts] .chip')].map((l) => l.textContent);
+      expect(chips).to.deep.equal([...c.offers.amounts, ...(c.offers.custom ? ['Other'] : [])]);
+      expect(!!root.querySelector('[part=frequency]')).to.equal(c.offers.frequency);
       const clicked = nextClick(el);
       await keys(...c.keys);
       expect(await clicked).to.deep.equal({ provider: c.provider, amount: c.amount, currency: c.currency, recurring: c.recurring, url: c.url });

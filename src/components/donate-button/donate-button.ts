@@ -131,10 +131,8 @@ export class DonateButton extends SolidarityElement {
       <button part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>
       ${d?.goal && d.raised != null
-        ? html`<div class="progress" part="progress">
-            <progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress>
-            <span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span>
-          </div>`
+        ? html`<div class="progress" part="progress"><progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress
+            ><span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span></div>`
         : nothing}
       ${this.config
         ? html`<donate-button-panel .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`

@@ -204,7 +204,7 @@ export class DonatePanel extends SolidarityElement {
       `
       : nothing;
     return html`
-      <dialog part="dialog" aria-labelledby="title" @keydown=${this.trap} @close=${() => this.opener?.focus()}>
+      <dialog part="dialog" aria-labelledby="title" closedby="any" @keydown=${this.trap} @close=${() => this.opener?.focus()}>
         <form novalidate @submit=${this.submit}>
           <div class="head">
             <h2 id="title">${this.heading}</h2>
