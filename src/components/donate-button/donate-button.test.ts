@@ -4,9 +4,11 @@ import { clearFeedCache } from '../../core/feed-loader.js';
 import type { SolidarityEventMap } from '../../core/events.js';
 import { jsonUrl, sampleFeed } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
+import { OrgFeed } from '../org-feed/org-feed.js';
 import { DonateButton } from './donate-button.js';
 
 DonateButton.define('donate-button');
+OrgFeed.define('org-feed');
 
 type Detail = SolidarityEventMap['donate-click'];
 
@@ -418,5 +420,16 @@ describe('<donate-button>', () => {
   it('works from its attributes when the feed fails', async () => {
     const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json" provider="paypal" account="x"></donate-button>`);
     expect(el.shadowRoot!.querySelector('[part=button]')).to.not.equal(null);
+  });
+
+  it('takes its settings from an enclosing <org-feed>', async () => {
+    const feed = { ...sampleFeed, donate: { provider: 'paypal', account: 'give@workers.example', amounts: [7], currency: 'GBP' } };
+    const wrapper = mount(`<org-feed src="${jsonUrl(feed)}"><donate-button></donate-button></org-feed>`);
+    const el = wrapper.querySelector('donate-button')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=button]'), 'the button, once the feed is in', { timeout: 5000 });
+    await openByKeyboard(el);
+    const clicked = nextClick(el);
+    await keys('Tab', 'Enter');
+    expect((await clicked).url).to.equal('https://www.paypal.com/donate?business=give%40workers.example&amount=7&currency_code=GBP');
   });
 });

@@ -5,6 +5,7 @@ import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { pickText } from '../../core/text.js';
+import { safeUrl } from '../../core/url.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { donateStyles } from './donate-button.styles.js';
 import { basics, moneyFormat, type ConfigProblem } from './donate-basics.js';
@@ -147,8 +148,8 @@ export class DonateButton extends SolidarityElement {
       m = await import('./donate-panel.js');
     } catch {
       // The panel's code could not load (offline?): the plain link still leads to the provider.
-      const link = this.querySelector<HTMLAnchorElement>('a[href]');
-      if (link) location.assign(link.href);
+      const href = safeUrl(this.querySelector('a[href]')?.getAttribute('href'), { context: 'donate link' });
+      if (href) location.assign(href);
       return;
     }
     m.DonatePanel.define('donate-button-panel');
