@@ -35,6 +35,8 @@ export default {
   plugins: [rawImportsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), petitionServerPlugin()],
   browsers: [
     chromeLauncher({
+      // Each test file in its own window, so every page stays visible (a hidden tab gets no frames).
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

@@ -152,7 +152,7 @@ export class ChapterPanel implements ReactiveController {
       if (!container || !host.isConnected || this.mapState !== 'loading') return;
       const accent = getComputedStyle(host).getPropertyValue('--_accent').trim();
       const { center, zoom } = this.view0();
-      this.view = new MapView({
+      const view = await MapView.create({
         container,
         root: host.renderRoot as ShadowRoot,
         chapters: this.index!.chapters,
@@ -174,7 +174,10 @@ export class ChapterPanel implements ReactiveController {
         select: (i) => this.select(this.index!.chapters[i]),
         fail: (reason, detail) => this.mapFailed(reason, detail),
       });
-      if (this.mapState === 'loading') this.set({ mapState: 'ready' });
+      // It may have failed meanwhile, or the element left the page.
+      if (this.mapState !== 'loading') return view.destroy();
+      this.view = view;
+      this.set({ mapState: 'ready' });
       if (this.selected) this.view.select(this.selected);
     } catch (e) {
       this.mapFailed('chunk', String(e));

@@ -46,20 +46,23 @@ export class MapView {
     }
   };
 
-  constructor(private o: MapViewOptions) {
+  /** Starts the map, after checking that the page lets it run its worker. */
+  static async create(o: MapViewOptions): Promise<MapView> {
+    const view = new MapView(o);
+    document.addEventListener('securitypolicyviolation', view.onViolation);
+    if (await workerAllowed()) view.start();
+    else view.fail('worker', 'the page does not allow blob: workers');
+    return view;
+  }
+
+  private constructor(private o: MapViewOptions) {}
+
+  private start() {
+    const o = this.o;
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(mapCss);
     if (!o.root.adoptedStyleSheets.includes(sheet)) o.root.adoptedStyleSheets = [...o.root.adoptedStyleSheets, sheet];
-    document.addEventListener('securitypolicyviolation', this.onViolation);
-    try {
-      workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-      // Trusted Types or a CSP may refuse the worker outright: find out before the map does.
-      new Worker(workerUrl, { type: 'module' }).terminate();
-      setWorkerUrl(workerUrl);
-    } catch (e) {
-      this.fail('worker', String(e));
-      return;
-    }
+    setWorkerUrl(workerUrl!);
     const options: MapOptions = {
       container: o.container,
       style: o.styleUrl ?? basemapStyle(),
@@ -193,6 +196,31 @@ export class MapView {
     this.map?.remove();
     this.map = undefined;
   }
+}
+
+/**
+ * Whether a worker from a `blob:` URL may run here: a tiny one must say hello. A
+ * Content-Security-Policy or Trusted Types that refuse it make this false, before
+ * maplibre tries (and reports more violations).
+ */
+function workerAllowed(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let probe: Worker;
+    try {
+      workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      const url = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
+      probe = new Worker(url);
+      URL.revokeObjectURL(url);
+    } catch {
+      return resolve(false);
+    }
+    const done = (ok: boolean) => {
+      probe.terminate();
+      resolve(ok);
+    };
+    probe.onmessage = () => done(true);
+    probe.onerror = () => done(false);
+  });
 }
 
 function bounds(chapters: Chapter[]): [number, number, number, number] {

@@ -45,10 +45,14 @@ export class VirtualList implements ReactiveController {
       this.el = el;
       if (el) this.resize.observe(el);
     }
+    if (!el) return;
+    el.querySelector<HTMLElement>('.rows')!.style.blockSize = `${this.count * this.row}px`;
+    const rows = el.querySelectorAll<HTMLElement>('[role=option]');
+    rows.forEach((r) => (r.style.insetBlockStart = `${(Number(r.ariaPosInSet) - 1) * this.row}px`));
     // Rows are sized in em; measure the real height once one is rendered.
-    const first = this.el?.querySelector<HTMLElement>('[role=option]');
-    if (first && first.offsetHeight && first.offsetHeight !== this.row) {
-      this.row = first.offsetHeight;
+    const height = rows[0]?.offsetHeight;
+    if (height && height !== this.row) {
+      this.row = height;
       this.host.requestUpdate();
     }
   }
@@ -130,7 +134,6 @@ export class VirtualList implements ReactiveController {
         aria-selected=${i === selected}
         aria-posinset=${i + 1}
         aria-setsize=${count}
-        style="inset-block-start:${i * this.row}px"
         @click=${() => {
           this.show(i);
           this.options.pick(i);
@@ -148,6 +151,6 @@ export class VirtualList implements ReactiveController {
       @scroll=${this.onScroll}
       @keydown=${this.onKey}
       @focus=${this.onFocus}
-    ><div role="none" class="rows" style="block-size:${count * this.row}px">${rows}</div></div>`;
+    ><div role="none" class="rows">${rows}</div></div>`;
   }
 }
