@@ -480,9 +480,10 @@ export class PetitionForm extends SolidarityElement {
     const t = this.locale;
     let goal = closed ? 0 : p.goal; // a closed petition has no next goal
     if (goal) while (goal <= count) goal *= 2; // passed: the next goal (the stored goal never changes)
+    // The bar's width is set through CSSOM (.style), which a strict CSP (style-src 'self') allows; a style attribute it blocks.
     return html`<div class="counter" part="counter">
       <p><strong>${t.plural('petition.count', count)}</strong>${goal ? html` · ${t.t('petition.goal', { goal: t.number(goal) })}` : nothing}</p>
-      ${goal ? html`<div class="bar" part="bar" aria-hidden="true"><span style="inline-size:${(100 * count) / goal}%"></span></div>` : nothing}
+      ${goal ? html`<div class="bar" part="bar" aria-hidden="true"><span .style=${`inline-size:${(100 * count) / goal}%`}></span></div>` : nothing}
     </div>`;
   }
 
