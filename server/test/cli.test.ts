@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURE_FEED, auth, parseCsv, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN } from './helpers.js';
+import pg from 'pg';
+import { backends, FIXTURE_FEED, auth, parseCsv, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN } from './helpers.js';
 
 const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
 
@@ -117,6 +118,31 @@ describe('cli', { concurrency: 4 }, () => {
     } finally {
       again.proc.kill('SIGTERM');
       await again.exited;
+    }
+  });
+
+  it('DATABASE_URL=postgres://… switches to Postgres', { skip: backends[1].skip }, async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    assert.ok(url, 'CI=true but TEST_DATABASE_URL is not set: the Postgres tests cannot run');
+    const schema = `sw_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const sep = url.includes('?') ? '&' : '?';
+    const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', '/nonexistent/ignored.db'], {
+      DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    });
+    try {
+      assert.match(cli.output(), /Postgres/);
+      assert.equal((await request(cli.base, 'GET', '/healthz')).json().database, 'postgres');
+      assert.equal((await sign(cli.base, signature({ email: 'pg.cli@example.org' }))).status, 201);
+      const rows = await admin.query(`SELECT email FROM ${schema}.signatures`);
+      assert.deepEqual(rows.rows, [{ email: 'pg.cli@example.org' }]);
+    } finally {
+      cli.proc.kill('SIGTERM');
+      await cli.exited;
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
     }
   });
 
