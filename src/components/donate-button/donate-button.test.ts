@@ -228,6 +228,12 @@ describe('<donate-button>', () => {
     expect(clicks).to.equal(0);
     expect(dialogOf(el)!.open).to.be.true;
     await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
+    // The panel's parts can be styled from the host page.
+    const style = document.createElement('style');
+    style.textContent = 'donate-button::part(custom) { outline-color: rgb(1, 2, 3) }';
+    document.head.append(style);
+    expect(getComputedStyle(input).outlineColor).to.equal('rgb(1, 2, 3)');
+    style.remove();
     const clicked = nextClick(el);
     await sendKeys({ type: '0' });
     await waitUntil(() => input.getAttribute('aria-invalid') == 'false', 'valid again as soon as it is');

@@ -30,7 +30,8 @@ const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? und
  * - `paypal`: the PayPal account's email or merchant ID. One-time gifts (donors may tick
  *   "monthly" on PayPal's page).
  * - `liberapay`: the Liberapay user or team name. Monthly gifts only (Liberapay is recurring).
- * - `opencollective`: the collective's slug. Its currency is the collective's own.
+ * - `opencollective`: the collective's slug. Open Collective charges in the collective's own
+ *   currency: set `currency` to match, so the panel shows the right amounts.
  * - `url`: no account; `template` is an address with `{amount}` (plain number, `25.50`),
  *   `{currency}`, `{recurring}` (`monthly` or `once`) and `{refcode}`.
  *
@@ -136,7 +137,7 @@ export class DonateButton extends SolidarityElement {
             ><span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span></div>`
         : nothing}
       ${this.config
-        ? html`<donate-button-panel .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`
+        ? html`<donate-button-panel exportparts="dialog,amounts,custom,frequency,cta" .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`
         : nothing}
     `;
   }
