@@ -494,6 +494,29 @@ describe('<petition-form>', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('a bad attribute value: a polite note in the widget and one warning, never an exception', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const el = await widget('fair-wages', { goal: 'lots', fields: 'email,shoe_size' });
+      el.setAttribute('endpoint', 'javascript:alert(1)');
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      const notes = [...root(el).querySelectorAll('[part=message]')].map((m) => m.textContent);
+      expect(notes.join(' ')).to.contain('“lots”').and.to.contain('“shoe_size”').and.to.contain('“javascript:alert(1)”');
+      // the form still works from the feed's endpoint
+      expect(root(el).querySelector('form')).to.exist;
+      for (const bad of ['lots', 'shoe_size', 'javascript:']) {
+        expect(warnings.filter((w) => w.includes(bad)), bad).to.have.length(1);
+      }
+      await expect(el).shadowDom.to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('without a petition, says so politely', async () => {
     const el = await fixture<PetitionForm>(html`<petition-form></petition-form>`);
     expect($(el, '[part=message]').textContent).to.contain('Nothing to sign');

@@ -183,9 +183,11 @@ export class PetitionForm extends SolidarityElement {
     const feed = s?.status === 'ready' ? s.feed : undefined;
     const p = this.feedPetition();
     const base = s?.url;
+    const own = this.url(this.endpoint, undefined, 'endpoint');
+    if (this.endpoint && !own) this.badAttr('endpoint', this.endpoint, false);
     const endpoint =
-      safeUrl(this.endpoint, { context: 'endpoint' }) ??
-      safeUrl(p?.endpoint, { base, context: 'petition endpoint' }) ??
+      own ??
+      this.url(p?.endpoint, base, 'petition endpoint') ??
       (p && base ? new URL(`/api/petitions/${encodeURIComponent(p.id)}`, base).href : null);
     if (!endpoint) return undefined;
     const id = p?.id ?? this.petition ?? decodeURIComponent(new URL(endpoint).pathname.split('/').filter(Boolean).pop() ?? '');
@@ -210,9 +212,18 @@ export class PetitionForm extends SolidarityElement {
       required: req,
       shown,
       endpoint: endpoint.replace(/\/+$/, ''),
-      privacy: safeUrl(this.privacyUrl ?? feed?.org.privacy_url, { base, context: 'privacy URL' }),
+      privacy: this.url(this.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
       base,
     };
+  }
+
+  /** safeUrl, once per value: it warns about a bad one, and render runs often. */
+  private urls = new Map<string, string | null>();
+  private url(value: string | undefined, base: string | undefined, context: string): string | null {
+    if (!value) return null;
+    const k = `${base} ${value}`;
+    if (!this.urls.has(k)) this.urls.set(k, safeUrl(value, { base, context }));
+    return this.urls.get(k)!;
   }
 
   private listAttr(): string[] {
@@ -222,8 +233,9 @@ export class PetitionForm extends SolidarityElement {
   }
 
   private badAttrs = new Map<string, string>();
-  private badAttr(name: string, value: string): void {
-    this.warnOnce(`<petition-form>: ignored ${name}="${value}".`);
+  /** A visible, polite note in the widget, and one warning (unless safeUrl gave it already). */
+  private badAttr(name: string, value: string, warn = true): void {
+    if (warn) this.warnOnce(`<petition-form>: ignored ${name}="${value}".`);
     this.badAttrs.set(`${name}=${value}`, this.locale.t('petition.bad-attr', { name, value }));
   }
 
@@ -280,7 +292,6 @@ export class PetitionForm extends SolidarityElement {
     else this.values = { ...this.values, [f]: el.value };
     // An error clears as soon as it is fixed; new errors wait for the field to be left.
     if (this.problems[f]) this.setProblem(f, this.check(f, this.resolve()!));
-    if (f === 'consent') return;
     if (f === 'email') this.suggestion = '';
   }
 
