@@ -49,7 +49,17 @@ async function rawInsertRate(rowsPerTx: number, seconds: number): Promise<number
   return rate;
 }
 
-async function startServer(db: string): Promise<{ base: string; stop: () => Promise<void> }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+  } catch {
+    return null;
+  }
+}
+
+async function startServer(db: string): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'serve', '--feed', FEED, '--db', db,
@@ -63,7 +73,7 @@ async function startServer(db: string): Promise<{ base: string; stop: () => Prom
   const deadline = Date.now() + 30_000;
   for (;;) {
     const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-    if (m) return { base: m[1], stop: async () => void (proc.kill('SIGTERM'), await exited) };
+    if (m) return { base: m[1], pid: proc.pid!, stop: async () => void (proc.kill('SIGTERM'), await exited) };
     if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
     await new Promise((ok) => setTimeout(ok, 50));
   }
@@ -76,6 +86,7 @@ async function main() {
   console.log(`raw SQLite inserts (WAL, synchronous=FULL): ${Math.round(perCommit)}/s one row per commit, ${Math.round(batched)}/s 1000 rows per commit (ceiling)`);
 
   const server = await startServer(path.join(dir, 'server.db'));
+  const cpuBefore = cpuSeconds(server.pid);
   let n = 0;
   const result = await autocannon({
     url: server.base,
@@ -100,10 +111,14 @@ async function main() {
       },
     ],
   });
+  const cpuAfter = cpuSeconds(server.pid);
   const created = result.statusCodeStats['201']?.count ?? 0;
   const count = ((await (await fetch(`${server.base}/api/petitions/open`)).json()) as { count: number }).count;
   await server.stop();
 
+  // On a shared machine the rate depends on what else runs; the server's own CPU time per
+  // signature does not, and says how many one core could take.
+  const cpuPerSig = cpuBefore !== null && cpuAfter !== null && created > 0 ? ((cpuAfter - cpuBefore) / created) * 1e6 : null;
   const figures = {
     date: new Date().toISOString(),
     cores: os.cpus().length,
@@ -116,6 +131,8 @@ async function main() {
     non_2xx: result.non2xx,
     errors: result.errors,
     latency_ms: { p50: result.latency.p50, p99: result.latency.p99, average: result.latency.average },
+    server_cpu_us_per_signature: cpuPerSig === null ? null : Math.round(cpuPerSig),
+    load_average_1m: os.loadavg()[0],
     raw_insert_per_s: { one_row_per_commit: Math.round(perCommit), rows_1000_per_commit: Math.round(batched) },
     sqlite: 'WAL, synchronous=FULL',
   };
@@ -124,6 +141,9 @@ async function main() {
       `latency p50 ${figures.latency_ms.p50} ms, p99 ${figures.latency_ms.p99} ms; non-2xx ${result.non2xx}, errors ${result.errors}`,
   );
   // Requests still in flight when the clock stops are stored without being counted as 201s here.
+  if (cpuPerSig !== null) {
+    console.log(`server CPU: ${Math.round(cpuPerSig)} µs per signature (≈ ${Math.round(1e6 / cpuPerSig)}/s per core); load average ${os.loadavg()[0].toFixed(1)}`);
+  }
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'server.json'), JSON.stringify(figures, null, 2) + '\n');
