@@ -438,4 +438,36 @@ describe('<donate-button>', () => {
     await keys('Tab', 'Enter');
     expect((await clicked).url).to.equal('https://www.paypal.com/donate?business=give%40workers.example&amount=7&currency_code=GBP');
   });
+
+  it('when the panel’s code cannot load (offline), says so, and retries on the next click', async () => {
+    const load = DonateButton.loadPanel;
+    DonateButton.loadPanel = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x"></donate-button>`);
+      await openByKeyboard(el).catch(() => undefined);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=message]'), 'a message');
+      expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('could not be reached');
+      await expect(el).shadowDom.to.be.accessible();
+      DonateButton.loadPanel = load;
+      await keys('Enter');
+      await waitUntil(() => dialogOf(el)?.open, 'opens once the code loads');
+      expect(el.shadowRoot!.querySelector('[part=message]')).to.equal(null);
+    } finally {
+      DonateButton.loadPanel = load;
+    }
+  });
+
+  it('warns once about a target it does not know, and stays in the same tab', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" target="_top" amounts="10"></donate-button>`);
+      await openByKeyboard(el);
+      expect(warnings.filter((w) => w.includes('target "_top"')).length).to.equal(1);
+      expect(panelRoot(el)!.querySelector('.note')!.textContent).not.to.contain('new tab');
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

@@ -95,6 +95,8 @@ export class DonateButton extends SolidarityElement {
   /** The checked settings, once the panel's code has loaded; or the problem found then. */
   @state() private config?: DonateConfig;
   @state() private problem?: ConfigProblem;
+  /** The panel's code could not be loaded (the reader is offline?). */
+  @state() private failed = false;
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
@@ -106,7 +108,7 @@ export class DonateButton extends SolidarityElement {
 
   protected willUpdate(changed: PropertyValues): void {
     // New attributes: check again on the next click.
-    if ([...changed.keys()].some((k) => k != 'config' && k != 'problem')) this.problem = undefined;
+    if ([...changed.keys()].some((k) => k != 'config' && k != 'problem' && k != 'failed')) this.problem = undefined;
   }
 
   render() {
@@ -132,6 +134,7 @@ export class DonateButton extends SolidarityElement {
     return html`
       <button part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>
+      ${this.failed ? html`<p class="message error" part="message" role="alert">${t.t('feed.error.network')}</p>` : nothing}
       ${d?.goal && d.raised != null
         ? html`<div class="progress" part="progress"><progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress
             ><span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span></div>`
@@ -142,20 +145,25 @@ export class DonateButton extends SolidarityElement {
     `;
   }
 
+  /** Loads the panel's code (replaceable in tests). */
+  static loadPanel = () => import('./donate-panel.js');
+
   /** Opens the panel: loads its code on the first click, then checks the settings in full. */
   async open(): Promise<void> {
     let m: typeof import('./donate-panel.js');
     try {
-      m = await import('./donate-panel.js');
+      m = await DonateButton.loadPanel();
     } catch {
       // The panel's code could not load (offline?): the plain link still leads to the provider.
       const href = safeUrl(this.querySelector('a[href]')?.getAttribute('href'), { context: 'donate link' });
       if (href) location.assign(href);
+      else this.failed = true;
       return;
     }
+    this.failed = false;
     m.DonatePanel.define('donate-button-panel');
-    const { config, problem } = m.resolveConfig(this, this.settings);
-    if (config && this.target && !/^_(self|blank)$/.test(this.target)) this.warnOnce(`<donate-button>: target "${this.target}" is not _self or _blank; using _self.`);
+    const { config, problem, notes } = m.resolveConfig(this, this.settings);
+    notes?.forEach((n) => this.warnOnce(`<donate-button>: ${n}`));
     this.config = config;
     this.problem = problem;
     await this.updateComplete;

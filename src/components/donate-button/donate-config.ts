@@ -34,7 +34,11 @@ export function plainAmount(amount: number, currency: string): string {
   return Number.isInteger(amount) ? String(amount) : amount.toFixed(currencyDigits(currency));
 }
 
-export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { config?: DonateConfig; problem?: ConfigProblem } {
+/**
+ * The settings in force, or the problem that stops donations; `notes` are lesser problems
+ * (a value ignored for its default) for the console.
+ */
+export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { config?: DonateConfig; problem?: ConfigProblem; notes?: string[] } {
   const b = basics(a, f);
   if ('problem' in b) return b;
   const { provider, account, template } = b;
@@ -78,6 +82,7 @@ export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { co
   }
   const target = a.target === '_blank' ? '_blank' : '_self';
   return {
+    notes: a.target && a.target != target ? [`target "${a.target}" is not _self or _blank; using _self.`] : [],
     config: {
       provider,
       account,
