@@ -1,53 +1,57 @@
 /**
- * Gives a widget its feed: from its own `feed` attribute (loaded through the shared
- * loader, via @lit/task), else from an enclosing `<org-feed>` (via @lit/context).
- * Fires `feed-load` / `feed-error` once per widget and feed URL.
+ * Gives a widget its feed: from its own `feed` attribute (through the shared
+ * loader), else from an enclosing `<org-feed>` (via @lit/context). Fires
+ * `feed-load` / `feed-error` once per widget and feed URL.
+ *
+ * The load is a tiny task of our own rather than @lit/task: the shared loader
+ * already dedupes requests, so all we need is "latest attribute wins".
  */
 import { ContextConsumer } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import type { SolidarityElement } from './base-element.js';
 import { feedContext } from './context.js';
+import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';
-import { absoluteFeedUrl, FeedError, loadFeed, type FeedState, type LoadedFeed } from './feed-loader.js';
 
 type Host = SolidarityElement & { feed?: string | null };
 
 export class FeedController implements ReactiveController {
   private consumer: ContextConsumer<typeof feedContext, Host>;
-  private task: Task<[string | null | undefined], LoadedFeed>;
+  private own?: FeedState;
+  private loading?: string;
   private announced = '';
 
   constructor(private host: Host) {
     host.addController(this);
     this.consumer = new ContextConsumer(host, { context: feedContext, subscribe: true });
-    this.task = new Task(host, {
-      task: ([src]) => (src ? loadFeed(src) : (initialState as never)),
-      args: () => [host.feed],
-    });
   }
 
   /** The feed's state, or undefined when the widget has no feed at all. */
   get state(): FeedState | undefined {
+    return this.host.feed ? this.own : this.consumer.value;
+  }
+
+  hostUpdate(): void {
     const src = this.host.feed;
-    if (!src) return this.consumer.value;
+    if (!src || src === this.loading) return;
+    this.loading = src;
     let url = src;
     try {
       url = absoluteFeedUrl(src);
     } catch {
-      /* keep as given; the loader reports it */
+      /* the loader reports a bad URL */
     }
-    switch (this.task.status) {
-      case TaskStatus.COMPLETE:
-        return { status: 'ready', url: this.task.value!.url, feed: this.task.value!.feed };
-      case TaskStatus.ERROR: {
-        const e = this.task.error;
-        const error = e instanceof FeedError ? e : new FeedError('network', String((e as Error)?.message ?? e));
-        return { status: 'error', url, error };
-      }
-      default:
-        return { status: 'loading', url };
-    }
+    this.own = { status: 'loading', url };
+    loadFeed(src).then(
+      ({ url, feed }) => this.settle(src, { status: 'ready', url, feed }),
+      (e) => this.settle(src, { status: 'error', url, error: e instanceof FeedError ? e : new FeedError('network', String(e)) }),
+    );
+  }
+
+  private settle(src: string, state: FeedState) {
+    if (src !== this.loading) return; // the attribute changed meanwhile
+    this.own = state;
+    this.host.requestUpdate();
   }
 
   hostUpdated(): void {
@@ -61,8 +65,7 @@ export class FeedController implements ReactiveController {
       const color = safeColor(state.feed.org.color);
       if (color) this.host.style.setProperty('--_feed-accent', color);
       this.host.emit('feed-load', { url: state.url });
-    }
-    else {
+    } else {
       this.host.warnOnce(`feed ${state.url}: ${state.error.message}`);
       this.host.emit('feed-error', { url: state.url, message: state.error.message });
     }
