@@ -470,4 +470,36 @@ describe('<donate-button>', () => {
       console.warn = warn;
     }
   });
+
+  it('checks a custom amount against the maximum and the currency’s two decimals', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10" max="500"></donate-button>`);
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    await keys('ArrowRight', 'Tab');
+    const input = root.querySelector<HTMLInputElement>('#custom')!;
+    const error = () => root.querySelector('#error')?.textContent;
+    await sendKeys({ type: '1000' });
+    await keys('Enter');
+    await waitUntil(() => error(), 'an error');
+    expect(error()).to.equal('The largest gift is $500.');
+    input.select();
+    await sendKeys({ type: '12.345' });
+    await keys('Enter');
+    await waitUntil(() => error() == 'Use at most 2 decimal places.', 'decimals');
+    input.select();
+    await sendKeys({ type: '12.50' });
+    await waitUntil(() => !error(), 'valid');
+    expect(root.querySelector('.cta')!.textContent!.trim()).to.equal('Give $12.50');
+    const clicked = nextClick(el);
+    await keys('Enter');
+    expect(await clicked).to.deep.include({ amount: 12.5, url: 'https://secure.actblue.com/donate/x?amount=12.50' });
+  });
+
+  it('starts on the default amount, in the custom field when it is not a preset', async () => {
+    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10,25" default-amount="35"></donate-button>`);
+    await openByKeyboard(el);
+    const root = panelRoot(el)!;
+    expect(root.querySelector<HTMLInputElement>('#custom')!.value).to.equal('35');
+    expect(root.querySelector('.cta')!.textContent!.trim()).to.equal('Give $35');
+  });
 });
