@@ -1,0 +1,157 @@
+/**
+ * <petition-form> end to end, as a reader meets it: the built script from the real
+ * server (sample feed, SQLite), embedded in an allied site on another origin, in
+ * Chromium with its own offline mode (Playwright's network emulation, which the
+ * in-page unit tests cannot use). Needs `npm run build` first (npm test does it).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { hostPage, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+
+let org, site, browser;
+const pages = {};
+
+before(async () => {
+  site = await startHostSite(pages);
+  org = await startOrgServer({ allowOrigins: [site.origin] });
+  const feed = `${org.origin}/feed.json`;
+  const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
+  pages['/sign'] = { html: hostPage({ head, body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>` }) };
+  pages['/other'] = {
+    html: hostPage({ head, body: `<p>Another article.</p><petition-form feed="${feed}" petition="transit-free"></petition-form>` }),
+  };
+  pages['/hostile-css'] = {
+    html: hostPage({
+      head: `${head}<style>
+        form, input, label, button { all: unset !important; display: none !important; color: red !important;
+          font: 40px/5 serif !important; text-transform: uppercase !important; letter-spacing: 9px !important; }
+        main { color: red !important; font: italic 40px/5 serif !important; text-transform: uppercase !important;
+          letter-spacing: 9px !important; text-align: center !important; }</style>`,
+      body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>`,
+    }),
+  };
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await org?.stop();
+  await site?.stop();
+});
+
+async function count(id = 'cancel-rent') {
+  return (await (await fetch(`${org.origin}/api/petitions/${id}`)).json()).count;
+}
+
+const unique = () => `host${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.org`;
+
+/** Opens a page and waits until its widget shows its form and live count. */
+async function open(context, path = '/sign') {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}${path}`);
+  await page.locator('petition-form form').waitFor();
+  await page.locator('petition-form .counter').waitFor();
+  return page;
+}
+
+/** Signs by keyboard alone: Tab from the host's own button into the widget, type, Space, Enter. */
+async function signByKeyboard(page, email) {
+  // From the host's own button (or from the top, where a host hid its buttons).
+  if (await page.locator('#host-button').isVisible()) await page.focus('#host-button');
+  else await page.evaluate(() => document.activeElement?.blur());
+  for (const value of ['Ada', 'Lovelace', email, 'N1 9GU']) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+  await page.keyboard.press('Tab'); // consent
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // privacy link
+  await page.keyboard.press('Tab'); // the button (the honeypot is never reached)
+  assert.equal(await page.evaluate(() => document.querySelector('petition-form').shadowRoot.activeElement?.type), 'submit');
+  await page.keyboard.press('Enter');
+}
+
+const status = (page) => page.locator('petition-form [role=status]');
+
+test('signing by keyboard alone on an allied site: the count goes up by one, and not again for the same person', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  const before = await count();
+  const email = unique();
+  await signByKeyboard(page, email);
+  await status(page).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1);
+  assert.match(await page.locator('petition-form .counter').innerText(), new RegExp(`^${(before + 1).toLocaleString('en')} signatures?\\b`));
+
+  const again = await open(context);
+  await signByKeyboard(again, email.toUpperCase());
+  await status(again).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1);
+  await context.close();
+});
+
+test('with the browser offline: the queued message; back online after a reload, the server receives exactly one signature', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  const before = await count();
+  await context.setOffline(true);
+  await signByKeyboard(page, unique());
+  await status(page).filter({ hasText: 'Saved — will send when you’re back online.' }).waitFor();
+  const stored = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(stored, ['solidarity-widgets']);
+  await page.close(); // the reader leaves while offline
+  await context.setOffline(false);
+  assert.equal(await count(), before);
+
+  // Later, two tabs of the same site open at once, each carrying the widget (another petition, even).
+  const [a, b] = await Promise.all([open(context, '/other'), open(context, '/other')]);
+  for (let i = 0; i < 100 && (await count()) === before; i++) await a.waitForTimeout(100);
+  await a.waitForFunction(() => localStorage.getItem('solidarity-widgets') === null);
+  await a.waitForTimeout(500); // room for a second, wrong, delivery
+  assert.equal(await count(), before + 1);
+  await context.close();
+});
+
+test('with the browser offline, then online again on the same page: delivered once, and the reader is thanked', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  const before = await count();
+  await context.setOffline(true);
+  await signByKeyboard(page, unique());
+  await status(page).filter({ hasText: 'Saved' }).waitFor();
+  const signed = page.evaluate(
+    () => new Promise((r) => document.addEventListener('petition-signed', (e) => r(e.detail), { once: true })),
+  );
+  await context.setOffline(false);
+  assert.deepEqual(await signed, { petition: 'cancel-rent', count: before + 1 });
+  await status(page).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1);
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  await context.close();
+});
+
+test('under a host stylesheet that restyles form, input, label and button with !important, it looks right and signs', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '/hostile-css');
+  const styles = await page.evaluate(() => {
+    const root = document.querySelector('petition-form').shadowRoot;
+    return ['#f-email', 'label[for="f-email"]', 'button[type=submit]', 'form'].map((sel) => {
+      const el = root.querySelector(sel);
+      const cs = getComputedStyle(el);
+      return { sel, h: el.getBoundingClientRect().height, color: cs.color, size: cs.fontSize, tt: cs.textTransform, ls: cs.letterSpacing, fs: cs.fontStyle };
+    });
+  });
+  for (const s of styles) {
+    assert.ok(s.h > 0, `${s.sel} is shown`);
+    assert.notEqual(s.color, 'rgb(255, 0, 0)', `${s.sel} color`);
+    assert.equal(s.size, '16px', `${s.sel} font size`);
+    assert.equal(s.tt, 'none', `${s.sel} text-transform`);
+    assert.equal(s.ls, 'normal', `${s.sel} letter-spacing`);
+    assert.equal(s.fs, 'normal', `${s.sel} font-style`);
+  }
+  const before = await count();
+  await signByKeyboard(page, unique());
+  await status(page).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1);
+  await context.close();
+});
