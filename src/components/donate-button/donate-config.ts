@@ -82,7 +82,11 @@ export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { co
   }
   const target = a.target === '_blank' ? '_blank' : '_self';
   return {
-    notes: a.target && a.target != target ? [`target "${a.target}" is not _self or _blank; using _self.`] : [],
+    notes: [
+      a.target && a.target != target && `target "${a.target}" is not _self or _blank; using _self.`,
+      provider == 'paypal' && recurring && 'a PayPal link cannot preset a monthly gift: the panel offers one-time gifts, and donors may tick "monthly" on PayPal’s page.',
+      provider == 'liberapay' && !recurring && 'Liberapay gifts are always recurring: the panel offers monthly gifts.',
+    ].filter((n): n is string => !!n),
     config: {
       provider,
       account,

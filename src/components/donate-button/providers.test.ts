@@ -124,6 +124,13 @@ describe('donate settings', () => {
     expect(basics({}, {})).to.have.property('problem');
   });
 
+  it('notes what a provider cannot do for the console', () => {
+    expect(resolveConfig({ provider: 'paypal', account: 'x', recurring: true }).notes![0]).to.contain('PayPal');
+    expect(resolveConfig({ provider: 'liberapay', account: 'x' }).notes![0]).to.contain('always recurring');
+    expect(resolveConfig({ provider: 'actblue', account: 'x', target: '_top' }).notes![0]).to.contain('_top');
+    expect(resolveConfig({ provider: 'actblue', account: 'x', recurring: true }).notes).to.deep.equal([]);
+  });
+
   it('refcode falls back to ?refcode= then ?source= of the page', () => {
     const c = ok({ provider: 'paypal', account: 'x' });
     const here = location.href;
