@@ -168,7 +168,7 @@ export class PetitionForm extends SolidarityElement {
     if (!widgets.size) removeEventListener('online', flush);
   }
 
-  /** The petition id reported in events. */
+  /** The petition id reported in events. @internal */
   get petitionId(): string {
     return this.resolve()?.id ?? this.petition ?? '';
   }
@@ -428,7 +428,7 @@ export class PetitionForm extends SolidarityElement {
     this.emit('petition-error', { petition: p.id, code: error.code, message: error.message });
   }
 
-  /** A queued signature was delivered (or finally refused) by a flush. */
+  /** A queued signature was delivered (or finally refused) by a flush. @internal */
   delivered(petition: string, result: Delivery): void {
     const mine = petition === this.petitionId;
     if ('count' in result) {
