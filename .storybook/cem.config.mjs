@@ -15,6 +15,8 @@ function definedTags() {
   return tags;
 }
 
+const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'render', 'updated', 'firstUpdated', 'willUpdate', 'update', 'shouldUpdate', 'styles']);
+
 const solidarityTags = {
   name: 'solidarity-tags',
   packageLinkPhase({ customElementsManifest }) {
@@ -23,6 +25,10 @@ const solidarityTags = {
       const folder = /^src\/components\/([a-z0-9-]+)\/\1\.ts$/.exec(mod.path)?.[1];
       const classes = (mod.declarations ?? []).filter((d) => d.kind === 'class');
       for (const d of classes) {
+        // Public API only: private and protected members, statics and Lit's lifecycle are not for webmasters.
+        d.members = (d.members ?? []).filter(
+          (m) => !m.privacy || m.privacy === 'public',
+        ).filter((m) => !m.static && !LIFECYCLE.has(m.name) && !m.name.startsWith('#'));
         const tag = tags.get(d.name) ?? (folder && d.superclass && classes.length && d === classes.find((c) => c.superclass) ? folder : undefined);
         if (!tag) continue;
         d.tagName = tag;

@@ -4,6 +4,7 @@
 //
 //   npm run test:docs                     every story and docs page
 //   STORY=platform-plank npm run test:docs   only ids containing "platform-plank"
+//   DOCS_DIR=/tmp/docs npm run test:docs      another build (`DOCS_OUT=/tmp/docs npm run build:docs`)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const root = resolve('dist/docs');
+const root = resolve(process.env.DOCS_DIR || 'dist/docs');
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 /** The one failing load a story may cause on purpose (stories/helpers.ts MISSING_FEED). */
@@ -60,7 +61,10 @@ function serve() {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // Storybook's hashed assets may be cached (and their compiled code reused) across stories.
+    if (path.startsWith('/assets/') || path.startsWith('/sb-')) headers['cache-control'] = 'max-age=3600';
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
@@ -72,7 +76,10 @@ const entries = index
   ? Object.values(index.entries).filter((e) => (!only || e.id.includes(only)) && !(e.tags ?? []).includes('!test'))
   : [];
 
-describe('built Storybook (dist/docs)', () => {
+// Pages load in parallel (each in its own browser context), bounded for a 2-core machine.
+const CONCURRENCY = Number(process.env.STORY_CONCURRENCY || 3);
+
+describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
   let server;
   let browser;
   let origin;
@@ -107,22 +114,45 @@ describe('built Storybook (dist/docs)', () => {
     assert.ok(Object.values(index.entries).filter((e) => e.type === 'story').length >= 20, 'fewer than 20 stories');
   });
 
+  // A pool of browser contexts, one per parallel slot: stories in one slot run one after another
+  // and share its HTTP and compiled-code cache (Storybook's preview is ~1 MB of script), while
+  // storage is cleared between stories so none sees another's (the petition queue, say).
+  const pool = [];
+  const waiting = [];
+  async function acquire() {
+    const free = pool.find((slot) => !slot.busy);
+    if (free) {
+      free.busy = true;
+      return free;
+    }
+    if (pool.length < CONCURRENCY) {
+      const slot = { busy: true, problems: [], context: await browser.newContext({ viewport: { width: 1024, height: 800 } }) };
+      // Nothing leaves this machine: a story that reaches for the network fails.
+      await slot.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|blob:)/, (route) => {
+        slot.problems.push(`network request to ${route.request().url()}`);
+        return route.abort();
+      });
+      pool.push(slot);
+      return slot;
+    }
+    return new Promise((ok) => waiting.push(ok)).then(acquire);
+  }
+  function release(slot) {
+    slot.busy = false;
+    waiting.shift()?.();
+  }
+
   for (const entry of entries) {
-    test(`${entry.type} ${entry.id}`, { timeout: STORY_TIMEOUT_MS + 10000 }, async () => {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-      const page = await context.newPage();
-      const problems = [];
+    test(`${entry.type} ${entry.id}`, { timeout: STORY_TIMEOUT_MS * 2 }, async () => {
+      const slot = await acquire();
+      const problems = (slot.problems = []);
+      const page = await slot.context.newPage();
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const where = msg.location()?.url ?? '';
         if (/^Failed to load resource/.test(msg.text()) && EXPECTED_404.test(where)) return;
         problems.push(`console error: ${msg.text()} ${where}`);
-      });
-      // Nothing leaves this machine: a story that reaches for the network fails.
-      await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|blob:)/, (route) => {
-        problems.push(`network request to ${route.request().url()}`);
-        return route.abort();
       });
       try {
         const mode = entry.type === 'docs' ? 'docs' : 'story';
@@ -131,7 +161,10 @@ describe('built Storybook (dist/docs)', () => {
           (m) => {
             const c = document.body.classList;
             if (c.contains('sb-show-errordisplay')) return true;
-            return m === 'docs' ? !!document.querySelector('#storybook-docs .sbdocs-content') : c.contains('sb-show-main');
+            if (m === 'docs') return !!document.querySelector('#storybook-docs .sbdocs-content');
+            // Rendered and its play function (if any) done.
+            const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+            return c.contains('sb-show-main') && ['finished', 'completed', 'errored', 'aborted'].includes(phase);
           },
           mode,
           { timeout: STORY_TIMEOUT_MS },
@@ -140,6 +173,8 @@ describe('built Storybook (dist/docs)', () => {
           document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'error' : '',
         );
         assert.equal(error, '', `Storybook shows an error: ${error}`);
+        const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase);
+        assert.ok(!['errored', 'aborted'].includes(phase), `the story's render or play function ${phase}`);
         await page.waitForLoadState('networkidle', { timeout: STORY_TIMEOUT_MS });
         // Every widget settled: no feed still loading, every Lit update done (through shadow roots).
         await page.waitForFunction(
@@ -170,7 +205,12 @@ describe('built Storybook (dist/docs)', () => {
         );
         problems.push(...violations.map((v) => `axe: ${v}`));
       } finally {
-        await context.close();
+        await page.evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        }).catch(() => {});
+        await page.close();
+        release(slot);
       }
       assert.deepEqual(problems, [], `${entry.id}:\n  ${problems.join('\n  ')}`);
     });
