@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -509,7 +508,7 @@ export class PetitionForm extends SolidarityElement {
           type="checkbox"
           id="consent"
           required
-          .checked=${live(this.consented)}
+          .checked=${this.consented}
           aria-invalid=${consentProblem ? 'true' : 'false'}
           aria-describedby=${consentProblem ? 'consent-error' : nothing}
           @change=${(e: Event) => this.onInput('consent', e)}
@@ -545,7 +544,7 @@ export class PetitionForm extends SolidarityElement {
             autocomplete="off"
             maxlength=${max}
             ?required=${isRequired}
-            .value=${live(this.values[f] ?? '')}
+            .value=${this.values[f] ?? ''}
             aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${describedBy}
             @input=${(e: Event) => this.onInput(f, e)}
@@ -562,7 +561,7 @@ export class PetitionForm extends SolidarityElement {
             ?required=${isRequired}
             spellcheck=${f === 'email' ? 'false' : nothing}
             autocapitalize=${f === 'email' ? 'off' : f === 'postal_code' ? 'characters' : nothing}
-            .value=${live(this.values[f] ?? '')}
+            .value=${this.values[f] ?? ''}
             aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${describedBy}
             @input=${(e: Event) => this.onInput(f, e)}
