@@ -33,7 +33,7 @@ export const fold = (s: string) =>
 export function regionOf(lang: string): string | undefined {
   try {
     const l = new Intl.Locale(lang);
-    return l.region ?? (/^(en|es|fr|pt|ar|zh|ru|de|nl|sw)$/.test(l.language) ? undefined : l.maximize().region);
+    return l.region ?? (/^(en|es|fr|pt|ar|zh)$/.test(l.language) ? undefined : l.maximize().region);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Map as MapLibre } from 'maplibre-gl';
-import { chaptersFeed, manyUrl, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
+import { chaptersFeed, haversine, manyUrl, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
 import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
@@ -56,10 +56,16 @@ function chaptersOnMap(el: ChapterMap, map: MapLibre): number {
   return clusters + singles.size;
 }
 
-function haversine(lng1: number, lat1: number, lng2: number, lat2: number) {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(a));
+/** Runs `fn` with console.warn captured (and silenced). */
+async function withWarnings<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (m: string) => warnings.push(m);
+  try {
+    return { value: await fn(), warnings };
+  } finally {
+    console.warn = warn;
+  }
 }
 
 function mockPosition(lng: number, lat: number) {
@@ -255,9 +261,6 @@ describe('<chapter-map>', () => {
   });
 
   it('takes chapters from src as GeoJSON, skipping bad ones with a warning', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (m: string) => warnings.push(m);
     const geojson = {
       type: 'FeatureCollection',
       features: [
@@ -267,47 +270,46 @@ describe('<chapter-map>', () => {
         { type: 'Feature', id: 'd', properties: { name: 'Delta' }, geometry: { type: 'Point', coordinates: [11, 60] } },
       ],
     };
-    let el: ChapterMap;
-    try {
-      el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl(geojson)}></chapter-map>`);
+    const { value: el, warnings } = await withWarnings(async () => {
+      const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl(geojson)}></chapter-map>`);
       await waitUntil(() => options(el).length, 'chapters load');
-    } finally {
-      console.warn = warn;
-    }
-    expect(names(el!)).to.deep.equal(['Alpha', 'Delta']);
+      return el;
+    });
+    expect(names(el)).to.deep.equal(['Alpha', 'Delta']);
     expect(warnings.some((w) => /lat/.test(w))).to.be.true;
     expect(warnings.some((w) => /name/.test(w))).to.be.true;
   });
 
+  it('takes chapters set from script, checked like a feed', async () => {
+    const chapters = [...sampleChapters.slice(0, 2), { id: 'bad', name: 'Nowhere', lat: 95, lng: 0 }];
+    const { value: el, warnings } = await withWarnings(async () =>
+      panelReady(await fixture<ChapterMap>(html`<chapter-map .chapters=${chapters}></chapter-map>`)),
+    );
+    expect(names(el)).to.deep.equal(['Chicago', 'Chicago North Side']);
+    expect(warnings.filter((w) => /\$\[2\]\.lat/.test(w))).to.have.length(1);
+  });
+
   it('says so politely when src cannot be loaded', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    const { value: el } = await withWarnings(async () => {
       const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl({}, { status: 500 })}></chapter-map>`);
       await waitUntil(() => root(el).querySelector('.message.error'), 'an error shows');
-      expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
-    } finally {
-      console.warn = warn;
-    }
+      return el;
+    });
+    expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
   });
 
   it('reports bad attributes visibly and keeps working', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (m: string) => warnings.push(m);
-    let el: ChapterMap;
-    try {
-      el = await feedFixture<ChapterMap>(
-        html`<chapter-map feed=${jsonUrl(chaptersFeed)} center="north pole" zoom="99" list="top"></chapter-map>`,
-      );
-      await panelReady(el);
-    } finally {
-      console.warn = warn;
-    }
-    const messages = [...root(el!).querySelectorAll('.message.error')].map((m) => m.textContent);
+    const { value: el, warnings } = await withWarnings(async () =>
+      panelReady(
+        await feedFixture<ChapterMap>(
+          html`<chapter-map feed=${jsonUrl(chaptersFeed)} center="north pole" zoom="99" list="top"></chapter-map>`,
+        ),
+      ),
+    );
+    const messages = [...root(el).querySelectorAll('.message.error')].map((m) => m.textContent);
     expect(messages).to.have.length(3);
     expect(warnings.length).to.equal(3);
-    expect(options(el!).length).to.equal(sampleChapters.length);
+    expect(options(el).length).to.equal(sampleChapters.length);
   });
 
   it('renders hostile chapter text as text in the list, details and popup', async () => {
@@ -321,24 +323,21 @@ describe('<chapter-map>', () => {
       url: 'javascript:window.__pwned=1',
       meets: '<b>bold</b>',
     };
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    const { value: el } = await withWarnings(async () => {
       const el = await mapFrom({ ...chaptersFeed, chapters: [hostile] });
       await mapReady(el);
       options(el)[0].click();
       await waitUntil(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
       await el.updateComplete;
-      for (const scope of [root(el).querySelector('[part=details]')!, root(el).querySelector('.maplibregl-popup')!]) {
-        expect(scope.querySelector('img, script, b')).to.equal(null);
-        expect(scope.textContent).to.contain('<img src=x');
-        expect([...scope.querySelectorAll('a')].every((a) => /^(https?|mailto):/.test(a.href))).to.be.true;
-        expect(scope.querySelector('a[href^="mailto"]')).to.equal(null);
-      }
-      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    } finally {
-      console.warn = warn;
+      return el;
+    });
+    for (const scope of [root(el).querySelector('[part=details]')!, root(el).querySelector('.maplibregl-popup')!]) {
+      expect(scope.querySelector('img, script, b')).to.equal(null);
+      expect(scope.textContent).to.contain('<img src=x');
+      expect([...scope.querySelectorAll('a')].every((a) => /^(https?|mailto):/.test(a.href))).to.be.true;
+      expect(scope.querySelector('a[href^="mailto"]')).to.equal(null);
     }
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('speaks Spanish on a Spanish page', async () => {

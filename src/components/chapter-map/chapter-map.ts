@@ -51,6 +51,8 @@ export class ChapterMap extends SolidarityElement {
   @property() feed?: string;
   /** URL of a chapters document instead of the feed's: a JSON array, `{ "chapters": … }`, or a GeoJSON FeatureCollection of Points. */
   @property() src?: string;
+  /** The chapters themselves, set from script (property only), instead of `feed` or `src`; checked like a feed's. */
+  @property({ attribute: false }) chapters?: unknown[];
   /** URL of a maplibre style (vector tiles, e.g. OpenFreeMap) instead of the built-in basemap. */
   @property({ attribute: 'style-url' }) styleUrl?: string;
   /** Initial center, `lng,lat`. Default: fit every chapter. */
@@ -85,7 +87,7 @@ export class ChapterMap extends SolidarityElement {
   render() {
     if (this.panel) return this.panel.render();
     // Until the panel arrives: the page's own content, or a polite loading line.
-    return this.feed || this.src || this.feedState.state
+    return this.feed || this.src || this.chapters || this.feedState.state
       ? html`<p class="message" part="message" role="status">${this.locale.t('feed.loading')}</p>`
       : html`<slot></slot>`;
   }

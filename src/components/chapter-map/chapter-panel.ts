@@ -20,6 +20,8 @@ type MapState = 'idle' | 'tap' | 'loading' | 'ready' | 'failed';
 type SrcState = { status: 'loading' } | { status: 'ready'; chapters: Chapter[] } | { status: 'error' };
 type Info = { kind: 'city' | 'meets' | 'email' | 'url'; text: string; href?: string };
 
+const saveData = () => !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+
 export class ChapterPanel implements ReactiveController {
   srcState?: SrcState;
   query = '';
@@ -34,6 +36,8 @@ export class ChapterPanel implements ReactiveController {
   private vlist: VirtualList;
   private src?: string;
   private observer?: IntersectionObserver;
+  private given?: { raw: unknown[]; chapters: Chapter[] };
+  private chunk?: Promise<typeof import('./map-view.js')>;
   private near = false;
   private hashDone = false;
   private infoCache = new WeakMap<Chapter, { key: string; out: Info[] }>();
@@ -63,13 +67,23 @@ export class ChapterPanel implements ReactiveController {
     removeEventListener('hashchange', this.onHash);
     this.observer?.disconnect();
     this.observer = undefined;
+    this.near = false;
     this.view?.destroy();
     this.view = undefined;
     if (this.mapState !== 'failed') this.mapState = 'idle';
   }
 
-  /** The chapters shown, from `src`, else the feed; undefined while loading or with neither. */
+  /** The chapters shown: the `chapters` property, else `src`, else the feed; undefined while loading or with none. */
   get chapters(): Chapter[] | undefined {
+    const given = this.host.chapters;
+    if (given) {
+      if (given !== this.given?.raw) {
+        const { chapters, problems } = parseChapters(given);
+        for (const p of problems) this.host.warnOnce(`chapters: ${p.path.replace('$.chapters', '$')} ${p.message}`);
+        this.given = { raw: given, chapters };
+      }
+      return this.given.chapters;
+    }
     if (this.host.src) return this.srcState?.status === 'ready' ? this.srcState.chapters : undefined;
     const s = this.host.feedState.state;
     return s?.status === 'ready' ? s.feed.chapters : undefined;
@@ -92,19 +106,20 @@ export class ChapterPanel implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const area = this.host.renderRoot.querySelector<HTMLElement>('.canvas');
-    if (area && !this.observer) {
-      // The map chunk is fetched only when the element nears the viewport.
+    if (!this.observer && !this.near) {
+      // The map chunk is fetched only when the element nears the viewport, and
+      // then at once, alongside the feed.
       this.observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((e) => e.isIntersecting)) return;
           this.observer?.disconnect();
           this.near = true;
+          if (!saveData()) this.mapChunk().catch(() => {}); // reported by startMap
           this.maybeLoadMap();
         },
         { rootMargin: '300px' },
       );
-      this.observer.observe(area);
+      this.observer.observe(this.host);
     }
     if (this.index) {
       this.maybeLoadMap();
@@ -136,17 +151,20 @@ export class ChapterPanel implements ReactiveController {
   maybeLoadMap(tapped = false): void {
     if ((this.mapState !== 'idle' && this.mapState !== 'tap') || (this.mapState === 'tap' && !tapped)) return;
     if (!this.near || !this.index) return;
-    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
     // With Save-Data on, the reader chooses whether to fetch the map.
-    const mapState = connection?.saveData && !tapped ? 'tap' : 'loading';
+    const mapState = saveData() && !tapped ? 'tap' : 'loading';
     this.set({ mapState });
     if (mapState === 'loading') this.startMap();
+  }
+
+  private mapChunk() {
+    return (this.chunk ??= import('./map-view.js'));
   }
 
   private async startMap() {
     const { t, host } = this;
     try {
-      const { MapView } = await import('./map-view.js');
+      const { MapView } = await this.mapChunk();
       await host.updateComplete;
       const container = host.renderRoot.querySelector<HTMLElement>('.canvas');
       if (!container || !host.isConnected || this.mapState !== 'loading') return;
@@ -357,7 +375,7 @@ export class ChapterPanel implements ReactiveController {
     const s = host.feedState.state;
     const chapters = this.chapters;
     if (!chapters) {
-      if (host.src) {
+      if (host.src && !host.chapters) {
         const failed = this.srcState?.status === 'error';
         return html`${messages}<p class="message ${failed ? 'error' : ''}" part="message" role="status">
           ${t.t(failed ? 'chapter.src-error' : 'feed.loading')}
