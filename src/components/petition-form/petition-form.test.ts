@@ -408,6 +408,48 @@ describe('<petition-form>', () => {
     expect(localStorage.getItem(QUEUE_KEY)).to.be.null;
   });
 
+  it('a server still failing after the retries: kept on the device, the reader told plainly, and sent once it recovers', async () => {
+    const el = await widget('retry-test');
+    const before = await serverCount('retry-test');
+    await fill(el, person());
+    fake = (url) =>
+      url.endsWith('/signatures')
+        ? new Response(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong.' } }), { status: 503 })
+        : undefined;
+    const queued = oneEvent(el, 'petition-queued');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await queued;
+    expect(posts).to.have.length(4); // the first try and three retries, then it stops
+    await el.updateComplete;
+    expect($(el, '[role=status]').textContent).to.contain('the server is busy');
+    await expect(el).shadowDom.to.be.accessible();
+    const [entry] = JSON.parse(localStorage.getItem(QUEUE_KEY)!).queue;
+    expect(entry.lease).to.equal(0); // given back: any flush may send it
+    fake = undefined;
+    const signed = oneEvent(el, 'petition-signed');
+    dispatchEvent(new Event('online')); // (or the widget's own retry a minute later)
+    expect((await signed).detail).to.deep.equal({ petition: 'retry-test', count: before + 1 });
+    expect(await serverCount('retry-test')).to.equal(before + 1);
+  });
+
+  it('a refusal the server will repeat (4xx) is not kept, and is shown in an announced alert', async () => {
+    const el = await widget('retry-test');
+    await fill(el, person());
+    fake = (url) =>
+      url.endsWith('/signatures')
+        ? new Response(JSON.stringify({ error: { code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' } }), { status: 403 })
+        : undefined;
+    const failed = oneEvent(el, 'petition-error');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    expect((await failed).detail).to.deep.equal({ petition: 'retry-test', code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' });
+    await el.updateComplete;
+    expect(posts).to.have.length(1);
+    expect($(el, '[role=alert]').textContent).to.equal('Signatures are not accepted from this site.');
+    expect(localStorage.getItem(QUEUE_KEY)).to.be.null;
+    expect(root(el).querySelector('form')).to.exist; // the reader may try again
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
   it('drops queued signatures older than 7 days without sending them', async () => {
     localStorage.setItem(
       QUEUE_KEY,

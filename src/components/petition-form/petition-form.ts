@@ -368,7 +368,7 @@ export class PetitionForm extends SolidarityElement {
     // Offline, or the sending code cannot be fetched: keep it for later.
     const sendSignature = online ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
     try {
-      if (!sendSignature) throw { code: 'network' };
+      if (!sendSignature) throw { code: 'network', message: 'offline', status: 0, retriable: true };
       let count: number;
       try {
         count = await sendSignature(url, key, body);
@@ -382,15 +382,15 @@ export class PetitionForm extends SolidarityElement {
       this.signed(p.id, count);
     } catch (err) {
       const error = err as Refusal;
-      const later = error.code === 'network';
+      // Offline, or the server still failing after the retries: kept, and sent later.
+      const later = error.retriable && saved;
       await settle([key], !later);
-      if (!later) this.refused(p, error);
-      else if (saved) {
+      if (later) {
         this.phase = 'queued';
-        this.status = this.locale.t('petition.queued');
+        this.status = this.locale.t(error.status ? 'petition.queued-server' : 'petition.queued');
         this.emit('petition-queued', { petition: p.id });
-        flushLater(); // the 'online' event may never come when only the server was unreachable
-      } else this.refused(p, { code: 'network', message: 'offline, and the signature could not be saved', status: 0, retriable: true });
+        flushLater(); // the 'online' event may never come when only the server failed
+      } else this.refused(p, error);
     }
   };
 
