@@ -47,6 +47,7 @@ export const en = {
   'petition.sending': 'Sending…',
   'petition.signed': 'Signed. Thank you!',
   'petition.queued': 'Saved — will send when you’re back online.',
+  'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
   'petition.thanks': 'Thank you for signing!',
   'petition.ask': 'Now ask others to sign too:',
   'petition.closed': 'This petition closed on {date} and no longer takes signatures.',

@@ -42,6 +42,7 @@ export const es: Messages = {
   'petition.sending': 'Enviando…',
   'petition.signed': 'Firmada. ¡Gracias!',
   'petition.queued': 'Guardada: se enviará cuando vuelvas a tener conexión.',
+  'petition.queued-server': 'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
   'petition.thanks': '¡Gracias por firmar!',
   'petition.ask': 'Ahora pide a otras personas que firmen:',
   'petition.closed': 'Esta petición se cerró el {date} y ya no admite firmas.',

@@ -42,6 +42,7 @@ export const fr: Messages = {
   'petition.sending': 'Envoi…',
   'petition.signed': 'Signée. Merci !',
   'petition.queued': 'Enregistrée : elle sera envoyée dès votre retour en ligne.',
+  'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
   'petition.thanks': 'Merci d’avoir signé !',
   'petition.ask': 'Demandez maintenant à d’autres de signer :',
   'petition.closed': 'Cette pétition a été close le {date} et n’accepte plus de signatures.',
