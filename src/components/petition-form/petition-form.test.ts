@@ -170,6 +170,11 @@ describe('<petition-form>', () => {
     expect(posts[0].body.consent).to.deep.equal({ granted: true, text: 'You may contact me about the wage campaign.' });
     await waitUntil(() => root(el).querySelector('.share a'), 'sharing loads');
     await expect(el).shadowDom.to.be.accessible();
+    // every shared link names its channel in ?source=, so the signatures it brings are counted to it
+    const hrefs = [...root(el).querySelectorAll<HTMLAnchorElement>('.share a')].map((a) => decodeURIComponent(a.href));
+    expect(hrefs.find((h) => h.startsWith('mailto:'))).to.contain('source=email');
+    expect(hrefs.find((h) => h.includes('facebook.com'))).to.contain('source=facebook');
+    expect(hrefs.find((h) => h.includes('wa.me'))).to.contain('source=whatsapp');
 
     // the same person again, from a fresh widget: accepted, not counted twice
     el.remove();
@@ -181,6 +186,21 @@ describe('<petition-form>', () => {
     expect(await serverCount('fair-wages')).to.equal(before + 1);
     expect(posts[1].body.source).to.equal('newsletter');
     expect(posts[1].key).to.not.equal(posts[0].key);
+  });
+
+  it("sends the host page's ?source= when the widget has no source attribute", async () => {
+    const here = location.href;
+    history.replaceState(null, '', `${location.pathname}?source=newsletter-june`);
+    try {
+      const el = await widget('double-test');
+      await fill(el, person());
+      const signed = oneEvent(el, 'petition-signed');
+      $<HTMLButtonElement>(el, 'button[type=submit]').click();
+      await signed;
+      expect(posts[0].body.source).to.equal('newsletter-june');
+    } finally {
+      history.replaceState(null, '', here);
+    }
   });
 
   it('shows the next goal once the goal is passed, with the number formatted for the locale', async () => {
