@@ -48,11 +48,52 @@ const AXE_OPTIONS = {
 // attribute tables are Storybook's UI, not ours; the tables' text is still checked by hand).
 const DOCS_CONTEXT = { include: [['#storybook-docs']], exclude: [['.docblock-argstable'], ['.sbdocs-toc']] };
 
+/** Records page errors and console errors (but the one expected 404) into `problems`. */
+function watch(page, problems) {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url ?? '';
+    if (/^Failed to load resource/.test(msg.text()) && EXPECTED_404.test(where)) return;
+    problems.push(`console error: ${msg.text()} ${where}`);
+  });
+}
+
+/** Pages a test writes (e.g. a pasted snippet), served at the root beside the built script. */
+const sitePages = new Map();
+const dist = resolve('dist');
+const sample = JSON.parse(readFileSync(resolve('sample/feed.json'), 'utf8'));
+
+/**
+ * Serves like the organization's server: the docs under /docs/ (so relative asset URLs are
+ * tested), the built library at the root, the sample feed at /feed.json, and a stand-in for
+ * GET /api/petitions/:id (the docs answer the petition API in-page; a pasted snippet does not).
+ */
 function serve() {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    if (sitePages.has(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePages.get(path));
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end(); // a blank page asks for one
+      return;
+    }
+    if (path === '/feed.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(sample));
+      return;
+    }
+    const petition = /^\/api\/petitions\/([^/]+)$/.exec(path);
+    if (petition && req.method === 'GET') {
+      const p = sample.petitions.find((x) => x.id === petition[1]);
+      res.writeHead(p ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(p ? { id: p.id, title: p.title, goal: p.goal, count: 42, closes: p.closes ?? null } : { error: { code: 'petition_not_found', message: 'no' } }));
+      return;
+    }
+    const [base, rest] = path.startsWith('/docs/') ? [root, path.slice('/docs'.length)] : [dist, path];
+    let file = normalize(join(base, rest));
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
@@ -63,7 +104,7 @@ function serve() {
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     // Storybook's hashed assets may be cached (and their compiled code reused) across stories.
-    if (path.startsWith('/assets/') || path.startsWith('/sb-')) headers['cache-control'] = 'max-age=3600';
+    if (/^\/docs\/(assets|sb-)/.test(path)) headers['cache-control'] = 'max-age=3600';
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
@@ -147,16 +188,10 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
       const slot = await acquire();
       const problems = (slot.problems = []);
       const page = await slot.context.newPage();
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() !== 'error') return;
-        const where = msg.location()?.url ?? '';
-        if (/^Failed to load resource/.test(msg.text()) && EXPECTED_404.test(where)) return;
-        problems.push(`console error: ${msg.text()} ${where}`);
-      });
+      watch(page, problems);
       try {
         const mode = entry.type === 'docs' ? 'docs' : 'story';
-        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${mode}`, { timeout: STORY_TIMEOUT_MS });
+        await page.goto(`${origin}/docs/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${mode}`, { timeout: STORY_TIMEOUT_MS });
         await page.waitForFunction(
           (m) => {
             const c = document.body.classList;
@@ -215,4 +250,60 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
       assert.deepEqual(problems, [], `${entry.id}:\n  ${problems.join('\n  ')}`);
     });
   }
+
+  // The embed builder's promise: the copied snippet, pasted into a blank page next to the
+  // built script, shows the widget as configured.
+  test('embed builder: the copied snippet works in a blank page beside the built script', { timeout: STORY_TIMEOUT_MS * 3 }, async (t) => {
+    if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
+    if (!existsSync(join(dist, 'solidarity-widgets.js'))) return t.skip('dist/solidarity-widgets.js is not built (npm run build:lib)');
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const problems = [];
+    try {
+      const docs = await context.newPage();
+      watch(docs, problems);
+      await docs.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
+      // Playwright's CSS locators pierce the builder's shadow root.
+      await docs.locator('#widget').selectOption('platform-plank');
+      await docs.locator('#attr-plank').fill('housing');
+      await docs.locator('#attr-expanded').check();
+      await docs.locator('#lang').selectOption('es');
+      const spanishTitle = sample.platform.find((p) => p.id === 'housing').title.es;
+      // The live preview shows it as configured.
+      await docs.waitForFunction(
+        (title) => {
+          const plank = document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector('#stage platform-plank');
+          const root = plank?.shadowRoot;
+          return !!root && root.querySelector('[part~="title"]')?.textContent.includes(title) && !root.querySelector('[part~="body"]')?.hidden;
+        },
+        spanishTitle,
+        { timeout: STORY_TIMEOUT_MS },
+      );
+      await docs.getByRole('button', { name: 'Copy snippet' }).click();
+      await docs.getByText(/^Copied/).waitFor({ timeout: STORY_TIMEOUT_MS });
+      const copied = await docs.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, await docs.locator('#code').inputValue());
+      assert.match(copied, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"><\/script>\n/);
+      assert.match(copied, /<platform-plank lang="es" feed="http:\/\/127\.0\.0\.1:\d+\/feed\.json" plank="housing" expanded><\/platform-plank>/);
+
+      // Pasted into a blank page next to the built script.
+      sitePages.set('/pasted.html', `<!doctype html>\n<html><head><meta charset="utf-8"><title>Pasted</title></head><body>\n${copied}</body></html>\n`);
+      const page = await context.newPage();
+      watch(page, problems);
+      const scripts = [];
+      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+      await page.goto(`${origin}/pasted.html`);
+      await page.waitForFunction(
+        (title) => {
+          const root = document.querySelector('platform-plank')?.shadowRoot;
+          return !!root && root.querySelector('[part~="title"]')?.textContent.includes(title) && !root.querySelector('[part~="body"]')?.hidden;
+        },
+        spanishTitle,
+        { timeout: STORY_TIMEOUT_MS },
+      );
+      assert.ok(scripts.includes('/solidarity-widgets.js'), `the built script was not loaded (${scripts.join(', ')})`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
 });
