@@ -66,11 +66,11 @@ const pages = {
     <body style="margin:0"><div id="map" style="${SIZE}; border: 1px solid #ccc"></div>
     <script type="module">
       import { Map } from '/maplibre/maplibre-gl.mjs';
-      performance.mark('plain:start');
       import { basemapStyle, chapterSource, chapterLayers, CHAPTER_SOURCE } from '/basemap.js';
       const { chapters } = await (await fetch('/feed.json')).json();
       let w = 180, s = 90, e = -180, n = -90;
       for (const c of chapters) { w = Math.min(w, c.lng); e = Math.max(e, c.lng); s = Math.min(s, c.lat); n = Math.max(n, c.lat); }
+      performance.mark('plain:start');
       const map = new Map({ container: 'map', style: basemapStyle(), bounds: [w, s, e, n], fitBoundsOptions: { padding: 40, maxZoom: 10 },
         cooperativeGestures: true, renderWorldCopies: false });
       map.on('style.load', () => { map.addSource(CHAPTER_SOURCE, chapterSource(chapters)); for (const l of chapterLayers('#b71c1c')) map.addLayer(l); });
@@ -117,9 +117,17 @@ async function timeToIdle(path, mark, start) {
       }),
     mark,
   );
-  const startMs = await page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime, start);
+  const { startMs, resources } = await page.evaluate((name) => ({
+    startMs: performance.getEntriesByName(name)[0]?.startTime,
+    resources: Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /feed\.json|map-view|chapter-panel|maplibre-gl\.mjs/.test(e.name))
+        .map((e) => [new URL(e.name).pathname.replace(/-[\w-]{8}\.js$/, '.js'), Math.round(e.responseEnd)]),
+    ),
+  }), start);
   await context.close();
-  return { ms, startMs };
+  return { ms, startMs, resources };
 }
 
 console.log(`bench:map: time to first idle, ${N_MAP} chapters, ${RUNS} runs each…`);

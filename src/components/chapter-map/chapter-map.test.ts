@@ -35,6 +35,12 @@ async function mapReady(el: ChapterMap): Promise<MapLibre> {
   await waitUntil(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
   expect(internals(el).mapState).to.equal('ready');
   const map = internals(el).view!.map!;
+  // The map may start before the chapters arrive: wait until they are drawn, then for rest.
+  if (el.panel!.index?.chapters.length) {
+    await waitUntil(() => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length, 'the chapters are drawn', {
+      timeout: 15000,
+    });
+  }
   await idle(map);
   return map;
 }
@@ -296,6 +302,19 @@ describe('<chapter-map>', () => {
       return el;
     });
     expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
+  });
+
+  it('starts the map while the feed loads, and drops it if the feed then fails', async () => {
+    const { value: el } = await withWarnings(async () => {
+      const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`);
+      await waitUntil(() => internals(el)?.mapState === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
+      expect(root(el).querySelector('[part=panel]')!.textContent).to.contain('Loading');
+      await waitUntil(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
+      return el;
+    });
+    expect(root(el).querySelector('.canvas')).to.equal(null);
+    expect(internals(el).view).to.equal(undefined);
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('reports bad attributes visibly and keeps working', async () => {

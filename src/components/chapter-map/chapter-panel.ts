@@ -121,8 +121,14 @@ export class ChapterPanel implements ReactiveController {
       );
       this.observer.observe(this.host);
     }
+    if (this.view && !this.host.renderRoot.querySelector('.canvas')) {
+      // The chapters failed to load after all: no map to show.
+      this.view.destroy();
+      this.view = undefined;
+      this.mapState = 'idle';
+    }
+    this.maybeLoadMap();
     if (this.index) {
-      this.maybeLoadMap();
       if (!this.hashDone) {
         this.hashDone = true;
         this.fromHash(false);
@@ -150,7 +156,8 @@ export class ChapterPanel implements ReactiveController {
 
   maybeLoadMap(tapped = false): void {
     if ((this.mapState !== 'idle' && this.mapState !== 'tap') || (this.mapState === 'tap' && !tapped)) return;
-    if (!this.near || !this.index) return;
+    // The map starts as soon as it is near view, while the chapters may still be loading.
+    if (!this.near || !this.host.renderRoot.querySelector('.canvas')) return;
     // With Save-Data on, the reader chooses whether to fetch the map.
     const mapState = saveData() && !tapped ? 'tap' : 'loading';
     this.set({ mapState });
@@ -173,7 +180,7 @@ export class ChapterPanel implements ReactiveController {
       const view = await MapView.create({
         container,
         root: host.renderRoot as ShadowRoot,
-        chapters: this.index!.chapters,
+        chapters: this.index?.chapters ?? [],
         styleUrl: safeUrl(host.styleUrl, { context: '<chapter-map> style-url' }) ?? undefined,
         center,
         zoom,
@@ -195,6 +202,8 @@ export class ChapterPanel implements ReactiveController {
       // It may have failed meanwhile, or the element left the page.
       if (this.mapState !== 'loading') return view.destroy();
       this.view = view;
+      // The chapters may have arrived while the map was starting.
+      if (this.index && view.chapters !== this.index.chapters) view.setChapters(this.index.chapters);
       this.set({ mapState: 'ready' });
       if (this.selected) this.view.select(this.selected);
     } catch (e) {
@@ -375,31 +384,28 @@ export class ChapterPanel implements ReactiveController {
     const s = host.feedState.state;
     const chapters = this.chapters;
     if (!chapters) {
+      let status: unknown;
+      let loading: boolean;
       if (host.src && !host.chapters) {
         const failed = this.srcState?.status === 'error';
-        return html`${messages}<p class="message ${failed ? 'error' : ''}" part="message" role="status">
+        loading = !failed;
+        status = html`<p class="message ${failed ? 'error' : ''}" part="message" role="status">
           ${t.t(failed ? 'chapter.src-error' : 'feed.loading')}
         </p>`;
+      } else {
+        loading = s?.status === 'loading';
+        status = s ? renderFeedStatus(s, t) : html`<slot></slot>`;
       }
-      return html`${messages}${s ? renderFeedStatus(s, t) : html`<slot></slot>`}`;
+      // While the chapters load, the map area is already there, so the map can start.
+      return loading ? this.layout(messages, status) : html`${messages}${status}`;
     }
     const lang = t.lang;
     const count = this.rows ? this.rows.length : chapters.length;
     const sel = this.selected ? chapters.indexOf(this.selected) : -1;
     const km = this.rowKm;
-    return html`
-      ${messages}
-      <div class="wrap ${host.list === 'below' ? 'below' : 'side'}" part="base">
-        <div class="map" part="map">
-          <div class="canvas" ?hidden=${this.mapState === 'failed' || this.mapState === 'tap'}></div>
-          ${this.mapState === 'tap'
-            ? html`<button part="button" class="show" @click=${() => this.maybeLoadMap(true)}>${t.t('chapter.show-map')}</button>`
-            : this.mapState === 'failed'
-              ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
-              : nothing}
-        </div>
-        <div class="panel" part="panel">
-          <form role="search" part="search" @submit=${this.onSubmit} aria-label=${t.t('chapter.search')}>
+    return this.layout(
+      messages,
+      html`<form role="search" part="search" @submit=${this.onSubmit} aria-label=${t.t('chapter.search')}>
             <label for="q">${t.t('chapter.search')}</label>
             <span class="hint" id="hint">${t.t('chapter.search-hint')}</span>
             <div class="row">
@@ -424,8 +430,25 @@ export class ChapterPanel implements ReactiveController {
             : chapters.length
               ? nothing
               : html`<p class="message" part="message">${t.t('chapter.empty')}</p>`}
-          ${this.selected ? this.renderDetails(this.selected) : nothing}
+          ${this.selected ? this.renderDetails(this.selected) : nothing}`,
+    );
+  }
+
+  /** The map and the panel; one template, so the map's container survives the chapters arriving. */
+  private layout(messages: unknown, panel: unknown) {
+    const t = this.t;
+    return html`
+      ${messages}
+      <div class="wrap ${this.host.list === 'below' ? 'below' : 'side'}" part="base">
+        <div class="map" part="map">
+          <div class="canvas" ?hidden=${this.mapState === 'failed' || this.mapState === 'tap'}></div>
+          ${this.mapState === 'tap'
+            ? html`<button part="button" class="show" @click=${() => this.maybeLoadMap(true)}>${t.t('chapter.show-map')}</button>`
+            : this.mapState === 'failed'
+              ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
+              : nothing}
         </div>
+        <div class="panel" part="panel">${panel}</div>
       </div>
     `;
   }

@@ -129,10 +129,15 @@ export class MapView {
     this.markers.clear();
   }
 
-  /** Replaces the chapters shown. */
+  get chapters(): Chapter[] {
+    return this.o.chapters;
+  }
+
+  /** Replaces the chapters shown and, unless the page chose a center, fits the view to them. */
   setChapters(chapters: Chapter[]): void {
     this.o.chapters = chapters;
     this.popup?.remove();
+    if (!this.o.center && chapters.length) this.map?.fitBounds(bounds(chapters), { padding: 40, maxZoom: this.o.zoom ?? 10, animate: false });
     const source = this.map?.getSource<GeoJSONSource>(CHAPTER_SOURCE);
     if (!source) return;
     source.setData(chapterSource(chapters).data as GeoJSON.FeatureCollection);
