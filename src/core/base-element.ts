@@ -2,6 +2,10 @@ import { LitElement } from 'lit';
 import { emit, type SolidarityEventMap, type SolidarityEventName } from './events.js';
 import { warn } from './warn.js';
 
+const yieldToHost = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve));
+
 /** The base of every widget: a tolerant `define`, typed events, one warning per problem. */
 export class SolidarityElement extends LitElement {
   /**
@@ -18,6 +22,15 @@ export class SolidarityElement extends LitElement {
   }
 
   private warned = new Set<string>();
+
+  /**
+   * Each widget's first render waits for its own task, so a page full of widgets
+   * never blocks the host's main thread in one long task.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await yieldToHost();
+    return super.scheduleUpdate();
+  }
 
   /** Warns once per distinct message for this element (re-renders must not repeat it). */
   warnOnce(message: string): void {
