@@ -4,12 +4,14 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '../../core/feed-loader.js';
 import { QUEUE_KEY } from './offline-queue.js';
+import { OrgFeed } from '../org-feed/org-feed.js';
 import { PetitionForm } from './petition-form.js';
 import { suggestEmail } from './email-suggest.js';
 import { backoffMs, retryAfterMs, sendSignature } from './submit.js';
 import { email as emailRule } from './validators.js';
 
 PetitionForm.define('petition-form');
+OrgFeed.define('org-feed');
 
 let server: { url: string; token: string };
 let feedUrl: string;
@@ -577,6 +579,38 @@ describe('<petition-form>', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('without a feed: from attributes and the text written inside the tag', async () => {
+    const el = await fixture<PetitionForm>(html`<petition-form endpoint=${`${server.url}/api/petitions/double-test`} heading="Double it" goal="5000">
+      <p>We demand <strong>twice</strong> the buses.</p>
+    </petition-form>`);
+    await waitUntil(() => root(el).querySelector('.counter'), 'the live count shows');
+    expect($(el, 'h2').textContent).to.equal('Double it');
+    expect($(el, '.counter').textContent).to.contain('Goal: 5,000');
+    const slot = $<HTMLSlotElement>(el, '.body slot');
+    expect(slot.assignedElements()[0].textContent).to.equal('We demand twice the buses.');
+    expect(el.querySelector('p')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    // the consent is the built-in one, and the label says so
+    expect(root(el).querySelector('label[for="consent"]')!.textContent).to.contain('the organizers may contact me');
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('inside <org-feed>, with no feed attribute of its own', async () => {
+    const wrap = await fixture<HTMLElement>(html`<org-feed src=${feedUrl}><petition-form petition="fair-wages"></petition-form></org-feed>`);
+    const el = wrap.querySelector('petition-form')!;
+    await waitUntil(() => root(el).querySelector('.counter'), 'the widget renders from the provided feed');
+    expect($(el, 'h2').textContent).to.equal('Fair wages for all');
+  });
+
+  it('a feed that fails: a clear message, with the page\'s own fallback content kept under it', async () => {
+    const el = await fixture<PetitionForm>(html`<petition-form feed="/test-feed?status=404&body=no" petition="x">
+      <a href="https://workers.example/sign">Sign on our site</a>
+    </petition-form>`);
+    await waitUntil(() => root(el).querySelector('[part=message].error'), 'the error shows');
+    expect($(el, '[part=message]').textContent).to.contain('not found');
+    expect($<HTMLSlotElement>(el, 'slot').assignedElements()[0].textContent).to.equal('Sign on our site');
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('without a petition, says so politely', async () => {

@@ -82,6 +82,9 @@ function deliver(entry: QueuedSignature, result: Delivery): void {
  *
  * @summary An embeddable petition signing form.
  *
+ * @slot - The petition's text when it has none in the feed (e.g. with `endpoint` and no feed); it is
+ *   readable before the script runs, and stays under the message if the feed fails.
+ *
  * @csspart petition - The outer box.
  * @csspart heading - The petition title.
  * @csspart counter - The signature count, goal and progress bar.
@@ -458,10 +461,11 @@ export class PetitionForm extends SolidarityElement {
     const p = this.resolve();
     const s = this.feedState.state;
     if (!p) {
-      if (s && s.status !== 'ready') return renderFeedStatus(s, t);
+      // The page's own content inside the tag (a link to sign elsewhere, say) stays under the message.
+      if (s && s.status !== 'ready') return html`${renderFeedStatus(s, t)}<slot></slot>`;
       const missing = s && this.petition ? t.t('petition.not-found', { petition: this.petition }) : t.t('petition.no-petition');
       this.warnOnce(`<petition-form>: ${missing}`);
-      return html`<p class="message error" part="message" role="alert">${missing}</p>`;
+      return html`<p class="message error" part="message" role="alert">${missing}</p><slot></slot>`;
     }
     const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
     return html`
@@ -469,7 +473,7 @@ export class PetitionForm extends SolidarityElement {
         ${[...this.badAttrs.values()].map((m) => html`<p class="message" part="message">${m}</p>`)}
         ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
-        ${p.body ? html`<div class="body">${renderBody(p.body, p.base)}</div>` : nothing}
+        <div class="body">${p.body ? renderBody(p.body, p.base) : html`<slot></slot>`}</div>
         ${this.renderCounter(p, closed)}
         ${closed
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
