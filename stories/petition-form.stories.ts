@@ -162,10 +162,16 @@ export const NarrowPhone: Story = { name: 'Narrow phone width', decorators: [fra
 /** Dark tokens set by the host page. */
 export const DarkTokens: Story = { name: 'Dark tokens', decorators: [frame({ theme: 'dark' })], play: Errors.play };
 
-/** No feed: the petition from attributes alone (`endpoint`, `heading`, `goal`). */
+/**
+ * No feed: the petition from attributes (`endpoint`, `heading`, `goal`) and its text written inside the
+ * tag, which is readable before the script runs. The consent shown is the built-in one.
+ */
 export const FromAttributes: Story = {
-  name: 'From attributes (no feed)',
+  name: 'From attributes and page text (no feed)',
   args: { feed: '', petition: '', endpoint: 'api/petitions/transit-free', heading: 'Free transit for all', goal: '1000' },
+  render: (a) => html`<petition-form endpoint=${ifDefined(a.endpoint)} heading=${ifDefined(a.heading)} goal=${ifDefined(a.goal)}>
+    <p>Buses and trams should be free at the point of use, paid for by a tax on downtown parking.</p>
+  </petition-form>`,
 };
 
 /** The feed fails to load: a polite message in the widget's box. */
