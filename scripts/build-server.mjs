@@ -1,10 +1,11 @@
-// Bundles the server (and the feed check it shares with the widgets) into dist/server/cli.js.
-// Packages stay external: they are the package's dependencies, installed beside it.
+// Bundles the server (and the feed check it shares with the widgets) into dist/server/cli.js,
+// with the SQLite writer thread beside it (a worker needs a file of its own). Packages stay
+// external: they are the package's dependencies, installed beside it.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['server/cli.ts'],
-  outfile: 'dist/server/cli.js',
+  entryPoints: { cli: 'server/cli.ts', 'sqlite-writer': 'server/storage/sqlite-writer.ts' },
+  outdir: 'dist/server',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -328,6 +328,16 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   });
   app.addHook('onClose', async () => clearInterval(timer));
 
+  // On shutdown, answers to requests already in progress close their connection, so the
+  // server need not wait out the clients' keep-alive before it can exit.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('Connection', 'close');
+  });
+
   return app;
 }
 

@@ -163,6 +163,8 @@ async function serve(args: string[]): Promise<void> {
     if (stopping) process.exit(1); // a second signal: give up waiting
     stopping = true;
     console.log(`${signal}: finishing requests in progress, then closing the database`);
+    // Requests get 10 s to finish; then their connections are cut.
+    setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
       await store.close();

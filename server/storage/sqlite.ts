@@ -1,50 +1,44 @@
-// SQLite storage (better-sqlite3, synchronous). WAL with synchronous=FULL, so a committed
-// transaction survives power loss. A commit costs an fsync, which would cap us at a few hundred
-// signatures per second if each one were its own transaction; instead writes are queued and
-// committed together once per event-loop turn ("group commit"). Every caller's promise resolves
-// only after the transaction holding its row has committed, so a 201 still means durable.
-import Database from 'better-sqlite3';
+// SQLite storage (better-sqlite3) in WAL mode with synchronous=FULL, so a committed transaction
+// survives power loss. A commit costs an fsync, which would cap us at a few hundred signatures
+// per second if each one were its own transaction; instead writes go to a writer thread
+// (sqlite-writer.ts) that commits everything that arrived meanwhile in one transaction ("group
+// commit"). A caller's promise resolves only after the transaction holding its row has
+// committed, so a 201 still means durable. Reads (counts, idempotency lookups, export) use
+// this thread's own connection: WAL lets them run beside the writer.
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
+import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import type { Claim, IdempotencyRecord, Signature, SignatureStore } from './types.js';
 
-interface Op {
-  run: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (err: unknown) => void;
-}
+export { openSqlite } from './sqlite-db.js';
 
-/** Rows per transaction at most; the rest wait for the next turn. */
-const MAX_BATCH = 2000;
 const PAGE = 1000;
+// Run from source (tsx) the writer is a .ts file; in the bundle it is built beside cli.js.
+const WRITER = new URL(`./sqlite-writer${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** Opens a database file with the pragmas every user of it (server, bench) must share. */
-export function openSqlite(file: string): Database.Database {
-  const db = new Database(file);
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
+type Pending = { resolve: (n: number) => void; reject: (err: Error) => void };
+type DistributeOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class SqliteStore implements SignatureStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  private writer: Worker | null = null;
+  private broken: Error | null = null;
   /** Keys being processed. SQLite serves one process, so this need not be in the database. */
   private readonly inFlight = new Set<string>();
-  private queue: Op[] = [];
-  private flushScheduled = false;
+  private readonly pending = new Map<number, Pending>();
+  private outbox: WriteOp[] = [];
+  private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.db = openSqlite(file);
   }
 
   async init(): Promise<void> {
     this.db.exec(MIGRATIONS_TABLE);
-    const applied = new Set(
-      this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-    );
+    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
@@ -55,76 +49,61 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    if (this.writer) return;
+    // From source (tests, bench), the thread registers the TypeScript loader first: Node 20
+    // does not carry --import hooks into workers.
+    const writer = WRITER.pathname.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(WRITER.href)}); })`,
+          { eval: true, workerData: { file: this.file } },
+        )
+      : new Worker(WRITER, { workerData: { file: this.file } });
+    writer.on('message', (msg: WriteResult[] | 'closed') => {
+      if (msg === 'closed') return;
+      for (const r of msg) {
+        const p = this.pending.get(r.id);
+        this.pending.delete(r.id);
+        if (r.ok) p?.resolve(r.value);
+        else p?.reject(new Error(`sqlite: ${r.error}`));
+      }
+    });
+    const fail = (err: Error) => {
+      this.broken = err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    writer.on('error', fail);
+    writer.on('exit', (code) => fail(new Error(`the SQLite writer thread stopped (exit ${code})`)));
+    this.writer = writer;
   }
 
   private prepare() {
     const db = this.db;
     return {
-      insertSig: db.prepare(`INSERT INTO signatures (petition, email, given_name, family_name,
-          postal_code, country, phone, comment, source, origin, consent_sha256, signed_at)
-        VALUES (@petition, @email, @given_name, @family_name, @postal_code, @country, @phone,
-          @comment, @source, @origin, @consent_sha256, @signed_at)
-        ON CONFLICT (petition, email) DO NOTHING`),
-      bump: db.prepare(`INSERT INTO petition_counts (petition, count) VALUES (?, ?)
-        ON CONFLICT (petition) DO UPDATE SET count = count + excluded.count`),
       count: db.prepare('SELECT count FROM petition_counts WHERE petition = ?').pluck(),
       counts: db.prepare('SELECT petition, count FROM petition_counts'),
       getKey: db.prepare('SELECT body_sha256, status, response FROM idempotency_keys WHERE petition = ? AND key = ?'),
-      putKey: db.prepare(`INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at)
-        VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256,
-          status = excluded.status, response = excluded.response, created_at = excluded.created_at`),
       page: db.prepare(`SELECT * FROM signatures WHERE petition = ? AND (signed_at, email) > (?, ?)
         ORDER BY signed_at, email LIMIT ${PAGE}`),
-      erase: db.prepare('DELETE FROM signatures WHERE petition = ? AND email = ?'),
-      purgeSigs: db.prepare('DELETE FROM signatures WHERE signed_at < ?'),
-      recount: db.prepare(`UPDATE petition_counts SET count =
-        (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
-      purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
     };
   }
 
-  /** Queues a write for the next group commit. */
-  private enqueue<T>(run: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // setImmediate runs after the poll phase, so every request that arrived in this turn
-        // of the event loop joins the same transaction.
-        setImmediate(this.flush);
-      }
+  /** Sends a write to the writer thread; resolves once it is committed. */
+  private write(op: DistributeOmit<WriteOp, 'id'>): Promise<number> {
+    if (this.broken || !this.writer) return Promise.reject(this.broken ?? new Error('the store is not open'));
+    const id = this.nextId++;
+    return new Promise<number>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // One message per event-loop turn: posting costs more than the write itself.
+      if (this.outbox.length === 0) setImmediate(this.post);
+      this.outbox.push({ ...op, id } as WriteOp);
     });
   }
 
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    if (this.queue.length > 0) {
-      this.flushScheduled = true;
-      setImmediate(this.flush);
-    }
-    if (batch.length === 0) return;
-    const results: { ok: boolean; value: unknown }[] = [];
-    // A nested db.transaction() is a SAVEPOINT: one failing op is undone alone and the rest of
-    // the batch still commits.
-    const one = this.db.transaction((op: Op) => op.run());
-    try {
-      this.db.transaction(() => {
-        for (const op of batch) {
-          try {
-            results.push({ ok: true, value: one(op) });
-          } catch (err) {
-            results.push({ ok: false, value: err });
-          }
-        }
-      })();
-    } catch (err) {
-      // The commit itself failed: nothing in this batch is durable, so nobody gets a success.
-      for (const op of batch) op.reject(err);
-      return;
-    }
-    batch.forEach((op, i) => (results[i].ok ? op.resolve(results[i].value) : op.reject(results[i].value)));
+  private readonly post = (): void => {
+    const ops = this.outbox;
+    this.outbox = [];
+    this.writer?.postMessage(ops);
   };
 
   async claim(rec: IdempotencyRecord): Promise<Claim> {
@@ -147,17 +126,10 @@ export class SqliteStore implements SignatureStore {
   }
 
   async sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number> {
-    const s = this.stmts;
     try {
-      return await this.enqueue(() => {
-        if (sig && s.insertSig.run(sig).changes > 0) s.bump.run(petition, 1);
-        const count = (s.count.get(petition) as number | undefined) ?? 0;
-        if (idem) {
-          s.putKey.run(petition, idem.key, idem.bodySha256, 201, JSON.stringify({ count }), now.toISOString());
-        }
-        return count;
-      });
+      return await this.write({ kind: 'sign', sig, petition, idem, now: now.toISOString() });
     } finally {
+      // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
     }
   }
@@ -183,31 +155,35 @@ export class SqliteStore implements SignatureStore {
   }
 
   erase(petition: string, email: string): Promise<number> {
-    return this.enqueue(() => {
-      const n = this.stmts.erase.run(petition, email).changes;
-      if (n > 0) this.stmts.bump.run(petition, -n);
-      return n;
-    });
+    return this.write({ kind: 'erase', petition, email });
   }
 
   purgeSignatures(before: Date): Promise<number> {
-    return this.enqueue(() => {
-      const n = this.stmts.purgeSigs.run(before.toISOString()).changes;
-      if (n > 0) this.stmts.recount.run();
-      return n;
-    });
+    return this.write({ kind: 'purgeSignatures', before: before.toISOString() });
   }
 
   purgeIdempotency(before: Date): Promise<number> {
-    return this.enqueue(() => this.stmts.purgeKeys.run(before.toISOString()).changes);
+    return this.write({ kind: 'purgeIdempotency', before: before.toISOString() });
   }
 
   async ping(): Promise<void> {
+    if (this.broken) throw this.broken;
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
-    while (this.queue.length > 0) this.flush();
+    const writer = this.writer;
+    if (writer) {
+      this.post(); // writes queued this turn go first
+      this.writer = null;
+      // The writer commits what it holds, closes its connection, then says so.
+      await new Promise<void>((resolve) => {
+        writer.on('message', (msg) => msg === 'closed' && resolve());
+        writer.on('exit', () => resolve());
+        writer.postMessage('close');
+      });
+      await writer.terminate();
+    }
     if (this.db.open) this.db.close();
   }
 }

@@ -232,11 +232,15 @@ export function runCli(args: string[], env: Record<string, string> = {}): Omit<C
 /** Starts `serve` on 127.0.0.1 with a free port and waits until it listens. */
 export async function serveCli(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
   const cli = runCli(['serve', '--host', '127.0.0.1', '--port', '0', ...args], env);
-  const deadline = Date.now() + 20_000;
+  // Generous: on a busy shared machine loading the TypeScript sources takes a while.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output());
     if (m) return { ...cli, base: m[1] };
-    if (cli.proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${cli.output()}`);
+    if (cli.proc.exitCode !== null || Date.now() > deadline) {
+      cli.proc.kill('SIGKILL'); // a stuck child would keep the test run alive
+      throw new Error(`server did not start:\n${cli.output()}`);
+    }
     await new Promise((ok) => setTimeout(ok, 50));
   }
 }
