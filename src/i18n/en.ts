@@ -45,7 +45,7 @@ export const en = {
   'petition.privacy': 'Privacy policy',
   'petition.sign': 'Sign the petition',
   'petition.sending': 'Sending…',
-  'petition.signed': 'Signed. Thank you!',
+  'petition.signed': 'Signed.',
   'petition.queued': 'Saved — will send when you’re back online.',
   'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
   'petition.thanks': 'Thank you for signing!',

@@ -40,7 +40,7 @@ export const es: Messages = {
   'petition.privacy': 'Política de privacidad',
   'petition.sign': 'Firmar la petición',
   'petition.sending': 'Enviando…',
-  'petition.signed': 'Firmada. ¡Gracias!',
+  'petition.signed': 'Firmada.',
   'petition.queued': 'Guardada: se enviará cuando vuelvas a tener conexión.',
   'petition.queued-server': 'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
   'petition.thanks': '¡Gracias por firmar!',

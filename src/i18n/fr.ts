@@ -40,7 +40,7 @@ export const fr: Messages = {
   'petition.privacy': 'Politique de confidentialité',
   'petition.sign': 'Signer la pétition',
   'petition.sending': 'Envoi…',
-  'petition.signed': 'Signée. Merci !',
+  'petition.signed': 'Signée.',
   'petition.queued': 'Enregistrée : elle sera envoyée dès votre retour en ligne.',
   'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
   'petition.thanks': 'Merci d’avoir signé !',
