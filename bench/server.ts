@@ -11,7 +11,8 @@ import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+// Many signers at once, as when a petition goes viral: each commit then carries many rows.
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const FEED = path.join(root, 'server', 'test', 'fixtures', 'feed.json');
 const CONSENT = 'You may contact me about this campaign.';
 
