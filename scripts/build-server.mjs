@@ -1,6 +1,7 @@
 // Bundles the server (and the feed check it shares with the widgets) into dist/server/cli.js,
 // with the SQLite writer thread beside it (a worker needs a file of its own). Packages stay
 // external: they are the package's dependencies, installed beside it.
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -14,4 +15,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built dist/server/cli.js');
+// The demo page travels in dist/ too: the published package ships dist/, not demo/.
+cpSync('demo/index.html', 'dist/demo/index.html');
+console.log('built dist/server/cli.js, dist/demo/index.html');

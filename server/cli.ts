@@ -122,7 +122,8 @@ async function serve(args: string[]): Promise<void> {
     feed,
     store,
     distDir,
-    demoFile: path.join(root, 'demo', 'index.html'),
+    // The source tree's demo page, else the copy the build puts in dist/ (what a package ships).
+    demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) => fs.existsSync(f)),
     allowOrigins,
     rateLimit,
     trustProxy: values['trust-proxy'],
