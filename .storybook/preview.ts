@@ -5,7 +5,20 @@ import manifest from '../custom-elements.json';
 import { wrap, type FrameOptions } from '../stories/helpers.js';
 import './fake-api.js';
 
-setCustomElementsManifest(manifest);
+/**
+ * Storybook keys a docs table's rows by name across sections, so a part named like an attribute
+ * or slot (`amounts`, `title`) would hide it. Parts are listed as written in CSS instead:
+ * `::part(amounts)`.
+ */
+function forDocs(m: typeof manifest): typeof manifest {
+  const copy = structuredClone(m) as { modules: Array<{ declarations?: Array<{ cssParts?: Array<{ name: string }> }> }> };
+  for (const d of copy.modules.flatMap((x) => x.declarations ?? [])) {
+    for (const part of d.cssParts ?? []) part.name = `::part(${part.name})`;
+  }
+  return copy as typeof manifest;
+}
+
+setCustomElementsManifest(forDocs(manifest));
 
 const preview: Preview = {
   tags: ['autodocs'],

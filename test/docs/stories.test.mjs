@@ -111,6 +111,13 @@ function serve() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+/** The widgets as the analyzer sees them (`npm run analyze`, run by build:docs). */
+const widgets = existsSync('custom-elements.json')
+  ? JSON.parse(readFileSync('custom-elements.json', 'utf8'))
+      .modules.flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.customElement && d.tagName)
+  : [];
+
 const index = existsSync(join(root, 'index.json')) ? JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')) : null;
 const only = process.env.STORY;
 const entries = index
@@ -147,6 +154,13 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
   after(async () => {
     await browser?.close();
     server?.close();
+  });
+
+  test('every widget in custom-elements.json has a docs page', () => {
+    const ids = new Set(Object.keys(index.entries));
+    const missing = widgets.filter((w) => !ids.has(`widgets-${w.tagName}--docs`)).map((w) => w.tagName);
+    assert.ok(widgets.length >= 3, 'custom-elements.json lists fewer than 3 widgets');
+    assert.deepEqual(missing, [], `no Widgets/<tag> docs page for: ${missing.join(', ')}`);
   });
 
   test('has stories for the plank widgets and the docs pages', () => {
@@ -228,6 +242,20 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
           null,
           { timeout: STORY_TIMEOUT_MS, polling: 100 },
         );
+        // A widget's docs page: its attribute table lists every attribute in the code.
+        const widget = widgets.find((w) => entry.id === `widgets-${w.tagName}--docs`);
+        if (widget) {
+          const cells = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((c) => c.textContent.trim()));
+          // The rows of the "attributes" section: after its header, up to the next section's.
+          const names = [];
+          let inAttributes = false;
+          for (const c of cells) {
+            if (/^Hide .* items/.test(c)) inAttributes = /^Hide attributes items/.test(c);
+            else if (inAttributes) names.push(c.replace(/\*$/, ''));
+          }
+          const missing = (widget.attributes ?? []).map((a) => a.name).filter((n) => !names.includes(n));
+          if (missing.length) problems.push(`attribute table of <${widget.tagName}> lacks: ${missing.join(', ')}`);
+        }
         await page.evaluate(axeSource);
         const violations = await page.evaluate(
           async ([context, options]) => {
