@@ -54,7 +54,8 @@ export class SqliteStore implements SignatureStore {
     // does not carry --import hooks into workers.
     const writer = WRITER.pathname.endsWith('.ts')
       ? new Worker(
-          `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(WRITER.href)}); })`,
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+            .then((tsx) => { tsx.register(); return import(${JSON.stringify(WRITER.href)}); })`,
           { eval: true, workerData: { file: this.file } },
         )
       : new Worker(WRITER, { workerData: { file: this.file } });
