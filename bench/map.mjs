@@ -117,7 +117,7 @@ async function timeToIdle(path, mark, start) {
       }),
     mark,
   );
-  const { startMs, resources } = await page.evaluate((name) => ({
+  const { startMs, resources, marks } = await page.evaluate((name) => ({
     startMs: performance.getEntriesByName(name)[0]?.startTime,
     resources: Object.fromEntries(
       performance
@@ -125,9 +125,10 @@ async function timeToIdle(path, mark, start) {
         .filter((e) => /feed\.json|map-view|chapter-panel|maplibre-gl\.mjs/.test(e.name))
         .map((e) => [new URL(e.name).pathname.replace(/-[\w-]{8}\.js$/, '.js'), Math.round(e.responseEnd)]),
     ),
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
   }), start);
   await context.close();
-  return { ms, startMs, resources };
+  return { ms, startMs, resources, marks };
 }
 
 console.log(`bench:map: time to first idle, ${N_MAP} chapters, ${RUNS} runs each…`);

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Map as MapLibre } from 'maplibre-gl';
 import { chaptersFeed, haversine, manyUrl, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
 import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
@@ -230,6 +230,22 @@ describe('<chapter-map>', () => {
     await sendKeys({ press: 'End' });
     await el.updateComplete;
     expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain('Ciudad de México');
+  });
+
+  it('flies to a chapter, but jumps there when the reader prefers reduced motion', async () => {
+    const el = await mapFrom(chaptersFeed);
+    const map = await mapReady(el);
+    options(el)[6].click(); // New York City
+    expect(map.isMoving(), 'a flight').to.be.true;
+    await idle(map);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      options(el)[9].click(); // Ciudad de México
+      expect(map.isMoving(), 'no animation').to.be.false;
+      expect(map.getCenter().lat).to.be.closeTo(19.43, 0.01);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('a click on a chapter dot selects it', async () => {

@@ -20,6 +20,36 @@ type MapState = 'idle' | 'tap' | 'loading' | 'ready' | 'failed';
 type SrcState = { status: 'loading' } | { status: 'ready'; chapters: Chapter[] } | { status: 'error' };
 type Info = { kind: 'city' | 'meets' | 'email' | 'url'; text: string; href?: string };
 
+/**
+ * May a worker from a `blob:` URL run here? A one-line worker must say hello. A
+ * Content-Security-Policy or Trusted Types that refuse it make this false. Started
+ * with the map chunk's download, so its answer is in before the feed keeps the
+ * main thread busy.
+ */
+function probeWorker(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let probe: Worker | undefined;
+    const done = (ok: boolean) => {
+      probe?.terminate();
+      document.removeEventListener('securitypolicyviolation', refused);
+      resolve(ok);
+    };
+    const refused = (e: SecurityPolicyViolationEvent) => {
+      if (/^(worker|script|child)-src|trusted-types/.test(e.effectiveDirective)) done(false);
+    };
+    document.addEventListener('securitypolicyviolation', refused);
+    try {
+      const url = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
+      probe = new Worker(url);
+      URL.revokeObjectURL(url);
+    } catch {
+      return done(false);
+    }
+    probe.onmessage = () => done(true);
+    probe.onerror = () => done(false);
+  });
+}
+
 const saveData = () => !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
 
 export class ChapterPanel implements ReactiveController {
@@ -38,6 +68,7 @@ export class ChapterPanel implements ReactiveController {
   private observer?: IntersectionObserver;
   private given?: { raw: unknown[]; chapters: Chapter[] };
   private chunk?: Promise<typeof import('./map-view.js')>;
+  private workerOk?: Promise<boolean>;
   private near = false;
   private hashDone = false;
   private infoCache = new WeakMap<Chapter, { key: string; out: Info[] }>();
@@ -114,7 +145,7 @@ export class ChapterPanel implements ReactiveController {
           if (!entries.some((e) => e.isIntersecting)) return;
           this.observer?.disconnect();
           this.near = true;
-          if (!saveData()) this.mapChunk().catch(() => {}); // reported by startMap
+          if (!saveData()) this.mapChunk().catch(() => {}); // a failure is reported by startMap
           this.maybeLoadMap();
         },
         { rootMargin: '300px' },
@@ -164,7 +195,9 @@ export class ChapterPanel implements ReactiveController {
     if (mapState === 'loading') this.startMap();
   }
 
+  /** The map chunk and, meanwhile, the worker probe (both started once, as early as possible). */
   private mapChunk() {
+    this.workerOk ??= probeWorker();
     return (this.chunk ??= import('./map-view.js'));
   }
 
@@ -198,7 +231,7 @@ export class ChapterPanel implements ReactiveController {
         popup: (c) => this.popupNode(c),
         select: (i) => this.select(this.index!.chapters[i]),
         fail: (reason, detail) => this.mapFailed(reason, detail),
-      });
+      }, this.workerOk!);
       // It may have failed meanwhile, or the element left the page.
       if (this.mapState !== 'loading') return view.destroy();
       this.view = view;

@@ -46,11 +46,14 @@ export class MapView {
     }
   };
 
-  /** Starts the map, after checking that the page lets it run its worker. */
-  static async create(o: MapViewOptions): Promise<MapView> {
+  /**
+   * Starts the map once `workerAllowed` (the element's probe: may a `blob:` worker run
+   * here?) says yes; with a no, maplibre is never tried, so a strict page sees one report.
+   */
+  static async create(o: MapViewOptions, workerAllowed: Promise<boolean>): Promise<MapView> {
     const view = new MapView(o);
     document.addEventListener('securitypolicyviolation', view.onViolation);
-    if (await workerAllowed()) view.start();
+    if (await workerAllowed) view.start();
     else view.fail('worker', 'the page does not allow blob: workers');
     return view;
   }
@@ -63,7 +66,7 @@ export class MapView {
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(mapCss);
     if (!o.root.adoptedStyleSheets.includes(sheet)) o.root.adoptedStyleSheets = [...o.root.adoptedStyleSheets, sheet];
-    setWorkerUrl(workerUrl!);
+    setWorkerUrl((workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }))));
     const options: MapOptions = {
       container: o.container,
       style: o.styleUrl ?? basemapStyle(),
@@ -204,31 +207,6 @@ export class MapView {
     this.map?.remove();
     this.map = undefined;
   }
-}
-
-/**
- * Whether a worker from a `blob:` URL may run here: a tiny one must say hello. A
- * Content-Security-Policy or Trusted Types that refuse it make this false, before
- * maplibre tries (and reports more violations).
- */
-function workerAllowed(): Promise<boolean> {
-  return new Promise((resolve) => {
-    let probe: Worker;
-    try {
-      workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-      const url = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
-      probe = new Worker(url);
-      URL.revokeObjectURL(url);
-    } catch {
-      return resolve(false);
-    }
-    const done = (ok: boolean) => {
-      probe.terminate();
-      resolve(ok);
-    };
-    probe.onmessage = () => done(true);
-    probe.onerror = () => done(false);
-  });
 }
 
 function bounds(chapters: Chapter[]): [number, number, number, number] {
