@@ -9,8 +9,8 @@ const config: StorybookConfig = {
   },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
-  // The sample feed at `feed.json` (and fixtures in ./public), so stories never use the network.
-  staticDirs: [{ from: '../sample/feed.json', to: '/feed.json' }],
+  // The sample feed at `feed.json`, and fixtures from ./public, so stories never use the network.
+  staticDirs: [{ from: '../sample/feed.json', to: '/feed.json' }, './public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: { defaultName: 'Docs' },
 };

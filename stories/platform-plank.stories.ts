@@ -91,3 +91,12 @@ export const FeedFailing: Story = { name: 'Feed failing', args: { feed: MISSING_
 
 /** A plank that is not in the feed. */
 export const UnknownPlank: Story = { name: 'Unknown plank', args: { plank: 'no-such-plank' } };
+
+/**
+ * A feed with `<script>`, `<img onerror>`, `javascript:` and `data:` links in its text: all shown
+ * as text or dropped (with a console warning), nothing runs. Feed text never becomes HTML.
+ */
+export const HostileFeedText: Story = {
+  name: 'Hostile feed text',
+  args: { feed: 'platform-hostile.json', plank: 'hostile', expanded: true },
+};
