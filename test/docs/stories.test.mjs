@@ -279,6 +279,26 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
     });
   }
 
+  // The whole Storybook, as a reader opens it at /docs/ on the organization's server: the manager
+  // finds its assets and the story index under the sub-path, and opens on Getting started.
+  test('the docs open at /docs/ on Getting started', { timeout: STORY_TIMEOUT_MS * 2 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      watch(page, problems);
+      page.on('response', (r) => r.status() >= 400 && !EXPECTED_404.test(r.url()) && problems.push(`${r.status()} ${r.url()}`));
+      await page.goto(`${origin}/docs/`);
+      await page.getByRole('link', { name: 'Getting started' }).first().waitFor({ timeout: STORY_TIMEOUT_MS });
+      await page.waitForURL(/path=\/docs\/docs-getting-started--docs/, { timeout: STORY_TIMEOUT_MS });
+      const heading = page.frameLocator('#storybook-preview-iframe').getByRole('heading', { level: 1, name: 'Getting started' });
+      await heading.waitFor({ timeout: STORY_TIMEOUT_MS });
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
   // The embed builder's promise: the copied snippet, pasted into a blank page next to the
   // built script, shows the widget as configured.
   test('embed builder: the copied snippet works in a blank page beside the built script', { timeout: STORY_TIMEOUT_MS * 3 }, async (t) => {
