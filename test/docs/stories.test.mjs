@@ -299,6 +299,40 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('embed builder: every widget previews with no error and no axe violation', { timeout: STORY_TIMEOUT_MS * 4 }, async (t) => {
+    if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      watch(page, problems);
+      await page.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
+      await page.locator('#widget option').first().waitFor({ state: 'attached', timeout: STORY_TIMEOUT_MS });
+      const tags = await page.locator('#widget option').evaluateAll((os) => os.map((o) => o.value));
+      assert.deepEqual(
+        [...tags].sort(),
+        widgets.map((w) => w.tagName).filter((x) => x !== 'org-feed').sort(),
+        'the builder offers every widget of the manifest',
+      );
+      await page.evaluate(axeSource);
+      for (const tag of tags) {
+        await page.locator('#widget').selectOption(tag);
+        await page.waitForFunction((tg) => !!document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector(`#stage ${tg}`)?.shadowRoot, tag);
+        await page.waitForLoadState('networkidle');
+        const snippet = await page.locator('#code').inputValue();
+        assert.match(snippet, new RegExp(`<${tag}[ >]`), `snippet for ${tag}`);
+        const violations = await page.evaluate(async (options) => {
+          const r = await window.axe.run({ include: [['#storybook-root']] }, options);
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }, AXE_OPTIONS);
+        problems.push(...violations.map((v) => `axe (${tag}): ${v}`));
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
   // The embed builder's promise: the copied snippet, pasted into a blank page next to the
   // built script, shows the widget as configured.
   test('embed builder: the copied snippet works in a blank page beside the built script', { timeout: STORY_TIMEOUT_MS * 3 }, async (t) => {
