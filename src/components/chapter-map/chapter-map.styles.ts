@@ -7,16 +7,21 @@ export const chapterMapStyles = css`
   .wrap {
     display: grid;
     gap: var(--_space);
+    grid-template: 'map' 'panel' / minmax(0, 1fr);
   }
   .side {
-    grid-template-columns: minmax(0, 3fr) minmax(15rem, 2fr);
+    grid-template: 'map panel' / minmax(0, 3fr) minmax(15rem, 2fr);
   }
   @container (max-width: 40rem) {
     .side {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template: 'map' 'panel' / minmax(0, 1fr);
     }
   }
+  .panel {
+    grid-area: panel;
+  }
   .map {
+    grid-area: map;
     position: relative;
   }
   .canvas {

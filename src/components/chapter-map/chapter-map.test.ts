@@ -375,6 +375,42 @@ describe('<chapter-map>', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('places the list beside the map, below it, below on narrow screens, and mirrored right to left', async () => {
+    const place = async (width: number, list: string, dir = 'ltr') => {
+      const wrap = await feedFixture<HTMLElement>(
+        html`<div dir=${dir} style="inline-size:${width}px"><chapter-map feed=${jsonUrl(chaptersFeed)} list=${list}></chapter-map></div>`,
+      );
+      const el = await panelReady(wrap.querySelector('chapter-map')!);
+      const map = root(el).querySelector('[part=map]')!.getBoundingClientRect();
+      const panel = root(el).querySelector('[part=panel]')!.getBoundingClientRect();
+      return panel.top >= map.bottom - 1 ? 'below' : panel.left >= map.right - 1 ? 'right' : panel.right <= map.left + 1 ? 'left' : 'overlap';
+    };
+    expect(await place(1000, 'side')).to.equal('right');
+    expect(await place(1000, 'below')).to.equal('below');
+    expect(await place(500, 'side')).to.equal('below');
+    expect(await place(1000, 'side', 'rtl')).to.equal('left');
+  });
+
+  it('reaches search and the list by Tab before the map', async () => {
+    const el = await mapFrom(chaptersFeed);
+    await mapReady(el);
+    const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+    el.before(before);
+    before.focus();
+    const order: (Element | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ press: 'Tab' });
+      order.push(root(el).activeElement);
+    }
+    expect(order).to.deep.equal([
+      input(el),
+      root(el).querySelector('button[type=submit]'),
+      root(el).querySelector('button.near'),
+      root(el).querySelector('[role=listbox]'),
+    ]);
+    before.remove();
+  });
+
   it('speaks Spanish on a Spanish page', async () => {
     const el = await mapFrom(chaptersFeed, 'below', 'es-MX');
     await waitUntil(() => root(el).querySelector('button.near')!.textContent!.includes('Cerca'), 'Spanish strings load');

@@ -467,12 +467,17 @@ export class ChapterPanel implements ReactiveController {
     );
   }
 
-  /** The map and the panel; one template, so the map's container survives the chapters arriving. */
+  /**
+   * The panel and the map; one template, so the map's container survives the chapters
+   * arriving. The panel comes first in the document (keyboard and screen-reader order:
+   * search and list before the map's cluster buttons); CSS shows the map first.
+   */
   private layout(messages: unknown, panel: unknown) {
     const t = this.t;
     return html`
       ${messages}
       <div class="wrap ${this.host.list === 'below' ? 'below' : 'side'}" part="base">
+        <div class="panel" part="panel">${panel}</div>
         <div class="map" part="map">
           <div class="canvas" ?hidden=${this.mapState === 'failed' || this.mapState === 'tap'}></div>
           ${this.mapState === 'tap'
@@ -481,7 +486,6 @@ export class ChapterPanel implements ReactiveController {
               ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
               : nothing}
         </div>
-        <div class="panel" part="panel">${panel}</div>
       </div>
     `;
   }
