@@ -133,6 +133,8 @@ describe('cli', { concurrency: 4 }, () => {
       DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     });
     try {
+      // The database line follows the address line; give it a moment to arrive.
+      for (let i = 0; i < 50 && !/database:/.test(cli.output()); i++) await new Promise((r) => setTimeout(r, 20));
       assert.match(cli.output(), /Postgres/);
       assert.equal((await request(cli.base, 'GET', '/healthz')).json().database, 'postgres');
       assert.equal((await sign(cli.base, signature({ email: 'pg.cli@example.org' }))).status, 201);
