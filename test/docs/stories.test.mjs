@@ -10,10 +10,9 @@ import assert from 'node:assert/strict';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../host/harness.mjs';
 
 const root = resolve(process.env.DOCS_DIR || 'dist/docs');
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 /** The one failing load a story may cause on purpose (stories/helpers.ts MISSING_FEED). */
 const EXPECTED_404 = /\/missing-feed\.json(\?|$)/;
@@ -136,19 +135,7 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
     assert.ok(index, 'dist/docs/index.json is missing: run `npm run build:docs` first.');
     server = await serve();
     origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchBrowser(); // Debian's Chromium, with the flags every browser test uses
   });
 
   after(async () => {
