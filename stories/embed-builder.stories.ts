@@ -18,7 +18,8 @@ const meta: Meta<Args> = {
   },
   parameters: {
     layout: 'padded',
-    controls: { disable: false },
+    // The builder is its own set of controls; Storybook's panel (the starting widget) stays closed.
+    options: { showPanel: false },
     docs: {
       description: {
         component:
