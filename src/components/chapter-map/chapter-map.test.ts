@@ -286,18 +286,23 @@ describe('<chapter-map>', () => {
     const geojson = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 'a', properties: { name: 'Alpha', city: 'Oslo' }, geometry: { type: 'Point', coordinates: [10.75, 59.91] } },
+        { type: 'Feature', id: 'a', properties: { name: 'Alpha', city: 'Oslo', url: 'alpha.html' }, geometry: { type: 'Point', coordinates: [10.75, 59.91] } },
         { type: 'Feature', id: 'b', properties: { name: 'Bad lat' }, geometry: { type: 'Point', coordinates: [10, 123] } },
         { type: 'Feature', id: 'c', properties: { city: 'No name' }, geometry: { type: 'Point', coordinates: [10, 50] } },
         { type: 'Feature', id: 'd', properties: { name: 'Delta' }, geometry: { type: 'Point', coordinates: [11, 60] } },
       ],
     };
     const { value: el, warnings } = await withWarnings(async () => {
-      const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl(geojson)}></chapter-map>`);
+      const src = jsonUrl(geojson).replace('/test-feed?', '/test-feed/chapters/list?');
+      const el = await fixture<ChapterMap>(html`<chapter-map src=${src}></chapter-map>`);
       await waitUntil(() => options(el).length, 'chapters load');
       return el;
     });
     expect(names(el)).to.deep.equal(['Alpha', 'Delta']);
+    options(el)[0].click();
+    await el.updateComplete;
+    const link = root(el).querySelector<HTMLAnchorElement>('[part=details] a')!;
+    expect(link.href, 'relative to the src document').to.equal(new URL('/test-feed/chapters/alpha.html', location.href).href);
     expect(warnings.some((w) => /lat/.test(w))).to.be.true;
     expect(warnings.some((w) => /name/.test(w))).to.be.true;
   });

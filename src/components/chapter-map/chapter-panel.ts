@@ -17,7 +17,7 @@ import type { MapView } from './map-view.js';
 import { VirtualList } from './virtual-list.js';
 
 type MapState = 'idle' | 'tap' | 'loading' | 'ready' | 'failed';
-type SrcState = { status: 'loading' } | { status: 'ready'; chapters: Chapter[] } | { status: 'error' };
+type SrcState = { status: 'loading' } | { status: 'ready'; url: string; chapters: Chapter[] } | { status: 'error' };
 type Info = { kind: 'city' | 'meets' | 'email' | 'url'; text: string; href?: string };
 
 /**
@@ -177,7 +177,7 @@ export class ChapterPanel implements ReactiveController {
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
       const { chapters, problems } = parseChapters(await res.json());
       for (const p of problems) this.host.warnOnce(`chapters ${url}: ${p.path.replace('$.chapters', '$')} ${p.message}`);
-      next = { status: 'ready', chapters };
+      next = { status: 'ready', url, chapters };
     } catch (e) {
       this.host.warnOnce(`<chapter-map>: the chapters at "${src}" could not be loaded (${(e as Error).message}).`);
       next = { status: 'error' };
@@ -389,7 +389,9 @@ export class ChapterPanel implements ReactiveController {
     if (meets) out.push({ kind: 'meets', text: t.t('chapter.meets', { when: meets }) });
     const mail = mailtoUrl(c.email);
     if (mail) out.push({ kind: 'email', text: mail.slice(7), href: mail });
-    const url = safeUrl(c.url, { base: this.host.feedState.state?.url, context: `chapter ${c.id} url` });
+    // Relative links resolve against the document they came from.
+    const base = this.host.src ? (this.srcState as { url?: string } | undefined)?.url : this.host.feedState.state?.url;
+    const url = safeUrl(c.url, { base, context: `chapter ${c.id} url` });
     if (url) out.push({ kind: 'url', text: t.t('chapter.website'), href: url });
     return out;
   }
