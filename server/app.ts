@@ -10,7 +10,7 @@ import { csvHeader, csvRow } from './csv.js';
 import { ApiError } from './errors.js';
 import type { FeedSource } from './feed.js';
 import { claimKey, idempotencyRecord, KEEP_KEYS_MS } from './idempotency.js';
-import { RateLimiter } from './rate-limit.js';
+import { clientKey, RateLimiter } from './rate-limit.js';
 import { cacheControl, resolveFile, sendFile } from './static.js';
 import type { Signature, SignatureStore } from './storage/types.js';
 import { checkSignature, normalizeEmail, schemaError, sha256, signatureSchema, type SignatureBody } from './validate.js';
@@ -170,7 +170,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       onRequest: async (req, reply) => {
         reply.header('Cache-Control', NO_STORE);
         signatureCors(req, reply);
-        const wait = limiter.take(req.ip);
+        const wait = limiter.take(clientKey(req.ip));
         if (wait > 0) {
           throw new ApiError(429, 'rate_limited', `Too many signatures from this address; retry in ${wait} s.`, undefined, {
             'Retry-After': String(wait),

@@ -30,3 +30,19 @@ export class RateLimiter {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
 }
+
+/**
+ * The address a limit is counted against. An IPv6 client usually holds a whole /64 and can
+ * pick a fresh address per request, so IPv6 is counted per /64 network; IPv4-mapped
+ * addresses count as the IPv4 address they carry.
+ */
+export function clientKey(ip: string): string {
+  const addr = ip.split('%')[0].toLowerCase(); // drop a zone id (fe80::1%eth0)
+  if (!addr.includes(':')) return addr;
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/.test(addr)) return addr.slice(7);
+  const [head, tail] = addr.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+}

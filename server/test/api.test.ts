@@ -312,8 +312,13 @@ for (const backend of backends) {
         assert.equal((await from('203.0.113.77')).status, 429);
         assert.equal((await from('203.0.113.88')).status, 201);
         assert.equal((await from('10.9.9.9, 203.0.113.99')).status, 201, 'the nearest hop counts');
+        // IPv6 counts per /64: a client cannot dodge the limit by changing its interface id.
+        assert.equal((await from('2001:db8:1:2::1')).status, 201);
+        assert.equal((await from('2001:db8:1:2::2')).status, 201);
+        assert.equal((await from('2001:db8:1:2::3')).status, 429);
+        assert.equal((await from('2001:db8:1:3::1')).status, 201);
         const dump = await s.dump();
-        assert.ok(!/203\.0\.113\.|127\.0\.0\.1/.test(dump));
+        assert.ok(!/203\.0\.113\.|127\.0\.0\.1|2001:db8/.test(dump));
       } finally {
         await s.close();
       }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSV_BOM, csvCell, csvHeader, csvLine } from '../csv.js';
-import { RateLimiter } from '../rate-limit.js';
+import { clientKey, RateLimiter } from '../rate-limit.js';
 import { normalizeEmail } from '../validate.js';
 
 describe('csv', () => {
@@ -57,5 +57,18 @@ describe('RateLimiter', () => {
   it('0 turns it off', () => {
     const rl = new RateLimiter(0);
     for (let i = 0; i < 1000; i++) assert.equal(rl.take('a'), 0);
+  });
+});
+
+describe('clientKey', () => {
+  it('counts IPv4 per address and IPv6 per /64', () => {
+    assert.equal(clientKey('203.0.113.7'), '203.0.113.7');
+    assert.equal(clientKey('::ffff:203.0.113.7'), '203.0.113.7');
+    assert.equal(clientKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+    assert.equal(clientKey('2001:0DB8:0001:0002:ffff:0:0:9'), '2001:db8:1:2::/64');
+    assert.equal(clientKey('2001:db8::1'), '2001:db8:0:0::/64');
+    assert.equal(clientKey('::1'), '0:0:0:0::/64');
+    assert.equal(clientKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+    assert.notEqual(clientKey('2001:db8:1:2::1'), clientKey('2001:db8:1:3::1'));
   });
 });
