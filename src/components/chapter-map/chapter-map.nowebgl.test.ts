@@ -2,9 +2,9 @@
  * Without WebGL (or where the map's worker is refused) the list and search still
  * work, the widget says the map cannot be shown, and nothing reaches the page.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { chaptersFeed } from '../../../test/fixtures/chapters-feed.js';
+import { chaptersFeed, until } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { ChapterMap } from './chapter-map.js';
 
@@ -32,7 +32,7 @@ describe('<chapter-map> without a map', () => {
   });
 
   async function check(el: ChapterMap) {
-    await waitUntil(() => state(el) === 'failed', 'the map gives up', { timeout: 15000 });
+    await until(() => state(el) === 'failed', 'the map gives up', { timeout: 15000 });
     const root = el.shadowRoot!;
     expect(root.querySelector('[part=map] .message')!.textContent).to.contain('cannot be shown here');
     expect(warnings.filter((w) => /map cannot be shown/.test(w))).to.have.length(1);

@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Map as MapLibre } from 'maplibre-gl';
-import { chaptersFeed, haversine, manyUrl, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
+import { chaptersFeed, haversine, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
@@ -25,19 +25,19 @@ async function mapFrom(feed: unknown, attrs = '', lang = 'en') {
 
 /** Waits for the lazily loaded list and search. */
 async function panelReady(el: ChapterMap) {
-  await waitUntil(() => el.panel, 'the panel loads');
+  await until(() => el.panel, 'the panel loads', { timeout: 10000 });
   await el.updateComplete;
   return el;
 }
 
 /** Waits until the lazy map is up and has rendered everything it will render. */
 async function mapReady(el: ChapterMap): Promise<MapLibre> {
-  await waitUntil(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
+  await until(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
   expect(internals(el).mapState).to.equal('ready');
   const map = internals(el).view!.map!;
   // The map may start before the chapters arrive: wait until they are drawn, then for rest.
   if (el.panel!.index?.chapters.length) {
-    await waitUntil(() => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length, 'the chapters are drawn', {
+    await until(() => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length, 'the chapters are drawn', {
       timeout: 15000,
     });
   }
@@ -118,14 +118,14 @@ describe('<chapter-map>', () => {
     const cluster = root(el).querySelector<HTMLButtonElement>('.cluster')!;
     expect(cluster.getAttribute('aria-label')).to.match(/\d+ chapters here/);
     cluster.click();
-    await waitUntil(() => map.getZoom() > before + 0.5, 'the map zoomed in');
+    await until(() => map.getZoom() > before + 0.5, 'the map zoomed in');
     await idle(map);
     const after = map.getZoom();
     const next = root(el).querySelector<HTMLButtonElement>('.cluster');
     if (next) {
       next.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => map.getZoom() > after + 0.5, 'Enter on a cluster zooms in');
+      await until(() => map.getZoom() > after + 0.5, 'Enter on a cluster zooms in');
     }
   });
 
@@ -175,7 +175,7 @@ describe('<chapter-map>', () => {
     const restore = mockPosition(here.lng, here.lat);
     try {
       root(el).querySelector<HTMLButtonElement>('button.near')!.click();
-      await waitUntil(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
+      await until(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
     } finally {
       restore();
     }
@@ -189,7 +189,7 @@ describe('<chapter-map>', () => {
     const restore = mockPosition(2.35, 48.9);
     try {
       root(el).querySelector<HTMLButtonElement>('button.near')!.click();
-      await waitUntil(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
+      await until(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
     } finally {
       restore();
     }
@@ -223,7 +223,7 @@ describe('<chapter-map>', () => {
     const selected = oneEvent(el, 'chapter-select');
     await sendKeys({ press: 'Enter' });
     expect((await selected).detail.chapter.id).to.equal('chicago-north');
-    await waitUntil(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
+    await until(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
     expect(root(el).querySelector('.maplibregl-popup strong')!.textContent).to.equal('Chicago North Side');
     await idle(map);
     expect(map.getCenter().lat).to.be.closeTo(41.95, 0.05);
@@ -262,7 +262,7 @@ describe('<chapter-map>', () => {
     expect(options(el).length).to.be.lessThan(60);
     const list = root(el).querySelector<HTMLElement>('[role=listbox]')!;
     list.scrollTop = list.scrollHeight / 2;
-    await waitUntil(() => names(el).some((n) => /Chapter 2\d{4}/.test(n)), 'rows follow the scroll');
+    await until(() => names(el).some((n) => /Chapter 2\d{4}/.test(n)), 'rows follow the scroll');
     expect(options(el).length).to.be.lessThan(60);
     list.focus();
     await sendKeys({ press: 'End' });
@@ -295,7 +295,7 @@ describe('<chapter-map>', () => {
     const { value: el, warnings } = await withWarnings(async () => {
       const src = jsonUrl(geojson).replace('/test-feed?', '/test-feed/chapters/list?');
       const el = await fixture<ChapterMap>(html`<chapter-map src=${src}></chapter-map>`);
-      await waitUntil(() => options(el).length, 'chapters load');
+      await until(() => options(el).length, 'chapters load');
       return el;
     });
     expect(names(el)).to.deep.equal(['Alpha', 'Delta']);
@@ -319,7 +319,7 @@ describe('<chapter-map>', () => {
   it('says so politely when src cannot be loaded', async () => {
     const { value: el } = await withWarnings(async () => {
       const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl({}, { status: 500 })}></chapter-map>`);
-      await waitUntil(() => root(el).querySelector('.message.error'), 'an error shows');
+      await until(() => root(el).querySelector('.message.error'), 'an error shows');
       return el;
     });
     expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
@@ -328,9 +328,9 @@ describe('<chapter-map>', () => {
   it('starts the map while the feed loads, and drops it if the feed then fails', async () => {
     const { value: el } = await withWarnings(async () => {
       const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`);
-      await waitUntil(() => internals(el)?.mapState === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
+      await until(() => internals(el)?.mapState === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
       expect(root(el).querySelector('[part=panel]')!.textContent).to.contain('Loading');
-      await waitUntil(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
+      await until(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
       return el;
     });
     expect(root(el).querySelector('.canvas')).to.equal(null);
@@ -367,7 +367,7 @@ describe('<chapter-map>', () => {
       const el = await mapFrom({ ...chaptersFeed, chapters: [hostile] });
       await mapReady(el);
       options(el)[0].click();
-      await waitUntil(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
+      await until(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
       await el.updateComplete;
       return el;
     });
@@ -418,7 +418,7 @@ describe('<chapter-map>', () => {
 
   it('speaks Spanish on a Spanish page', async () => {
     const el = await mapFrom(chaptersFeed, 'below', 'es-MX');
-    await waitUntil(() => root(el).querySelector('button.near')!.textContent!.includes('Cerca'), 'Spanish strings load');
+    await until(() => root(el).querySelector('button.near')!.textContent!.includes('Cerca'), 'Spanish strings load');
     expect(root(el).querySelector('label')!.textContent).to.equal('Buscar una sección');
     options(el)[0].click();
     await el.updateComplete;
@@ -427,7 +427,7 @@ describe('<chapter-map>', () => {
 
   it('shows its light-DOM content when it has no feed and no src', async () => {
     const el = await fixture<ChapterMap>(html`<chapter-map><ul><li>Chicago: chicago@workers.example</li></ul></chapter-map>`);
-    await waitUntil(() => el.panel, 'the panel loads');
+    await until(() => el.panel, 'the panel loads', { timeout: 10000 });
     await el.updateComplete;
     const slot = root(el).querySelector('slot')!;
     expect(slot.assignedElements()[0].textContent).to.contain('Chicago');

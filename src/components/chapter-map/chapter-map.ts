@@ -6,6 +6,9 @@ import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import type { ChapterPanel } from './chapter-panel.js';
 
+/** Whether the reader asked to save data (then the map waits for a tap). */
+export const saveData = () => !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+
 /**
  * A map of the organization's chapters with a list that is always there: search by
  * name, city, region or postal code, "Near me", and `#chapter-<id>` deep links. The
@@ -68,10 +71,26 @@ export class ChapterMap extends SolidarityElement {
   locale = new LocaleController(this);
   /** @internal The list, search and map: a lazy chunk fetched on connect, alongside the feed. */
   panel?: ChapterPanel;
+  /** @internal Whether the element has come near the viewport (within 300 px). */
+  near = false;
   private loading?: Promise<void>;
+  private io?: IntersectionObserver;
 
   connectedCallback(): void {
     super.connectedCallback();
+    // Near the viewport, the map chunk is fetched at once (alongside the panel and the
+    // feed), unless the reader asked to save data; never on a page where the map is far.
+    this.io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.io?.disconnect();
+        this.near = true;
+        if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
+        this.requestUpdate();
+      },
+      { rootMargin: '300px' },
+    );
+    this.io.observe(this);
     this.loading ??= import('./chapter-panel.js').then(
       (m) => {
         this.panel = new m.ChapterPanel(this);
@@ -82,6 +101,12 @@ export class ChapterMap extends SolidarityElement {
         this.warnOnce(`<chapter-map> could not load its code (${e}).`);
       },
     );
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.io?.disconnect();
+    this.near = false;
   }
 
   render() {

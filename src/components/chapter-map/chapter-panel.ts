@@ -11,7 +11,7 @@ import { pickText } from '../../core/text.js';
 import { mailtoUrl, safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { ChapterIndex, parseChapters, regionOf, usesMiles } from './chapter-index.js';
-import type { ChapterMap } from './chapter-map.js';
+import { saveData, type ChapterMap } from './chapter-map.js';
 import { chapterMapStyles } from './chapter-map.styles.js';
 import type { MapView } from './map-view.js';
 import { VirtualList } from './virtual-list.js';
@@ -50,7 +50,6 @@ function probeWorker(): Promise<boolean> {
   });
 }
 
-const saveData = () => !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
 
 export class ChapterPanel implements ReactiveController {
   srcState?: SrcState;
@@ -65,11 +64,9 @@ export class ChapterPanel implements ReactiveController {
 
   private vlist: VirtualList;
   private src?: string;
-  private observer?: IntersectionObserver;
   private given?: { raw: unknown[]; chapters: Chapter[] };
   private chunk?: Promise<typeof import('./map-view.js')>;
   private workerOk?: Promise<boolean>;
-  private near = false;
   private hashDone = false;
   private infoCache = new WeakMap<Chapter, { key: string; out: Info[] }>();
 
@@ -96,9 +93,6 @@ export class ChapterPanel implements ReactiveController {
 
   hostDisconnected(): void {
     removeEventListener('hashchange', this.onHash);
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.near = false;
     this.view?.destroy();
     this.view = undefined;
     if (this.mapState !== 'failed') this.mapState = 'idle';
@@ -137,21 +131,7 @@ export class ChapterPanel implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.observer && !this.near) {
-      // The map chunk is fetched only when the element nears the viewport, and
-      // then at once, alongside the feed.
-      this.observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          this.observer?.disconnect();
-          this.near = true;
-          if (!saveData()) this.mapChunk().catch(() => {}); // a failure is reported by startMap
-          this.maybeLoadMap();
-        },
-        { rootMargin: '300px' },
-      );
-      this.observer.observe(this.host);
-    }
+    if (this.host.near && !saveData()) this.mapChunk().catch(() => {}); // a failure is reported by startMap
     if (this.view && !this.host.renderRoot.querySelector('.canvas')) {
       // The chapters failed to load after all: no map to show.
       this.view.destroy();
@@ -188,7 +168,7 @@ export class ChapterPanel implements ReactiveController {
   maybeLoadMap(tapped = false): void {
     if ((this.mapState !== 'idle' && this.mapState !== 'tap') || (this.mapState === 'tap' && !tapped)) return;
     // The map starts as soon as it is near view, while the chapters may still be loading.
-    if (!this.near || !this.host.renderRoot.querySelector('.canvas')) return;
+    if (!this.host.near || !this.host.renderRoot.querySelector('.canvas')) return;
     // With Save-Data on, the reader chooses whether to fetch the map.
     const mapState = saveData() && !tapped ? 'tap' : 'loading';
     this.set({ mapState });
