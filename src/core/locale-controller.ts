@@ -3,7 +3,7 @@
  * shadow roots), else the document's. Loads non-English UI strings lazily.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, loadMessages, messagesNow, uiLanguage, type MessageKey, type Messages } from '../i18n/index.js';
+import { formatMessage, loadMessages, messagesNow, uiLanguage, type AllMessages, type MessageKey } from '../i18n/index.js';
 
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
@@ -30,7 +30,7 @@ export function resolveLang(el: Element): string {
 export class LocaleController implements ReactiveController {
   /** The resolved language tag, e.g. `es-MX`; use it for feed text and Intl. */
   lang = 'en';
-  private messages: Messages = messagesNow('en')!;
+  private messages: AllMessages = messagesNow('en')!;
   private unwatch?: () => void;
 
   constructor(private host: ReactiveControllerHost & HTMLElement) {

@@ -1,16 +1,29 @@
 /**
  * UI strings. English ships in the entry script; Spanish and French are lazy
- * chunks, fetched only by a page that needs them.
+ * chunks, fetched only by a page that needs them. Strings used only by a lazy
+ * chunk travel in that chunk: it calls `registerMessages` with its own en/es/fr
+ * tables, and declares their keys in `LazyMessages` (see petition-flow.ts).
  */
 import { en } from './en.js';
 
+/** The entry's strings: what es.ts and fr.ts must translate. */
 export type Messages = typeof en;
-export type MessageKey = keyof Messages;
+
+/**
+ * Keys of the strings lazy chunks register, declared by each chunk:
+ * `declare module '../../i18n/index.js' { interface LazyMessages extends Record<keyof typeof table.en, string> {} }`.
+ */
+export interface LazyMessages {}
+
+export type AllMessages = Messages & LazyMessages;
+export type MessageKey = keyof AllMessages;
 
 export const UI_LANGUAGES = ['en', 'es', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-const loaded: Partial<Record<UiLanguage, Messages>> = { en };
+const loaded: Partial<Record<UiLanguage, AllMessages>> = { en: en as AllMessages };
+/** What lazy chunks registered, per language, for tables loaded later. */
+const extra: Partial<Record<UiLanguage, Record<string, string>>> = {};
 const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<Messages>> = {
   es: () => import('./es.js').then((m) => m.es),
   fr: () => import('./fr.js').then((m) => m.fr),
@@ -22,17 +35,29 @@ export function uiLanguage(lang: string): UiLanguage {
   return UI_LANGUAGES.includes(primary) ? primary : 'en';
 }
 
-export function messagesNow(lang: UiLanguage): Messages | undefined {
+export function messagesNow(lang: UiLanguage): AllMessages | undefined {
   return loaded[lang];
 }
 
-export async function loadMessages(lang: UiLanguage): Promise<Messages> {
+export async function loadMessages(lang: UiLanguage): Promise<AllMessages> {
   if (loaded[lang]) return loaded[lang]!;
   try {
     const messages = await loaders[lang as Exclude<UiLanguage, 'en'>]();
-    return (loaded[lang] = { ...en, ...messages });
+    return (loaded[lang] ??= { ...en, ...messages, ...extra[lang] } as AllMessages);
   } catch {
-    return en; // a chunk that fails to load leaves the widget in English, never broken
+    return loaded.en!; // a chunk that fails to load leaves the widget in English, never broken
+  }
+}
+
+/**
+ * A lazy chunk's own strings, in every UI language (each table has the same keys as `en`).
+ * Call it when the chunk loads, before rendering with them; tables already loaded
+ * (shared by every widget) gain them at once.
+ */
+export function registerMessages<K extends string>(tables: Record<UiLanguage, Record<K, string>>): void {
+  for (const lang of UI_LANGUAGES) {
+    Object.assign((extra[lang] ??= {}), tables[lang]);
+    if (loaded[lang]) Object.assign(loaded[lang]!, tables[lang]);
   }
 }
 

@@ -11,9 +11,10 @@
  * never send the same entry at the same time; a tab that dies mid-send lets its
  * lease run out. Should a duplicate ever go out, the server's idempotency makes it
  * a replay, not a second signature.
+ *
+ * This file is what the entry needs (saving a signature, offline too); sending what is
+ * queued is in queue-flush.ts, loaded with the rest of the form's lazy code.
  */
-import type { Refusal } from './submit.js';
-
 export const QUEUE_KEY = 'solidarity-widgets';
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
 export const LEASE_MS = 60_000;
@@ -35,7 +36,7 @@ export interface QueuedSignature {
 const valid = (e: QueuedSignature) =>
   !!e && typeof e.key === 'string' && typeof e.url === 'string' && typeof e.body === 'string' && typeof e.at === 'number';
 
-function read(): QueuedSignature[] {
+export function read(): QueuedSignature[] {
   try {
     const v = JSON.parse(localStorage.getItem(QUEUE_KEY) ?? 'null');
     return Array.isArray(v?.queue) ? v.queue.filter(valid) : [];
@@ -44,15 +45,19 @@ function read(): QueuedSignature[] {
   }
 }
 
-function write(queue: QueuedSignature[]): void {
+export function write(queue: QueuedSignature[]): void {
   if (queue.length) localStorage.setItem(QUEUE_KEY, JSON.stringify({ queue }));
   else localStorage.removeItem(QUEUE_KEY);
 }
 
 /** Runs `fn` under a cross-tab lock where the browser has Web Locks. */
-function locked<T>(fn: () => T): Promise<T> {
+export function locked<T>(fn: () => T): Promise<T> {
   return navigator.locks ? navigator.locks.request(QUEUE_KEY, fn) : Promise.resolve().then(fn);
 }
+
+/** A fresh idempotency key: a UUID, or 32 random hex digits where randomUUID is missing (a plain-http host page). */
+export const newKey = (): string =>
+  crypto.randomUUID?.() ?? [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
 
 export function hasQueued(): boolean {
   try {
@@ -71,58 +76,4 @@ export function enqueue(entry: Omit<QueuedSignature, 'at' | 'lease'>, lease = 0)
     write([...read().filter((e) => e.key !== entry.key), { ...entry, at: Date.now(), lease }]);
     return true;
   }).catch(() => false);
-}
-
-/** Takes every entry no one else is sending; drops expired ones. */
-function claim(now: number): Promise<QueuedSignature[]> {
-  return locked(() => {
-    const queue = read().filter((e) => now - e.at < MAX_AGE_MS);
-    const mine = queue.filter((e) => !((e.lease ?? 0) > now));
-    for (const e of mine) e.lease = now + LEASE_MS;
-    write(queue);
-    return mine.map((e) => ({ ...e }));
-  });
-}
-
-/** Removes delivered (or hopeless) entries, or gives them back for a later flush. */
-export function settle(keys: string[], remove: boolean): Promise<void> {
-  return locked(() => {
-    const queue = read();
-    write(remove ? queue.filter((e) => !keys.includes(e.key)) : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)));
-  }).catch(() => {});
-}
-
-export type Delivery = { count: number } | { error: Refusal };
-
-let running: Promise<void> | undefined;
-
-/**
- * Sends what is queued, oldest first; `report` hears each delivery (or final refusal).
- * A retriable failure (still offline, server down) stops the flush and leaves the rest for later.
- * One flush at a time per page.
- */
-export function flushQueue(report: (entry: QueuedSignature, result: Delivery) => void): Promise<void> {
-  return (running ??= (async () => {
-    // Fetched before claiming: offline, the chunk may not come, and nothing is claimed.
-    const { sendSignature } = await import('./submit.js');
-    const claimed = await claim(Date.now());
-    for (let i = 0; i < claimed.length; i++) {
-      const entry = claimed[i];
-      try {
-        const count = await sendSignature(entry.url, entry.key, entry.body, { retries: 2 });
-        await settle([entry.key], true);
-        report(entry, { count });
-      } catch (e) {
-        const error = e as Refusal;
-        if (error.retriable) {
-          await settle(claimed.slice(i).map((c) => c.key), false);
-          return;
-        }
-        await settle([entry.key], true);
-        report(entry, { error });
-      }
-    }
-  })()
-    .catch(() => {}) // no chunk (offline) or no storage: the entries stay for later
-    .finally(() => (running = undefined)));
 }

@@ -10,13 +10,12 @@ import { pickText } from '../../core/text.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { enqueue, flushQueue, hasQueued, LEASE_MS, settle, type Delivery, type QueuedSignature } from './offline-queue.js';
+import { enqueue, hasQueued, LEASE_MS, newKey } from './offline-queue.js';
 import { petitionStyles } from './petition-form.styles.js';
-import type { Refusal } from './submit.js';
 import { email, firstProblem, maxLength, phone, required, type Validator } from './validators.js';
 
 type Phase = 'form' | 'sending' | 'signed' | 'queued';
-type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
+export type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
 
 /** Per field: input type, autocomplete token, inputmode, longest value the server takes. */
 const FIELD: Record<SignatureField, [type: string, autocomplete: string, inputmode: string, max: number]> = {
@@ -31,7 +30,7 @@ const FIELD: Record<SignatureField, [type: string, autocomplete: string, inputmo
 const DEFAULT_FIELDS: SignatureField[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
 /** The petition as this widget uses it: feed values with attributes on top. */
-interface Resolved {
+export interface Resolved {
   id: string;
   title: string;
   target: string;
@@ -46,13 +45,13 @@ interface Resolved {
   base?: string;
 }
 
-/** A fresh idempotency key: a UUID, or 32 random hex digits where randomUUID is missing (a plain-http host page). */
-const newKey = (): string =>
-  crypto.randomUUID?.() ?? [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
-
-/** The sending code (a lazy chunk), fetched as soon as the reader starts on the form. */
-const loadSubmit = () => import('./submit.js');
-const prefetch = () => void loadSubmit().catch(() => {});
+/** What the form does once a signature is on its way (a lazy chunk): sending, the answer, thanks. */
+type Flow = typeof import('./petition-flow.js');
+let flow: Flow | undefined;
+const loadFlow = (): Promise<Flow> => import('./petition-flow.js').then((m) => (flow = m));
+const prefetch = () => void loadFlow().catch(() => {});
+/** Runs `act` with the flow: at once when loaded (it is, once the form had focus), else when it comes. */
+const withFlow = (act: (m: Flow) => unknown, failed = () => {}) => (flow ? act(flow) : loadFlow().then(act, failed));
 
 /** Every connected widget, so a queued signature delivered later is reported by one showing its petition. */
 const widgets = new Set<PetitionForm>();
@@ -66,12 +65,7 @@ const flushLater = () => {
 /** Sends what earlier pages (or this one) queued; while some is left, tries again each minute. */
 function flush(): void {
   clearTimeout(retry);
-  if (widgets.size && hasQueued()) void flushQueue(deliver).then(() => hasQueued() && flushLater());
-}
-
-function deliver(entry: QueuedSignature, result: Delivery): void {
-  const all = [...widgets];
-  (all.find((w) => w.petitionId === entry.petition) ?? all[0])?.delivered(entry.petition, result);
+  if (widgets.size && hasQueued()) withFlow((m) => m.flush(widgets).then(() => hasQueued() && flushLater()));
 }
 
 /**
@@ -138,22 +132,23 @@ export class PetitionForm extends SolidarityElement {
   /** Privacy policy link next to the consent; overrides the feed's `org.privacy_url`. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
 
-  @state() private phase: Phase = 'form';
-  @state() private values: Record<string, string> = {};
-  @state() private consented = false;
-  @state() private problems: Record<string, Problem> = {};
-  @state() private suggestion = '';
-  @state() private status = '';
-  @state() private alert = '';
-  @state() private count?: number;
+  // State shared with petition-flow.ts (the lazy half of this widget), hence not private.
+  /** @internal */ @state() phase: Phase = 'form';
+  /** @internal */ @state() values: Record<string, string> = {};
+  /** @internal */ @state() consented = false;
+  /** @internal */ @state() problems: Record<string, Problem> = {};
+  /** @internal */ @state() suggestion = '';
+  /** @internal */ @state() status = '';
+  /** @internal */ @state() alert = '';
+  /** @internal */ @state() count?: number;
+  /** @internal */ @state() share?: typeof import('./share-panel.js');
   @state() private serverGoal?: number;
   @state() private serverCloses?: string;
-  @state() private share?: typeof import('./share-panel.js');
 
   private feedState = new FeedController(this);
-  private locale = new LocaleController(this);
-  /** One key per signing: kept across corrections and retries, dropped once signed. */
-  private key?: string;
+  /** @internal */ locale = new LocaleController(this);
+  /** One key per signing: kept across corrections and retries, dropped once signed. @internal */
+  key?: string;
   private countFor?: string;
 
   connectedCallback(): void {
@@ -180,7 +175,8 @@ export class PetitionForm extends SolidarityElement {
     return s?.status === 'ready' && this.petition ? s.feed.petitions.find((p) => p.id === this.petition) : undefined;
   }
 
-  private resolve(): Resolved | undefined {
+  /** @internal */
+  resolve(): Resolved | undefined {
     const s = this.feedState.state;
     const feed = s?.status === 'ready' ? s.feed : undefined;
     const p = this.feedPetition();
@@ -281,7 +277,8 @@ export class PetitionForm extends SolidarityElement {
     return bad && { key: bad.key, params: bad.params };
   }
 
-  private setProblem(f: string, problem: Problem | undefined): void {
+  /** @internal */
+  setProblem(f: string, problem: Problem | undefined): void {
     const next = { ...this.problems };
     if (problem) next[f] = problem;
     else delete next[f];
@@ -297,27 +294,14 @@ export class PetitionForm extends SolidarityElement {
     if (f === 'email') this.suggestion = '';
   }
 
-  private async onChange(f: string): Promise<void> {
+  private onChange(f: string): void {
     const p = this.resolve()!;
     if (this.values[f]?.trim()) this.setProblem(f, this.check(f, p));
-    if (f === 'email' && !this.problems.email) {
-      try {
-        const { suggestEmail } = await import('./email-suggest.js');
-        this.suggestion = suggestEmail(this.values.email ?? '') ?? '';
-      } catch {
-        // offline before the chunk came: no suggestion
-      }
-    }
+    if (f === 'email' && !this.problems.email) withFlow((m) => m.suggest(this));
   }
 
-  private acceptSuggestion(): void {
-    this.values = { ...this.values, email: this.suggestion };
-    this.suggestion = '';
-    this.setProblem('email', undefined);
-    this.renderRoot.querySelector<HTMLInputElement>('#f-email')?.focus();
-  }
-
-  private async focusFirstProblem(): Promise<void> {
+  /** @internal */
+  async focusFirstProblem(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
@@ -330,16 +314,13 @@ export class PetitionForm extends SolidarityElement {
       if (v) body[f] = v;
     }
     body.consent = { granted: true, text: p.consent };
-    body.source = this.sourceCode();
+    body.source = (this.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(0, 200);
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value;
     if (honeypot) body.website = honeypot;
     return body;
   }
 
-  private sourceCode(): string {
-    return (this.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(0, 200);
-  }
-
+  /** Validates, saves the signature in the offline queue, and hands it to the flow to send. */
   private onSubmit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const p = this.resolve();
@@ -351,102 +332,46 @@ export class PetitionForm extends SolidarityElement {
     }
     this.problems = problems;
     const n = Object.keys(problems).length;
+    const t = this.locale;
     if (n) {
       // Emptied first, so the same summary after a second try is announced again.
       this.alert = '';
       await this.updateComplete;
-      this.alert = this.locale.plural('petition.problems', n);
+      this.alert = t.plural('petition.problems', n);
       return this.focusFirstProblem();
     }
     this.phase = 'sending';
     this.alert = '';
-    this.status = this.locale.t('petition.sending');
-    this.key ??= newKey();
-    const key = this.key;
+    this.status = t.t('petition.sending');
+    const key = (this.key ??= newKey());
     const url = `${p.endpoint}/signatures`;
     const body = JSON.stringify(this.bodyFor(p));
-    const online = navigator.onLine;
+    const entry = { key, url, body, petition: p.id };
     // Written ahead, leased to this page: if the page closes mid-send, the next one delivers it.
-    const saved = await enqueue({ key, url, body, petition: p.id }, online ? Date.now() + LEASE_MS : 0);
-    // Offline, or the sending code cannot be fetched: keep it for later.
-    const sendSignature = online ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
-    try {
-      if (!sendSignature) throw { code: 'network', message: 'offline', status: 0, retriable: true };
-      let count: number;
-      try {
-        count = await sendSignature(url, key, body);
-      } catch (err) {
-        // The key already went with another body whose answer was lost: the signature is
-        // in; the server counts a person once, so a fresh key is safe.
-        if ((err as Refusal).code !== 'idempotency_key_reused') throw err;
-        count = await sendSignature(url, (this.key = newKey()), body);
-      }
-      await settle([key], true);
-      this.signed(p.id, count);
-    } catch (err) {
-      const error = err as Refusal;
-      // Offline, or the server still failing after the retries: kept, and sent later.
-      const later = error.retriable && saved;
-      await settle([key], !later);
-      if (later) {
-        this.phase = 'queued';
-        this.status = this.locale.t(error.status ? 'petition.queued-server' : 'petition.queued');
-        this.emit('petition-queued', { petition: p.id });
-        flushLater(); // the 'online' event may never come when only the server failed
-      } else this.refused(p, error);
-    }
+    const saved = await enqueue(entry, navigator.onLine ? Date.now() + LEASE_MS : 0);
+    withFlow(
+      (m) => m.send(this, p, key, url, body, saved),
+      // Offline since before the form was first touched, so the sending code never came: kept for later.
+      async () => {
+        if (saved && (await enqueue(entry))) return this.queued(p.id);
+        this.phase = 'form';
+        this.status = '';
+        this.alert = t.t('petition.error.offline');
+        this.emit('petition-error', { petition: p.id, code: 'network', message: 'offline' });
+      },
+    );
   };
 
-  private signed(petition: string, count: number): void {
-    this.phase = 'signed';
-    this.key = undefined;
-    if (Number.isFinite(count)) this.count = count;
-    this.status = this.locale.t('petition.signed');
-    this.emit('petition-signed', { petition, count: this.count ?? count });
-    import('./share-panel.js').then(
-      (m) => (this.share = m),
-      () => {},
-    );
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
+  /** Saved in the queue, to be sent later (the server failed, or the reader is offline). @internal */
+  queued(petition: string, serverBusy = false): void {
+    this.phase = 'queued';
+    this.status = this.locale.t(serverBusy ? 'petition.queued-server' : 'petition.queued');
+    this.emit('petition-queued', { petition });
+    flushLater(); // the 'online' event may never come when only the server failed
   }
 
-  private refused(p: Resolved, error: Refusal): void {
-    this.phase = 'form';
-    this.status = '';
-    const t = this.locale;
-    const field = error.field === 'consent' || p.shown.includes(error.field as SignatureField) ? error.field! : '';
-    this.alert =
-      error.code === 'network'
-        ? t.t('petition.error.offline')
-        : error.code === 'petition_closed'
-          ? t.t('petition.closed', { date: this.date(new Date().toISOString()) })
-          : error.retriable
-            ? t.t('petition.error.server')
-            : error.message;
-    if (field) {
-      this.setProblem(field, { text: error.message });
-      void this.focusFirstProblem();
-    }
-    this.emit('petition-error', { petition: p.id, code: error.code, message: error.message });
-  }
-
-  /** A queued signature was delivered (or finally refused) by a flush. @internal */
-  delivered(petition: string, result: Delivery): void {
-    const mine = petition === this.petitionId;
-    if ('count' in result) {
-      if (mine && this.phase === 'queued') this.signed(petition, result.count);
-      else {
-        if (mine && Number.isFinite(result.count)) this.count = result.count;
-        this.emit('petition-signed', { petition, count: result.count });
-      }
-    } else if (mine && this.phase === 'queued') {
-      this.refused(this.resolve()!, result.error);
-    } else {
-      this.emit('petition-error', { petition, code: result.error.code, message: result.error.message });
-    }
-  }
-
-  private date(iso: string): string {
+  /** @internal */
+  date(iso: string): string {
     const d = new Date(iso);
     try {
       return new Intl.DateTimeFormat(this.locale.lang, { dateStyle: 'long' }).format(d);
@@ -575,7 +500,7 @@ export class PetitionForm extends SolidarityElement {
       ${label}${control}${this.renderProblem(f)}
       ${suggest
         ? html`<p id="suggestion" class="suggestion">
-            <button type="button" class="link" @click=${this.acceptSuggestion}>${t.t('petition.did-you-mean', { email: this.suggestion })}</button>
+            <button type="button" class="link" @click=${() => flow?.acceptSuggestion(this)}>${t.t('petition.did-you-mean', { email: this.suggestion })}</button>
           </p>`
         : nothing}
     </div>`;

@@ -1,0 +1,48 @@
+/**
+ * The petition strings only its lazy chunk (petition-flow.ts) shows: the server's answer,
+ * thanks, sharing and the email suggestion. Registered when that chunk loads, so a page pays
+ * for them only once the reader starts on the form (what must work offline stays in en.ts). Add a key to all three tables (the type check enforces it).
+ */
+import { registerMessages } from '../../i18n/index.js';
+
+const en = {
+  'petition.signed': 'Signed.',
+  'petition.thanks': 'Thank you for signing!',
+  'petition.ask': 'Now ask others to sign too:',
+  'petition.error.server': 'Your signature could not be sent: the server had a problem. Please try again.',
+  'petition.did-you-mean': 'Did you mean {email}?',
+  'petition.share': 'Share',
+  'petition.copy': 'Copy link',
+  'petition.share-email': 'Email',
+  'petition.share-text': 'I just signed “{title}”. Will you sign too?',
+};
+
+declare module '../../i18n/index.js' {
+  interface LazyMessages extends Record<keyof typeof en, string> {}
+}
+
+registerMessages({
+  en,
+  es: {
+    'petition.signed': 'Firmada.',
+    'petition.thanks': '¡Gracias por firmar!',
+    'petition.ask': 'Ahora pide a otras personas que firmen:',
+    'petition.error.server': 'No se pudo enviar tu firma: el servidor tuvo un problema. Inténtalo de nuevo.',
+    'petition.did-you-mean': '¿Quisiste decir {email}?',
+    'petition.share': 'Compartir',
+    'petition.copy': 'Copiar enlace',
+    'petition.share-email': 'Correo',
+    'petition.share-text': 'Acabo de firmar «{title}». ¿Firmas tú también?',
+  },
+  fr: {
+    'petition.signed': 'Signée.',
+    'petition.thanks': 'Merci d’avoir signé !',
+    'petition.ask': 'Demandez maintenant à d’autres de signer :',
+    'petition.error.server': 'Votre signature n’a pas pu être envoyée : le serveur a rencontré un problème. Veuillez réessayer.',
+    'petition.did-you-mean': 'Vouliez-vous dire {email} ?',
+    'petition.share': 'Partager',
+    'petition.copy': 'Copier le lien',
+    'petition.share-email': 'E-mail',
+    'petition.share-text': 'Je viens de signer « {title} ». Signez-vous aussi ?',
+  },
+});
