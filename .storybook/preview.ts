@@ -2,7 +2,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 // Written by `npm run analyze` from each component's JSDoc header (build:docs and storybook run it first).
 import manifest from '../custom-elements.json';
-import { wrap, type FrameOptions } from '../stories/helpers.js';
+import { absoluteFeeds, wrap, type FrameOptions } from '../stories/helpers.js';
 import './fake-api.js';
 
 /**
@@ -24,7 +24,7 @@ const preview: Preview = {
   tags: ['autodocs'],
   parameters: {
     controls: { expanded: true, sort: 'requiredFirst' },
-    docs: { toc: true, source: { excludeDecorators: true } },
+    docs: { toc: true, source: { excludeDecorators: true, transform: absoluteFeeds } },
     options: {
       storySort: {
         order: [

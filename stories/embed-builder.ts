@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import manifest from '../custom-elements.json';
 import sampleFeed from '../sample/feed.json';
+import { serverBase } from './helpers.js';
 
 interface ManifestAttribute {
   name: string;
@@ -57,12 +58,6 @@ const SUGGESTIONS: Record<string, string[]> = {
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
-/** Where the organization's server is, seen from these docs (served by it at /docs/). */
-export function serverBase(location: Location | URL = window.location): string {
-  const path = location.pathname;
-  const at = path.indexOf('/docs/');
-  return location.origin + (at >= 0 ? path.slice(0, at) : '') + '/';
-}
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

@@ -2,6 +2,21 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
+/** Where the organization's server is, seen from these docs (it serves them at /docs/). */
+export function serverBase(location: Location | URL = window.location): string {
+  const path = location.pathname;
+  const at = path.indexOf('/docs/');
+  return location.origin + (at >= 0 ? path.slice(0, at) : '') + '/';
+}
+
+/**
+ * "Show code" snippets with the organization's real feed address instead of the docs' local
+ * copy, so they can be pasted as they are.
+ */
+export function absoluteFeeds(code: string): string {
+  return code.replaceAll(`"${FEED}"`, `"${serverBase()}feed.json"`);
+}
+
 /** The demo organization's feed (sample/feed.json), served by Storybook beside the story iframe. */
 export const FEED = 'feed.json';
 
