@@ -89,6 +89,7 @@ export const en = {
   'chapter.bad-zoom': 'The zoom “{value}” is not a number from 0 to 22; it is ignored.',
   'chapter.bad-list': 'Unknown list position “{value}”; use side or below.',
   'chapter.src-error': 'The chapters could not be loaded.',
+  'chapter.show-all': 'Show all chapters',
   // <donate-button>
   'donate.button': 'Donate',
   'donate.title': 'Donate to {org}',

@@ -83,6 +83,7 @@ export const es: Messages = {
   'chapter.bad-zoom': 'El zoom «{value}» no es un número de 0 a 22; se ignora.',
   'chapter.bad-list': 'Posición de lista desconocida «{value}»; usa side o below.',
   'chapter.src-error': 'No se pudieron cargar las secciones.',
+  'chapter.show-all': 'Mostrar todas las secciones',
   'donate.button': 'Donar',
   'donate.title': 'Dona a {org}',
   'donate.amount': 'Cantidad',

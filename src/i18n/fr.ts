@@ -83,6 +83,7 @@ export const fr: Messages = {
   'chapter.bad-zoom': 'Le zoom « {value} » n’est pas un nombre de 0 à 22 ; il est ignoré.',
   'chapter.bad-list': 'Position de liste inconnue « {value} » ; utilisez side ou below.',
   'chapter.src-error': 'Les sections n’ont pas pu être chargées.',
+  'chapter.show-all': 'Afficher toutes les sections',
   'donate.button': 'Faire un don',
   'donate.title': 'Faire un don à {org}',
   'donate.amount': 'Montant',

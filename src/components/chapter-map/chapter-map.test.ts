@@ -195,6 +195,12 @@ describe('<chapter-map>', () => {
     }
     expect(names(el)[0]).to.equal('Paris');
     expect(options(el)[0].querySelector('.km')!.textContent).to.match(/km/);
+    await expect(el).shadowDom.to.be.accessible();
+    // Back to every chapter.
+    root(el).querySelector<HTMLButtonElement>('button.all')!.click();
+    await el.updateComplete;
+    expect(options(el)[0].getAttribute('aria-setsize')).to.equal(String(sampleChapters.length));
+    expect(root(el).querySelector('button.all')).to.equal(null);
   });
 
   it('says so when the reader\'s location is not available', async () => {

@@ -430,6 +430,9 @@ export class ChapterPanel implements ReactiveController {
             <button part="button" type="button" class="near" @click=${this.nearMe}>${t.t('chapter.near-me')}</button>
           </form>
           <p class="status" part="status" role="status">${this.status}</p>
+          ${this.rowKm
+            ? html`<button part="button" type="button" class="all" @click=${() => this.search('')}>${t.t('chapter.show-all')}</button>`
+            : nothing}
           ${count
             ? this.vlist.render(
                 count,
