@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // Every tag, as the one script defines them for a webmaster's page.
 import '../src/index.js';
-import { WIDGETS } from './embed-builder.js';
+import { widgets } from './embed-builder.js';
 
 interface Args {
   widget: string;
@@ -14,7 +14,7 @@ const meta: Meta<Args> = {
   tags: ['!autodocs'],
   args: { widget: 'petition-form' },
   argTypes: {
-    widget: { control: 'select', options: WIDGETS.map((w) => w.tag), description: 'The widget to start with.' },
+    widget: { control: 'select', options: widgets().map((w) => w.tag), description: 'The widget to start with.' },
   },
   parameters: {
     layout: 'padded',

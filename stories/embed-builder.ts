@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import manifest from '../custom-elements.json';
+import { getCustomElements } from '@storybook/web-components';
 import sampleFeed from '../sample/feed.json';
 import { serverBase } from './helpers.js';
 
@@ -30,12 +30,18 @@ interface Declaration {
   attributes?: ManifestAttribute[];
 }
 
-/** Widgets a webmaster places on a page (`<org-feed>` only wraps others). */
-export const WIDGETS: WidgetInfo[] = (manifest.modules as Array<{ declarations?: Declaration[] }>)
-  .flatMap((m) => m.declarations ?? [])
-  .filter((d) => d.customElement && d.tagName && d.tagName !== 'org-feed')
-  .map((d) => ({ tag: d.tagName!, summary: d.summary ?? d.description ?? '', attributes: d.attributes ?? [] }))
-  .sort((a, b) => a.tag.localeCompare(b.tag));
+/**
+ * Widgets a webmaster places on a page (`<org-feed>` only wraps others), from the manifest that
+ * .storybook/preview.ts hands to Storybook (custom-elements.json, written by `npm run analyze`).
+ */
+export function widgets(): WidgetInfo[] {
+  const manifest = getCustomElements() as { modules?: Array<{ declarations?: Declaration[] }> } | undefined;
+  return (manifest?.modules ?? [])
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName && d.tagName !== 'org-feed')
+    .map((d) => ({ tag: d.tagName!, summary: d.summary ?? d.description ?? '', attributes: d.attributes ?? [] }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+}
 
 const feed = sampleFeed as {
   platform?: Array<{ id: string; tags?: string[] }>;
@@ -205,7 +211,8 @@ export class EmbedBuilder extends LitElement {
   @state() private copyStatus = '';
 
   private get info(): WidgetInfo | undefined {
-    return WIDGETS.find((w) => w.tag === this.widget) ?? WIDGETS[0];
+    const all = widgets();
+    return all.find((w) => w.tag === this.widget) ?? all[0];
   }
 
   private initialValues(info: WidgetInfo): Record<string, string | boolean> {
@@ -342,7 +349,7 @@ export class EmbedBuilder extends LitElement {
               <label for="widget">tag</label>
               <span class="hint" id="widget-hint">${plain(info.summary)}</span>
               <select id="widget" aria-describedby="widget-hint" @change=${(e: Event) => (this.widget = (e.target as HTMLSelectElement).value)}>
-                ${WIDGETS.map((w) => html`<option value=${w.tag} ?selected=${w.tag === info.tag}>${w.tag}</option>`)}
+                ${widgets().map((w) => html`<option value=${w.tag} ?selected=${w.tag === info.tag}>${w.tag}</option>`)}
               </select>
             </div>
           </fieldset>
