@@ -1,7 +1,8 @@
 /**
  * A Vite plugin that shrinks the static text of Lit's `css` and `html` tagged
- * templates in our own sources: the minifier leaves template text alone, and
- * indentation is a good share of our bytes. Interpolations are left untouched.
+ * templates in our own sources, nested ones included: the minifier leaves template
+ * text alone, and indentation is a good share of our bytes. Interpolations are left
+ * untouched.
  */
 
 /** Returns [start, end) of each static text part of the template starting after `tag\``. */
@@ -51,27 +52,43 @@ const minifyCss = (s) =>
   s
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/\s*([{};,>/])\s*/g, '$1') // `/` in shorthands and rgb() needs no spaces
+    .replace(/([\d)]) ?\* ?/g, '$1*') // nor `*` in calc() (`+` and `-` do); a selector's `*` keeps its spaces
     .replace(/:\s+/g, ':')
+    .replace(/ !important/g, '!important')
+    .replace(/([^\w.#-])0+\.(\d)/g, '$1.$2') // 0.5em -> .5em
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3') // #ffffff -> #fff
+    .replace(/\[([\w-]+)=(['"])([\w-]+)\2\]/g, '[$1=$3]') // [type='submit'] -> [type=submit]
     .replace(/;}/g, '}');
 
-// In markup, a run of whitespace with a line break renders like one space.
-const minifyHtml = (s) => s.replace(/\s*\n\s*/g, ' ').replace(/> </g, '><');
+// In markup, a run of whitespace with a line break renders like one space, and like
+// nothing between two tags or at either end of a template (formatting, as in JSX).
+const minifyHtml = (s, first, last) => {
+  let out = s.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ').replace(/> </g, '><');
+  if (first) out = out.replace(/^ </, '<');
+  if (last) out = out.replace(/> $/, '>');
+  return out;
+};
 
 export function minifyTemplates(code) {
-  let out = '';
-  let last = 0;
+  // Static parts of every template, in source order: a nested template lies in an
+  // expression of its parent, which no part of the parent covers.
+  const found = [];
   const re = /\b(css|html)`/g;
   let m;
   while ((m = re.exec(code))) {
-    const open = m.index + m[0].length;
-    const { parts, end } = templateParts(code, open);
+    const { parts } = templateParts(code, m.index + m[0].length);
     const minify = m[1] === 'css' ? minifyCss : minifyHtml;
-    for (const [a, b] of parts) {
-      out += code.slice(last, a) + minify(code.slice(a, b));
-      last = b;
-    }
-    re.lastIndex = end;
+    parts.forEach(([a, b], i) => found.push([a, b, minify, i === 0, i === parts.length - 1]));
+    re.lastIndex = m.index + m[0].length;
+  }
+  found.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let last = 0;
+  for (const [a, b, minify, first, end] of found) {
+    if (a < last) continue; // inside a part already done (text that only looks like a template)
+    out += code.slice(last, a) + minify(code.slice(a, b), first, end);
+    last = b;
   }
   return out + code.slice(last);
 }
