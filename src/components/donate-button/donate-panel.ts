@@ -12,6 +12,7 @@ import { safeUrl } from '../../core/url.js';
 import { moneyFormat } from './donate-basics.js';
 import { currencyDigits, pageRefcode, plainAmount, type DonateConfig } from './donate-config.js';
 import { panelStyles } from './donate-panel.styles.js';
+import './donate-messages.js';
 import { providers } from './providers.js';
 
 export { resolveConfig } from './donate-config.js';
