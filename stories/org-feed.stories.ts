@@ -27,7 +27,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'Wrap any number of widgets in one `<org-feed src="…">`: the feed is loaded once and every widget inside uses it, with no `feed` attribute of its own. It adds no box of its own (`display: contents`), so the page layout is unchanged.',
+          'Wrap any number of widgets in one `<org-feed src="…">`: the feed is loaded once and every widget inside uses it, with no `feed` attribute of its own. It adds no box of its own (`display: contents`), so the page layout is unchanged. A `lang` on it sets the language of every widget inside.',
       },
     },
   },
@@ -47,6 +47,15 @@ export const WithPageContent: Story = {
     <platform-list limit="3"></platform-list>
     <h2>Read one plank in full</h2>
     <platform-plank plank="public-power" expanded></platform-plank>
+  </org-feed>`,
+};
+
+/** `lang="fr"` on `<org-feed>` itself: every widget inside speaks French, whatever the page's language. */
+export const LangAttribute: Story = {
+  name: 'lang on org-feed (fr)',
+  render: (a) => html`<org-feed src=${ifDefined(a.src || undefined)} lang="fr">
+    <platform-plank plank="healthcare"></platform-plank>
+    <platform-list tags="climate" limit="2" variant="compact"></platform-list>
   </org-feed>`,
 };
 
