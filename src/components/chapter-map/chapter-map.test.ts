@@ -254,6 +254,33 @@ describe('<chapter-map>', () => {
     }
   });
 
+  it('uses a style-url for real tiles, falls back to the built-in basemap when it fails, and follows attribute changes', async () => {
+    const style = { version: 8, sources: {}, layers: [{ id: 'custom-bg', type: 'background', paint: { 'background-color': '#eee' } }] };
+    const { value: el, warnings } = await withWarnings(async () => {
+      const wrap = await feedFixture<HTMLElement>(
+        html`<div><chapter-map feed=${jsonUrl(chaptersFeed)} style-url=${jsonUrl(style)}></chapter-map></div>`,
+      );
+      return panelReady(wrap.querySelector('chapter-map')!);
+    });
+    let map = await mapReady(el);
+    const layers = () => map.getStyle().layers.map((l) => l.id);
+    expect(layers()).to.include.members(['custom-bg', 'chapter-clusters', 'chapter-points']);
+    expect(layers()).not.to.include('land');
+    // A style that cannot be loaded: the built-in basemap, one warning.
+    await withWarnings(async () => {
+      el.styleUrl = jsonUrl({}, { status: 404 });
+      await until(() => layers().includes('land') && layers().includes('chapter-points'), 'back to the basemap');
+    }).then(({ warnings: w }) => expect(w.filter((m) => /style/.test(m))).to.have.length(1));
+    // center and zoom set later move the map.
+    el.setAttribute('center', '2.35,48.86');
+    el.setAttribute('zoom', '6');
+    await el.updateComplete;
+    map = internals(el).view!.map!;
+    expect(map.getZoom()).to.be.closeTo(6, 0.01);
+    expect(map.getCenter().lng).to.be.closeTo(2.35, 0.01);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('a click on a chapter dot selects it', async () => {
     const el = await mapFrom({ ...chaptersFeed, chapters: [sampleChapters[7]] });
     const map = await mapReady(el);

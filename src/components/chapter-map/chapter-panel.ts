@@ -65,6 +65,7 @@ export class ChapterPanel implements ReactiveController {
   private vlist: VirtualList;
   private src?: string;
   private given?: { raw: unknown[]; chapters: Chapter[] };
+  private style?: { raw?: string; url?: string };
   private chunk?: Promise<typeof import('./map-view.js')>;
   private workerOk?: Promise<boolean>;
   private hashDone = false;
@@ -128,6 +129,14 @@ export class ChapterPanel implements ReactiveController {
       this.vlist.reset();
       this.view?.setChapters(chapters);
     }
+    this.view?.update({ styleUrl: this.styleUrl(), ...this.view0() });
+  }
+
+  /** The checked `style-url` (checked once per value, so a bad one warns once). */
+  private styleUrl(): string | undefined {
+    const raw = this.host.styleUrl;
+    if (!this.style || this.style.raw !== raw) this.style = { raw, url: safeUrl(raw, { context: '<chapter-map> style-url' }) ?? undefined };
+    return this.style.url;
   }
 
   hostUpdated(): void {
@@ -194,7 +203,7 @@ export class ChapterPanel implements ReactiveController {
         container,
         root: host.renderRoot as ShadowRoot,
         chapters: this.index?.chapters ?? [],
-        styleUrl: safeUrl(host.styleUrl, { context: '<chapter-map> style-url' }) ?? undefined,
+        styleUrl: this.styleUrl(),
         center,
         zoom,
         accent: /^#[0-9a-f]{3,8}$|^rgba?\(/i.test(accent) ? accent : '#b71c1c',

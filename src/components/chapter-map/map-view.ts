@@ -58,7 +58,12 @@ export class MapView {
     return view;
   }
 
-  private constructor(private o: MapViewOptions) {}
+  /** The style URL the element asked for (the map may have fallen back from it). */
+  private requested?: string;
+
+  private constructor(private o: MapViewOptions) {
+    this.requested = o.styleUrl;
+  }
 
   private start() {
     performance.mark('chapter-map:start');
@@ -92,9 +97,10 @@ export class MapView {
     map.addControl(new NavigationControl({ showCompass: false }));
     map.on('style.load', () => this.addLayers());
     map.on('error', (e) => {
-      const message = String(e.error?.message ?? e.error ?? '');
+      const error = e.error as (Error & { url?: string }) | undefined;
+      const message = String(error?.message ?? error ?? '');
       if (/worker/i.test(message)) this.fail('worker', message);
-      else if (o.styleUrl && !map.isStyleLoaded()) {
+      else if (o.styleUrl && (error?.url === o.styleUrl || (error instanceof SyntaxError && !map.isStyleLoaded()))) {
         // A style that cannot be loaded leaves the built-in basemap, not a blank map.
         o.fail('style', message);
         o.styleUrl = undefined;
@@ -130,6 +136,20 @@ export class MapView {
     this.shown.forEach((m) => m.remove());
     this.shown.clear();
     this.markers.clear();
+  }
+
+  /** Applies a new `style-url`, `center` or `zoom` set after the map started. */
+  update({ styleUrl, center, zoom }: Pick<MapViewOptions, 'styleUrl' | 'center' | 'zoom'>): void {
+    const map = this.map;
+    if (!map) return;
+    if (styleUrl !== this.requested) {
+      this.requested = this.o.styleUrl = styleUrl;
+      map.setStyle(styleUrl ?? basemapStyle()); // 'style.load' adds the chapters again
+    }
+    if (center?.join() !== this.o.center?.join() || zoom !== this.o.zoom) {
+      Object.assign(this.o, { center, zoom });
+      if (center || zoom !== undefined) map.jumpTo({ center: center ?? map.getCenter(), zoom: zoom ?? map.getZoom() });
+    }
   }
 
   get chapters(): Chapter[] {
