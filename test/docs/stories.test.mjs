@@ -123,7 +123,7 @@ const entries = index
   ? Object.values(index.entries).filter((e) => (!only || e.id.includes(only)) && !(e.tags ?? []).includes('!test'))
   : [];
 
-// Pages load in parallel (each in its own browser context), bounded for a 2-core machine.
+// Stories load in parallel, in a pool of browser contexts (below), bounded for a 2-core machine.
 const CONCURRENCY = Number(process.env.STORY_CONCURRENCY || 3);
 
 describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
