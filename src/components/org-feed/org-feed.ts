@@ -11,6 +11,8 @@ import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core
  *
  * @summary One feed for many widgets.
  *
+ * @attr lang - Language of the widgets inside: the standard attribute, which every widget follows up the page.
+ *
  * @slot - Any content, including widgets.
  *
  * @fires feed-load - The feed loaded. `detail: { url }`.
@@ -25,6 +27,7 @@ export class OrgFeed extends SolidarityElement {
 
   /** URL of the organization's feed. */
   @property() src?: string;
+
 
   private provider = new ContextProvider(this, { context: feedContext, initialValue: undefined });
   private generation = 0;
