@@ -1,8 +1,8 @@
 /**
- * Everything `<chapter-map>` does once it has chapters: the list, search, "near me",
- * deep links, and starting the map when the element nears the viewport. A lazy
- * chunk (fetched as soon as a `<chapter-map>` connects, alongside its feed), so
- * pages without a map never pay for it.
+ * Everything `<chapter-map>` does beyond its shell: loading `src`, the list, search,
+ * "near me", deep links, and starting the map once the element is near the
+ * viewport. A lazy chunk (fetched as soon as a `<chapter-map>` connects, alongside
+ * its feed), so pages without a map never pay for it.
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -49,7 +49,6 @@ function probeWorker(): Promise<boolean> {
     probe.onerror = () => done(false);
   });
 }
-
 
 export class ChapterPanel implements ReactiveController {
   srcState?: SrcState;
