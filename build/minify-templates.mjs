@@ -63,11 +63,11 @@ const minifyCss = (s) =>
 
 // In markup, a run of whitespace with a line break renders like one space, and like
 // nothing between two tags or at either end of a template (formatting, as in JSX).
+// Whitespace without a line break is kept as written (` <span>` may separate words).
 const minifyHtml = (s, first, last) => {
-  let out = s.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ').replace(/> </g, '><');
-  if (first) out = out.replace(/^ </, '<');
-  if (last) out = out.replace(/> $/, '>');
-  return out;
+  if (first) s = s.replace(/^\s*\n\s*</, '<');
+  if (last) s = s.replace(/>\s*\n\s*$/, '>');
+  return s.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
 };
 
 export function minifyTemplates(code) {
