@@ -48,7 +48,7 @@ function skipExpression(src, i) {
   return i;
 }
 
-const minifyCss = (s) =>
+const minifyCss = (s, first, last) =>
   s
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
@@ -58,8 +58,10 @@ const minifyCss = (s) =>
     .replace(/ !important/g, '!important')
     .replace(/([^\w.#-])0+\.(\d)/g, '$1.$2') // 0.5em -> .5em
     .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3') // #ffffff -> #fff
-    .replace(/\[([\w-]+)=(['"])([\w-]+)\2\]/g, '[$1=$3]') // [type='submit'] -> [type=submit]
-    .replace(/;}/g, '}');
+    .replace(/\[([\w-]+)=(['"])(-?[a-zA-Z_][\w-]*)\2\]/g, '[$1=$3]') // [type='submit'] -> [type=submit]; not '-1' (no identifier)
+    .replace(/;}/g, '}')
+    .replace(first ? /^ / : /$^/, '')
+    .replace(last ? / $/ : /$^/, '');
 
 // In markup, a run of whitespace with a line break renders like one space, and like
 // nothing between two tags or at either end of a template (formatting, as in JSX).
