@@ -142,23 +142,7 @@ async function serve(args: string[]): Promise<void> {
     fail(`cannot listen on ${values.host}:${port}: ${(err as Error).message}`);
   }
 
-  const address = app.server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
-  console.log(`solidarity-widgets serving ${values.feed} on ${base}`);
-  console.log(`  database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
-  console.log(`  signatures accepted from: this server's origin${allowOrigins.length ? `, ${allowOrigins.join(', ')}` : ''}`);
-  if (rateLimit === 0) console.log('  rate limiting: off');
-  if (retainDays > 0) console.log(`  retention: signatures older than ${retainDays} days are deleted`);
-  if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
-    console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
-  }
-  if (!token || token.length < MIN_TOKEN_LENGTH) {
-    console.warn(
-      `warning: SOLIDARITY_ADMIN_TOKEN is ${token ? 'shorter than ' + MIN_TOKEN_LENGTH + ' characters' : 'not set'}, so the signature export and erasure answer 404.`,
-    );
-  }
-
+  // Before the first line is printed: whoever waits for that line may signal us at once.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(1); // a second signal: give up waiting
@@ -178,6 +162,24 @@ async function serve(args: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
+  console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
+  console.log(`signatures accepted from: this server's origin${allowOrigins.length ? `, ${allowOrigins.join(', ')}` : ''}`);
+  if (rateLimit === 0) console.log('rate limiting: off');
+  if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
+  if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
+    console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
+  }
+  if (!token || token.length < MIN_TOKEN_LENGTH) {
+    console.warn(
+      `warning: SOLIDARITY_ADMIN_TOKEN is ${token ? 'shorter than ' + MIN_TOKEN_LENGTH + ' characters' : 'not set'}, so the signature export and erasure answer 404.`,
+    );
+  }
+  // Last, so that whoever waits for this line has every line above it too.
+  console.log(`solidarity-widgets serving ${values.feed} on ${base}`);
 }
 
 function check(args: string[]): void {
