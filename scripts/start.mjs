@@ -23,14 +23,11 @@ child.stdout.on('data', (chunk) => {
   if (m) {
     announced = true;
     const base = m[1];
-    // After the server's own start-up lines, so the addresses are the last thing on screen.
-    setTimeout(() => {
-      console.log(`\n  demo page:  ${base}/\n  feed:       ${base}/feed.json\n  docs:       ${base}/docs/\n`);
-      if (!process.env.SOLIDARITY_ADMIN_TOKEN) {
-        console.log('  To export signatures, restart with SOLIDARITY_ADMIN_TOKEN set (32+ characters) and run:');
-        console.log(`  curl -H "Authorization: Bearer $SOLIDARITY_ADMIN_TOKEN" ${base}/api/petitions/cancel-rent/signatures.csv\n`);
-      }
-    }, 300);
+    console.log(`\n  demo page:  ${base}/\n  feed:       ${base}/feed.json\n  docs:       ${base}/docs/\n`);
+    if (!process.env.SOLIDARITY_ADMIN_TOKEN) {
+      console.log('  To export signatures, restart with SOLIDARITY_ADMIN_TOKEN set (32+ characters) and run:');
+      console.log(`  curl -H "Authorization: Bearer $SOLIDARITY_ADMIN_TOKEN" ${base}/api/petitions/cancel-rent/signatures.csv\n`);
+    }
   }
 });
 // Pass Ctrl-C and SIGTERM on, so the server closes its database cleanly.
