@@ -220,7 +220,16 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.get<{ Params: { id: string } }>('/api/petitions/:id', async (req, reply) => {
     reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'no-cache');
     const p = petitionFor(req);
-    return { id: p.id, title: p.title, goal: p.goal ?? null, count: await store.count(p.id), closes: p.closes ?? null };
+    // fields and consent too, so a widget with no feed can ask for what the server will require.
+    return {
+      id: p.id,
+      title: p.title,
+      goal: p.goal ?? null,
+      count: await store.count(p.id),
+      closes: p.closes ?? null,
+      fields: p.fields ?? [],
+      consent: p.consent ?? feed.get().feed.org.consent ?? null,
+    };
   });
 
   // --- organizers ----------------------------------------------------------------------------

@@ -221,7 +221,10 @@ for (const backend of backends) {
 
     it('GET /api/petitions/:id and /feed.json carry the live count', async () => {
       const before = (await request(s.base, 'GET', '/api/petitions/open')).json();
-      assert.deepEqual(Object.keys(before).sort(), ['closes', 'count', 'goal', 'id', 'title']);
+      assert.deepEqual(Object.keys(before).sort(), ['closes', 'consent', 'count', 'fields', 'goal', 'id', 'title']);
+      // What a widget without the feed needs to ask for what will be required.
+      assert.ok(Array.isArray(before.fields));
+      assert.ok(before.consent, 'the consent text the server checks against');
       assert.equal(before.goal, 100);
       await sign(s.base, signature());
       const after = (await request(s.base, 'GET', '/api/petitions/open')).json();
