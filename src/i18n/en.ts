@@ -46,7 +46,6 @@ export const en = {
   'petition.sign': 'Sign the petition',
   'petition.sending': 'Sending…',
   'petition.queued': 'Saved — will send when you’re back online.',
-  'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
   'petition.closed': 'This petition closed on {date} and no longer takes signatures.',
   'petition.not-found': 'The petition “{petition}” is not in this feed.',
   'petition.no-petition': 'Nothing to sign: give this form a feed and a petition id, or an endpoint.',

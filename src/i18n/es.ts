@@ -41,7 +41,6 @@ export const es: Messages = {
   'petition.sign': 'Firmar la petición',
   'petition.sending': 'Enviando…',
   'petition.queued': 'Guardada: se enviará cuando vuelvas a tener conexión.',
-  'petition.queued-server': 'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
   'petition.closed': 'Esta petición se cerró el {date} y ya no admite firmas.',
   'petition.not-found': 'La petición «{petition}» no está en esta fuente de datos.',
   'petition.no-petition': 'Nada que firmar: indica una fuente de datos y el id de una petición, o un endpoint.',

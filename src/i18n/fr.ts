@@ -41,7 +41,6 @@ export const fr: Messages = {
   'petition.sign': 'Signer la pétition',
   'petition.sending': 'Envoi…',
   'petition.queued': 'Enregistrée : elle sera envoyée dès votre retour en ligne.',
-  'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
   'petition.closed': 'Cette pétition a été close le {date} et n’accepte plus de signatures.',
   'petition.not-found': 'La pétition « {petition} » ne figure pas dans ce flux.',
   'petition.no-petition': 'Rien à signer : indiquez un flux et l’identifiant d’une pétition, ou un endpoint.',

@@ -1,11 +1,14 @@
 /**
- * The petition strings only its lazy chunk (petition-flow.ts) shows: the server's answer,
- * thanks, sharing and the email suggestion. Registered when that chunk loads, so a page pays
- * for them only once the reader starts on the form (what must work offline stays in en.ts). Add a key to all three tables (the type check enforces it).
+ * The petition strings only its lazy chunk (petition-flow.ts) brings on screen: the server's
+ * answer (including "the server is busy"), thanks, sharing and the email suggestion.
+ * Registered when that chunk loads, so a page pays for them only once the reader starts on
+ * the form; what must work offline (validation, "saved") stays in en.ts. Add a key to all
+ * three tables (the type check enforces it).
  */
 import { registerMessages } from '../../i18n/index.js';
 
 const en = {
+  'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
   'petition.signed': 'Signed.',
   'petition.thanks': 'Thank you for signing!',
   'petition.ask': 'Now ask others to sign too:',
@@ -24,6 +27,7 @@ declare module '../../i18n/index.js' {
 registerMessages({
   en,
   es: {
+    'petition.queued-server': 'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
     'petition.signed': 'Firmada.',
     'petition.thanks': '¡Gracias por firmar!',
     'petition.ask': 'Ahora pide a otras personas que firmen:',
@@ -35,6 +39,7 @@ registerMessages({
     'petition.share-text': 'Acabo de firmar «{title}». ¿Firmas tú también?',
   },
   fr: {
+    'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
     'petition.signed': 'Signée.',
     'petition.thanks': 'Merci d’avoir signé !',
     'petition.ask': 'Demandez maintenant à d’autres de signer :',
