@@ -4,6 +4,7 @@
  * server's answer, thanks and sharing, the email suggestion, and the strings for all that.
  * Validation and saving to the offline queue stay in the entry: they work offline.
  */
+import { html } from 'lit';
 import './petition-messages.js';
 import type { SignatureField } from '../../core/feed-types.js';
 import type { PetitionForm, Resolved } from './petition-form.js';
@@ -46,7 +47,20 @@ export async function suggest(w: PetitionForm): Promise<void> {
   }
 }
 
-export function acceptSuggestion(w: PetitionForm): void {
+/** "Did you mean …?" under the email field: a button that takes the suggestion. */
+export const renderSuggestion = (w: PetitionForm) =>
+  html`<p id="suggestion" class="suggestion">
+    <button type="button" class="link" @click=${() => acceptSuggestion(w)}>${w.locale.t('petition.did-you-mean', { email: w.suggestion })}</button>
+  </p>`;
+
+/** The thank-you, focused when it shows, with the sharing row once its chunk has come. */
+export const renderThanks = (w: PetitionForm, p: Resolved) =>
+  html`<div class="thanks" part="thanks">
+    <h3 id="thanks" tabindex="-1">${w.locale.t('petition.thanks')}</h3>
+    ${w.share?.renderShare(p.title, w.locale, (m) => m && (w.status = m))}
+  </div>`;
+
+function acceptSuggestion(w: PetitionForm): void {
   w.values = { ...w.values, email: w.suggestion };
   w.suggestion = '';
   w.setProblem('email', undefined);

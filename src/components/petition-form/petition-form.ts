@@ -403,7 +403,7 @@ export class PetitionForm extends SolidarityElement {
         ${closed
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
           : this.phase === 'signed'
-            ? this.renderThanks(p)
+            ? flow?.renderThanks(this, p)
             : this.phase === 'queued'
               ? nothing
               : this.renderForm(p)}
@@ -498,11 +498,7 @@ export class PetitionForm extends SolidarityElement {
           />`;
     return html`<div class="field ${f}" part="field">
       ${label}${control}${this.renderProblem(f)}
-      ${suggest
-        ? html`<p id="suggestion" class="suggestion">
-            <button type="button" class="link" @click=${() => flow?.acceptSuggestion(this)}>${t.t('petition.did-you-mean', { email: this.suggestion })}</button>
-          </p>`
-        : nothing}
+      ${suggest ? flow?.renderSuggestion(this) : nothing}
     </div>`;
   }
 
@@ -511,14 +507,6 @@ export class PetitionForm extends SolidarityElement {
     if (!problem) return nothing;
     const text = 'text' in problem ? problem.text : this.locale.t(problem.key, problem.params);
     return html`<p id="${f}-error" class="error" part="error"><span aria-hidden="true">⚠</span> ${text}</p>`;
-  }
-
-  private renderThanks(p: Resolved) {
-    const t = this.locale;
-    return html`<div class="thanks" part="thanks">
-      <h3 id="thanks" tabindex="-1">${t.t('petition.thanks')}</h3>
-      ${this.share?.renderShare(p.title, this.locale, (m) => m && (this.status = m))}
-    </div>`;
   }
 
 }
