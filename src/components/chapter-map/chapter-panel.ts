@@ -15,6 +15,7 @@ import { saveData, type ChapterMap } from './chapter-map.js';
 import { chapterMapStyles } from './chapter-map.styles.js';
 import type { MapView } from './map-view.js';
 import { VirtualList } from './virtual-list.js';
+import './chapter-messages.js';
 
 type MapState = 'idle' | 'tap' | 'loading' | 'ready' | 'failed';
 type SrcState = { status: 'loading' } | { status: 'ready'; url: string; chapters: Chapter[] } | { status: 'error' };
