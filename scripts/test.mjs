@@ -13,6 +13,7 @@ const steps = [
   ['types', 'npx tsc --noEmit -p .'],
   ['server tests', 'npm run test:server'],
   ['browser tests', 'npx wtr'],
+  ['build tools', 'node --test build/'],
   ['size budget', 'node --test test/size.test.mjs'],
   ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
 ];

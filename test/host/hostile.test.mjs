@@ -89,10 +89,16 @@ async function visit(path, { wait = (w) => w.every((x) => x.text) } = {}) {
   return { p, context, state, consoleErrors };
 }
 
-async function assertHealthy({ p, context, state, consoleErrors }) {
+// Under Trusted Types the map's worker is refused (DESIGN.md): the map's probe makes that
+// one documented report, then the list and search carry on. Nothing else may be reported.
+const MAP_WORKER_REFUSED = /trusted-types-sink .*Worker|TrustedScriptURL/;
+
+async function assertHealthy({ p, context, state, consoleErrors }, { mapWorkerRefused = false } = {}) {
+  const expected = (text) => mapWorkerRefused && MAP_WORKER_REFUSED.test(text);
   assert.deepEqual(state.errors, [], 'uncaught errors reached the host page');
-  assert.deepEqual(state.violations, [], 'CSP violations were reported');
-  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), [], 'console errors');
+  assert.ok(state.violations.filter(expected).length <= 1, 'the map worker was reported more than once');
+  assert.deepEqual(state.violations.filter((v) => !expected(v)), [], 'CSP violations were reported');
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e) && !expected(e)), [], 'console errors');
   for (const w of state.widgets) {
     if (!implemented(w.tag)) continue;
     assert.ok(w.defined, `<${w.tag}> is not defined`);
@@ -172,7 +178,7 @@ describe('hostile host pages', () => {
     assertHealthy(await visit('/polluted')));
 
   test('strict CSP without unsafe-inline/unsafe-eval, Trusted Types required', async () =>
-    assertHealthy(await visit('/csp')));
+    assertHealthy(await visit('/csp'), { mapWorkerRefused: implemented('chapter-map') }));
 
   for (const kind of ['404', '500', 'not-json']) {
     test(`a feed that answers ${kind}: each widget says so`, async () => {
