@@ -30,6 +30,10 @@ export const plankStyles = css`
     font-size: 0.95em;
   }
   .title {
+    display: flex;
+    flex: 1;
+    gap: calc(var(--_space) * 0.75);
+    align-items: center;
     margin: 0;
     font-size: var(--sw-heading-size, 1.25em);
     line-height: 1.25;
@@ -101,6 +105,10 @@ export const plankStyles = css`
   }
   .compact .title {
     font-size: 1em;
+  }
+  /* collapsed, a compact plank has no actions: no empty row under its title */
+  :host(:not([expanded])) .compact .actions {
+    display: none;
   }
   .disclosure {
     display: flex;
