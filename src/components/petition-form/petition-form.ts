@@ -4,7 +4,7 @@ import { SolidarityElement } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
-import { SIGNATURE_FIELDS, type Petition, type SignatureField } from '../../core/feed-types.js';
+import { SIGNATURE_FIELDS, type Petition, type SignatureField, type Text } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { pickText } from '../../core/text.js';
 import { themeStyles } from '../../core/theme.styles.js';
@@ -144,6 +144,8 @@ export class PetitionForm extends SolidarityElement {
   /** @internal */ @state() share?: typeof import('./share-panel.js');
   @state() private serverGoal?: number;
   @state() private serverCloses?: string;
+  /** With no feed, the server says what it will require (fields, consent) and the title. */
+  @state() private server: { fields?: string[]; consent?: Text; title?: Text } = {};
 
   private feedState = new FeedController(this);
   /** @internal */ locale = new LocaleController(this);
@@ -190,7 +192,7 @@ export class PetitionForm extends SolidarityElement {
     if (!endpoint) return undefined;
     const id = p?.id ?? this.petition ?? decodeURIComponent(new URL(endpoint).pathname.split('/').filter(Boolean).pop() ?? '');
     const lang = this.locale.lang;
-    const req = new Set<string>([...(p?.fields ?? []), 'email']);
+    const req = new Set<string>([...(p?.fields ?? this.server.fields ?? []), 'email']);
     const wanted = this.fields ? this.listAttr() : DEFAULT_FIELDS;
     const shown = SIGNATURE_FIELDS.filter((f) => req.has(f) || wanted.includes(f));
     let goal = p?.goal ?? this.serverGoal;
@@ -201,12 +203,12 @@ export class PetitionForm extends SolidarityElement {
     }
     return {
       id,
-      title: this.heading ?? pickText(p?.title, lang),
+      title: this.heading ?? pickText(p?.title ?? this.server.title, lang),
       target: pickText(p?.target, lang),
       body: pickText(p?.body, lang),
       goal,
       closes: p?.closes ?? this.serverCloses,
-      consent: pickText(p?.consent ?? feed?.org.consent, lang).trim() || this.locale.t('petition.consent'),
+      consent: pickText(p?.consent ?? feed?.org.consent ?? this.server.consent, lang).trim() || this.locale.t('petition.consent'),
       required: req,
       shown,
       endpoint: endpoint.replace(/\/+$/, ''),
@@ -252,11 +254,16 @@ export class PetitionForm extends SolidarityElement {
     try {
       const res = await fetch(endpoint, { credentials: 'omit', headers: { accept: 'application/json' } });
       if (!res.ok) return;
-      const data = (await res.json()) as { count?: unknown; goal?: unknown; closes?: unknown };
+      const data = (await res.json()) as { count?: unknown; goal?: unknown; closes?: unknown; fields?: unknown; consent?: unknown; title?: unknown };
       if (endpoint !== this.countFor) return;
       if (typeof data.count === 'number') this.count = Math.max(data.count, this.count ?? 0);
       if (typeof data.goal === 'number') this.serverGoal = data.goal;
       if (typeof data.closes === 'string') this.serverCloses = data.closes;
+      if (!this.feedPetition()) {
+        const text = (v: unknown) => (typeof v === 'string' || (typeof v === 'object' && v) ? (v as Text) : undefined);
+        const fields = Array.isArray(data.fields) ? data.fields.filter((f): f is string => (SIGNATURE_FIELDS as readonly string[]).includes(f)) : undefined;
+        this.server = { fields, consent: text(data.consent), title: text(data.title) };
+      }
     } catch {
       // no counter is better than a broken widget
     }
