@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { rawImportsPlugin } from './test/fixtures/chapters-raw-plugin.mjs';
 import { petitionServerPlugin } from './test/fixtures/petition-server.mjs';
+import { CHROMIUM_ARGS } from './test/host/harness.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -40,15 +41,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          '--enable-unsafe-swiftshader',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

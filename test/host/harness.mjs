@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
+/** Flags for Debian's Chromium here (DESIGN.md): every browser we launch, tests and bench, uses these. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
