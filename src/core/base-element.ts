@@ -2,7 +2,8 @@ import { LitElement } from 'lit';
 import { emit, type SolidarityEventMap, type SolidarityEventName } from './events.js';
 import { warn } from './warn.js';
 
-const yieldToHost = (): Promise<void> =>
+/** Lets the host page's other work run before ours continues. */
+export const yieldToHost = (): Promise<void> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
   new Promise((resolve) => setTimeout(resolve));
 

@@ -8,7 +8,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController } from 'lit';
-import type { SolidarityElement } from './base-element.js';
+import { yieldToHost, type SolidarityElement } from './base-element.js';
 import { feedContext } from './context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';
@@ -48,7 +48,10 @@ export class FeedController implements ReactiveController {
     );
   }
 
-  private settle(src: string, state: FeedState) {
+  private async settle(src: string, state: FeedState) {
+    // Every widget on a feed learns of it in the same moment; each renders in its own
+    // task, so a page full of widgets never becomes one long task for the host.
+    await yieldToHost();
     if (src !== this.loading) return; // the attribute changed meanwhile
     this.own = state;
     this.host.requestUpdate();
