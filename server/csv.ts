@@ -1,17 +1,12 @@
 // Organizer export, exactly as DESIGN.md fixes it: UTF-8 with BOM (so spreadsheet programs read
 // it as UTF-8), CRLF line ends, a fixed header, and cells that a spreadsheet would run as a
 // formula prefixed with an apostrophe (CSV injection).
+import { SIGNATURE_FIELDS } from '../src/core/feed-types.js';
 import type { Signature } from './storage/types.js';
 
 export const CSV_COLUMNS = [
   'signed_at',
-  'given_name',
-  'family_name',
-  'email',
-  'postal_code',
-  'country',
-  'phone',
-  'comment',
+  ...SIGNATURE_FIELDS,
   'source',
   'origin',
   'consent_sha256',
