@@ -55,6 +55,20 @@ export const themeStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  /* The widgets' ordinary button: outlined in the accent; .primary is filled. */
+  .btn {
+    min-block-size: 44px;
+    padding: 0.4em 1em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .btn.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
   .message {
     margin: 0;
     padding: calc(var(--_space) * 0.75);

@@ -79,20 +79,6 @@ export const chapterMapStyles = css`
     color: inherit;
     background: var(--_surface);
   }
-  button {
-    min-block-size: 44px;
-    padding: 0.4em 1em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_accent);
-    font-weight: 600;
-  }
-  button[type='submit'],
-  .show {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
   .status {
     min-block-size: 1.5em;
     margin: 0.5em 0;

@@ -434,13 +434,13 @@ export class ChapterPanel implements ReactiveController {
             <span class="hint" id="hint">${t.t('chapter.search-hint')}</span>
             <div class="row">
               <input id="q" part="input" type="search" autocomplete="off" aria-describedby="hint" .value=${this.query} @input=${this.onInput} />
-              <button part="button" type="submit">${t.t('chapter.search-button')}</button>
+              <button part="button" type="submit" class="btn primary">${t.t('chapter.search-button')}</button>
             </div>
-            <button part="button" type="button" class="near" @click=${this.nearMe}>${t.t('chapter.near-me')}</button>
+            <button part="button" type="button" class="btn near" @click=${this.nearMe}>${t.t('chapter.near-me')}</button>
           </form>
           <p class="status" part="status" role="status">${this.status}</p>
           ${this.rowKm
-            ? html`<button part="button" type="button" class="all" @click=${() => this.search('')}>${t.t('chapter.show-all')}</button>`
+            ? html`<button part="button" type="button" class="btn all" @click=${() => this.search('')}>${t.t('chapter.show-all')}</button>`
             : nothing}
           ${count
             ? this.vlist.render(
@@ -475,7 +475,7 @@ export class ChapterPanel implements ReactiveController {
         <div class="map" part="map">
           <div class="canvas" ?hidden=${this.mapState === 'failed' || this.mapState === 'tap'}></div>
           ${this.mapState === 'tap'
-            ? html`<button part="button" class="show" @click=${() => this.maybeLoadMap(true)}>${t.t('chapter.show-map')}</button>`
+            ? html`<button part="button" class="btn primary show" @click=${() => this.maybeLoadMap(true)}>${t.t('chapter.show-map')}</button>`
             : this.mapState === 'failed'
               ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
               : nothing}

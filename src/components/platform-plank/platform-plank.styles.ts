@@ -80,19 +80,6 @@ export const plankStyles = css`
     align-items: center;
     margin-block-start: calc(var(--_space) * 0.75);
   }
-  .actions button {
-    min-block-size: 44px;
-    padding: 0.4em 1em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_accent);
-    font-weight: 600;
-  }
-  .actions button.primary {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
   .status {
     font-size: 0.9em;
     color: var(--_muted);

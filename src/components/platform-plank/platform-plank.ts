@@ -205,12 +205,12 @@ export class PlatformPlank extends SolidarityElement {
         </div>
         <div class="actions">
           ${variant === 'card' && p.hasBody
-            ? html`<button class="primary" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
+            ? html`<button class="btn primary" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
                 ${this.expanded ? t.t('plank.show-less') : t.t('plank.read-more')}
               </button>`
             : nothing}
           ${variant === 'card' || this.expanded
-            ? html`<button part="share" aria-label=${t.t('plank.share-label', { title: titleText })} @click=${() => this.share(titleText)}>
+            ? html`<button class="btn" part="share" aria-label=${t.t('plank.share-label', { title: titleText })} @click=${() => this.share(titleText)}>
                 ${t.t('plank.share')}
               </button>`
             : nothing}
