@@ -73,7 +73,10 @@ after(async () => {
   await site?.stop();
 });
 
-async function visit(path, { wait = (w) => w.every((x) => x.text) } = {}) {
+// By default a page has settled when every widget shows something other than "Loading…".
+const settled = (w) => w.every((x) => x.text && !/Loading/.test(x.message ?? ''));
+
+async function visit(path, { wait = settled } = {}) {
   const context = await browser.newContext();
   const p = await context.newPage();
   const consoleErrors = [];
