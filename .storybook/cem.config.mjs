@@ -15,6 +15,16 @@ function definedTags() {
   return tags;
 }
 
+/** Names declared `{ state: true }` in a class's `static properties`: internal state, not attributes. */
+function stateNames(path) {
+  try {
+    const block = /static (?:override )?properties = \{([\s\S]*?)\n {2}\};/.exec(readFileSync(path, 'utf8'))?.[1] ?? '';
+    return new Set([...block.matchAll(/(\w+): \{ state: true \}/g)].map((m) => m[1]));
+  } catch {
+    return new Set();
+  }
+}
+
 const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'render', 'updated', 'firstUpdated', 'willUpdate', 'update', 'shouldUpdate', 'styles']);
 
 const solidarityTags = {
@@ -24,11 +34,14 @@ const solidarityTags = {
     for (const mod of customElementsManifest.modules) {
       const folder = /^src\/components\/([a-z0-9-]+)\/\1\.ts$/.exec(mod.path)?.[1];
       const classes = (mod.declarations ?? []).filter((d) => d.kind === 'class');
+      const states = stateNames(mod.path);
       for (const d of classes) {
+        if (d.attributes) d.attributes = d.attributes.filter((a) => !states.has(a.fieldName));
+        if (d.attributes?.length === 0) delete d.attributes;
         // Public API only: private and protected members, statics and Lit's lifecycle are not for webmasters.
         d.members = (d.members ?? []).filter(
           (m) => !m.privacy || m.privacy === 'public',
-        ).filter((m) => !m.static && !LIFECYCLE.has(m.name) && !m.name.startsWith('#'));
+        ).filter((m) => !m.static && !LIFECYCLE.has(m.name) && !m.name.startsWith('#') && !states.has(m.name));
         const tag = tags.get(d.name) ?? (folder && d.superclass && classes.length && d === classes.find((c) => c.superclass) ? folder : undefined);
         if (!tag) continue;
         d.tagName = tag;

@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { LocaleController } from '../../core/locale-controller.js';
@@ -49,21 +48,30 @@ export const saveData = () => !!(navigator as Navigator & { connection?: { saveD
  */
 export class ChapterMap extends SolidarityElement {
   static styles = themeStyles;
+  static override properties = {
+    feed: {},
+    src: {},
+    chapters: { attribute: false },
+    styleUrl: { attribute: 'style-url' },
+    center: {},
+    zoom: {},
+    list: {},
+  };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
-  @property() feed?: string;
+  feed?: string;
   /** URL of a chapters document instead of the feed's: a JSON array, `{ "chapters": … }`, or a GeoJSON FeatureCollection of Points. */
-  @property() src?: string;
+  src?: string;
   /** The chapters themselves, set from script (property only), instead of `feed` or `src`; checked like a feed's. */
-  @property({ attribute: false }) chapters?: unknown[];
+  chapters?: unknown[];
   /** URL of a maplibre style (vector tiles, e.g. OpenFreeMap) instead of the built-in basemap. */
-  @property({ attribute: 'style-url' }) styleUrl?: string;
+  styleUrl?: string;
   /** Initial center, `lng,lat`. Default: fit every chapter. */
-  @property() center?: string;
+  center?: string;
   /** Initial zoom (0–22). */
-  @property() zoom?: string;
+  zoom?: string;
   /** Where the list goes: `side` (default) or `below`. On narrow screens it is always below. */
-  @property() list?: string;
+  list?: string;
 
   /** @internal */
   feedState = new FeedController(this);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -64,39 +63,56 @@ const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? und
  */
 export class DonateButton extends SolidarityElement {
   static styles = [themeStyles, donateStyles];
+  static override properties = {
+    feed: {},
+    provider: {},
+    account: {},
+    template: {},
+    amounts: {},
+    currency: {},
+    recurring: { converter: optionalBoolean },
+    defaultAmount: { attribute: 'default-amount' },
+    min: {},
+    max: {},
+    refcode: {},
+    target: {},
+    config: { state: true },
+    problem: { state: true },
+    failed: { state: true },
+  };
   /** Focusing the element (as the panel does when it closes) focuses its button. */
   static shadowRootOptions = { ...SolidarityElement.shadowRootOptions, delegatesFocus: true };
 
   /** URL of the organization's feed (its `donate` settings are the defaults). Inside `<org-feed>` it may be left out. */
-  @property() feed?: string;
+  feed?: string;
   /** `actblue`, `stripe`, `paypal`, `liberapay`, `opencollective` or `url`. */
-  @property() provider?: string;
+  provider?: string;
   /** The organization's account with the provider (see above). */
-  @property() account?: string;
+  account?: string;
   /** For `provider="url"`: the address, with `{amount}`, `{currency}`, `{recurring}`, `{refcode}`. */
-  @property() template?: string;
+  template?: string;
   /** Preset amounts, comma-separated, in major units: `10,25,50`. */
-  @property() amounts?: string;
+  amounts?: string;
   /** ISO 4217 currency code (default `USD`). */
-  @property() currency?: string;
+  currency?: string;
   /** Offer monthly gifts (`recurring="false"` to turn off the feed's setting). */
-  @property({ converter: optionalBoolean }) recurring?: boolean;
+  recurring?: boolean;
   /** The amount chosen when the panel opens. */
-  @property({ attribute: 'default-amount' }) defaultAmount?: string;
+  defaultAmount?: string;
   /** Smallest gift (default 1). */
-  @property() min?: string;
+  min?: string;
   /** Largest gift. */
-  @property() max?: string;
+  max?: string;
   /** Source code passed to the provider; defaults to `?refcode=`, then `?source=`, of the page address. */
-  @property() refcode?: string;
+  refcode?: string;
   /** `_self` (default) or `_blank` (a new tab). */
-  @property() target?: string;
+  target?: string;
 
   /** The checked settings, once the panel's code has loaded; or the problem found then. */
-  @state() private config?: DonateConfig;
-  @state() private problem?: ConfigProblem;
+  private config?: DonateConfig;
+  private problem?: ConfigProblem;
   /** The panel's code could not be loaded (the reader is offline?). */
-  @state() private failed = false;
+  private failed = false;
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);

@@ -4,7 +4,6 @@
  * count when the page loads. Internal: `<donate-button>` is the public element.
  */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
@@ -40,18 +39,27 @@ export function readAmount(text: string, lang: string): string | undefined {
 
 export class DonatePanel extends SolidarityElement {
   static styles = [themeStyles, panelStyles];
+  static override properties = {
+    config: { attribute: false },
+    heading: { attribute: false },
+    opener: { attribute: false },
+    monthly: { state: true },
+    choice: { state: true },
+    custom: { state: true },
+    error: { state: true },
+  };
 
   /** The resolved settings (set by `<donate-button>`). */
-  @property({ attribute: false }) config!: DonateConfig;
+  config!: DonateConfig;
   /** The panel's heading. */
-  @property({ attribute: false }) heading = '';
+  heading = '';
   /** Where focus returns when the panel closes. */
-  @property({ attribute: false }) opener?: HTMLElement;
+  opener?: HTMLElement;
 
-  @state() private monthly = false;
-  @state() private choice: number | 'custom' = 'custom';
-  @state() private custom = '';
-  @state() private error = '';
+  private monthly = false;
+  private choice: number | 'custom' = 'custom';
+  private custom = '';
+  private error = '';
 
   private locale = new LocaleController(this);
 

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { feedContext } from '../../core/context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core/feed-loader.js';
@@ -24,9 +23,12 @@ export class OrgFeed extends SolidarityElement {
       display: contents;
     }
   `;
+  static override properties = {
+    src: {},
+  };
 
   /** URL of the organization's feed. */
-  @property() src?: string;
+  src?: string;
 
 
   private provider = new ContextProvider(this, { context: feedContext, initialValue: undefined });

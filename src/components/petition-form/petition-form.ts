@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -114,38 +113,60 @@ function flush(): void {
  */
 export class PetitionForm extends SolidarityElement {
   static styles = [themeStyles, petitionStyles];
+  static override properties = {
+    feed: {},
+    petition: {},
+    endpoint: {},
+    heading: {},
+    goal: {},
+    fields: {},
+    source: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    phase: { state: true },
+    values: { state: true },
+    consented: { state: true },
+    problems: { state: true },
+    suggestion: { state: true },
+    status: { state: true },
+    alert: { state: true },
+    count: { state: true },
+    share: { state: true },
+    serverGoal: { state: true },
+    serverCloses: { state: true },
+    server: { state: true },
+  };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
-  @property() feed?: string;
+  feed?: string;
   /** The petition's `id` in the feed. */
-  @property() petition?: string;
+  petition?: string;
   /** The petition's base URL (GET for the count, POST to `/signatures`); overrides the feed's. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** Title shown; overrides the feed's. */
-  @property() heading?: string;
+  heading?: string;
   /** Signature goal; overrides the feed's. */
-  @property() goal?: string;
+  goal?: string;
   /** Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`); the petition's own fields are always shown and required. */
-  @property() fields?: string;
+  fields?: string;
   /** Source code sent with each signature; default: the page's `?source=`, else its hostname. */
-  @property() source?: string;
+  source?: string;
   /** Privacy policy link next to the consent; overrides the feed's `org.privacy_url`. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  privacyUrl?: string;
 
   // State shared with petition-flow.ts (the lazy half of this widget), hence not private.
-  /** @internal */ @state() phase: Phase = 'form';
-  /** @internal */ @state() values: Record<string, string> = {};
-  /** @internal */ @state() consented = false;
-  /** @internal */ @state() problems: Record<string, Problem> = {};
-  /** @internal */ @state() suggestion = '';
-  /** @internal */ @state() status = '';
-  /** @internal */ @state() alert = '';
-  /** @internal */ @state() count?: number;
-  /** @internal */ @state() share?: typeof import('./share-panel.js');
-  @state() private serverGoal?: number;
-  @state() private serverCloses?: string;
+  /** @internal */ phase: Phase = 'form';
+  /** @internal */ values: Record<string, string> = {};
+  /** @internal */ consented = false;
+  /** @internal */ problems: Record<string, Problem> = {};
+  /** @internal */ suggestion = '';
+  /** @internal */ status = '';
+  /** @internal */ alert = '';
+  /** @internal */ count?: number;
+  /** @internal */ share?: typeof import('./share-panel.js');
+  private serverGoal?: number;
+  private serverCloses?: string;
   /** With no feed, the server says what it will require (fields, consent) and the title. */
-  @state() private server: { fields?: string[]; consent?: Text; title?: Text } = {};
+  private server: { fields?: string[]; consent?: Text; title?: Text } = {};
 
   private feedState = new FeedController(this);
   /** @internal */ locale = new LocaleController(this);

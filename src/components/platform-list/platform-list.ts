@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -48,17 +47,24 @@ export function selectPlanks(planks: Plank[], tags: string[], limit?: number): P
  */
 export class PlatformList extends SolidarityElement {
   static styles = [themeStyles, listStyles];
+  static override properties = {
+    feed: {},
+    tags: {},
+    variant: {},
+    limit: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
-  @property() feed?: string;
+  feed?: string;
   /** Comma-separated topics; a plank matching any of them shows. */
-  @property() tags?: string;
+  tags?: string;
   /** `card` (default) or `compact`. */
-  @property() variant: string = 'card';
+  variant: string = 'card';
   /** Show at most this many planks. */
-  @property() limit?: string;
+  limit?: string;
   /** Heading level of each plank's title (2–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);

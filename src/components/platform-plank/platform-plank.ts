@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -57,23 +56,33 @@ export function findPlank(planks: Plank[], key: string): Plank | undefined {
  */
 export class PlatformPlank extends SolidarityElement {
   static styles = [themeStyles, plankStyles];
+  static override properties = {
+    feed: {},
+    plank: {},
+    expanded: { type: Boolean, reflect: true },
+    variant: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    data: { attribute: false },
+    base: { attribute: false },
+    shareStatus: { state: true },
+  };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
-  @property() feed?: string;
+  feed?: string;
   /** Which plank: its `id`, else its `number`. */
-  @property() plank?: string;
+  plank?: string;
   /** Whether the body is shown. */
-  @property({ type: Boolean, reflect: true }) expanded = false;
+  expanded = false;
   /** `card` (default) or `compact` (a one-line disclosure). */
-  @property() variant: string = 'card';
+  variant: string = 'card';
   /** Heading level of the title (2–6), to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
   /** The plank itself, set by `<platform-list>` (property only). */
-  @property({ attribute: false }) data?: Plank;
+  data?: Plank;
   /** Base URL for relative links in the plank (property only). */
-  @property({ attribute: false }) base?: string;
+  base?: string;
 
-  @state() private shareStatus = '';
+  private shareStatus = '';
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
