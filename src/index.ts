@@ -2,6 +2,11 @@
  * solidarity-widgets: the one script a webmaster pastes. Importing it defines
  * every tag; a tag the page already has is left alone.
  */
+// First, a module only the entry uses. Rolldown merges the code the entry shares with
+// the lazy chunks (Lit, core) into the entry only if that shared code does not run
+// first; else it becomes a second file every page fetches, and gzip loses ~500 bytes
+// (test/size.test.mjs checks that the entry is one file).
+import './core/context.js';
 import { OrgFeed } from './components/org-feed/org-feed.js';
 import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';

@@ -20,6 +20,11 @@ test(`the entry and its static imports are at most ${ENTRY_BUDGET_GZIP} bytes gz
   assert.ok(gzip <= ENTRY_BUDGET_GZIP, `the entry script is ${gzip} bytes gzipped, over its budget of ${ENTRY_BUDGET_GZIP}`);
 });
 
+test('the entry is one file: no chunk is imported with it (each extra file costs gzip ~500 bytes)', () => {
+  const files = entryClosure();
+  assert.deepEqual(files.slice(1), [], `the entry statically imports ${files.slice(1).join(', ')}; see the first import in src/index.ts`);
+});
+
 test('nothing fetched at load contains the map engine', () => {
   for (const file of entryClosure()) {
     assert.ok(!/maplibre/i.test(readFileSync(file, 'utf8')), `${file} is loaded with the entry and contains maplibre`);

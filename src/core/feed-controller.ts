@@ -1,29 +1,28 @@
 /**
  * Gives a widget its feed: from its own `feed` attribute (through the shared
- * loader), else from an enclosing `<org-feed>` (via @lit/context). Fires
+ * loader), else from an enclosing `<org-feed>` (the context protocol, see context.ts). Fires
  * `feed-load` / `feed-error` once per widget and feed URL.
  *
  * The load is a tiny task of our own rather than @lit/task: the shared loader
  * already dedupes requests, so all we need is "latest attribute wins".
  */
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController } from 'lit';
 import { yieldToHost, type SolidarityElement } from './base-element.js';
-import { feedContext } from './context.js';
+import { FeedConsumer } from './context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';
 
 type Host = SolidarityElement & { feed?: string | null };
 
 export class FeedController implements ReactiveController {
-  private consumer: ContextConsumer<typeof feedContext, Host>;
+  private consumer: FeedConsumer;
   private own?: FeedState;
   private loading?: string;
   private announced = '';
 
   constructor(private host: Host) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, { context: feedContext, subscribe: true });
+    this.consumer = new FeedConsumer(host);
   }
 
   /** The feed's state, or undefined when the widget has no feed at all. */

@@ -1,7 +1,6 @@
-import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
-import { feedContext } from '../../core/context.js';
+import { FeedProvider } from '../../core/context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core/feed-loader.js';
 
 /**
@@ -31,7 +30,7 @@ export class OrgFeed extends SolidarityElement {
   src?: string;
 
 
-  private provider = new ContextProvider(this, { context: feedContext, initialValue: undefined });
+  private provider = new FeedProvider(this);
   private generation = 0;
 
   protected willUpdate(changed: PropertyValues): void {
@@ -42,7 +41,7 @@ export class OrgFeed extends SolidarityElement {
     const gen = ++this.generation;
     const src = this.src;
     if (!src) {
-      this.provider.setValue(undefined);
+      this.provider.set(undefined);
       return;
     }
     let url = src;
@@ -51,7 +50,7 @@ export class OrgFeed extends SolidarityElement {
     } catch {
       /* reported by the loader */
     }
-    this.provider.setValue({ status: 'loading', url });
+    this.provider.set({ status: 'loading', url });
     let next: FeedState;
     try {
       const loaded = await loadFeed(src);
@@ -65,7 +64,7 @@ export class OrgFeed extends SolidarityElement {
         this.emit('feed-error', { url, message: error.message });
       }
     }
-    if (gen === this.generation) this.provider.setValue(next);
+    if (gen === this.generation) this.provider.set(next);
   }
 
   render() {
