@@ -5,19 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { hostPage, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+import { hostPage, startScene } from './harness.mjs';
 import { recordScripts } from './page-bytes.mjs';
 
 // The goal is 20 KB; the budget holds today's ~21.7 KB line until the goal is reached.
 export const PAGE_BUDGET_GZIP = 22 * 1024;
 export const PAGE_GOAL_GZIP = 20 * 1024;
 
-let org, site, browser;
+let org, site, browser, scene;
 const pages = {};
 
 before(async () => {
-  site = await startHostSite(pages);
-  org = await startOrgServer({ allowOrigins: [site.origin] });
+  scene = await startScene(pages);
+  ({ site, org, browser } = scene);
   const feed = `${org.origin}/feed.json`;
   const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
   pages['/three'] = {
@@ -36,14 +36,9 @@ before(async () => {
         <chapter-map feed="${feed}"></chapter-map>`,
     }),
   };
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await org?.stop();
-  await site?.stop();
-});
+after(() => scene?.stop());
 
 async function settle(page) {
   await page.waitForLoadState('networkidle');

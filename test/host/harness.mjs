@@ -118,6 +118,27 @@ export async function startHostSite(pages) {
   };
 }
 
+/**
+ * The usual scene: an allied site serving `pages`, the organization's server
+ * allowing that site's origin, and a browser. `pages` may be filled in once the
+ * origins are known (the site reads it on each request). `stop()` ends all three.
+ */
+export async function startScene(pages, orgOptions = {}) {
+  const site = await startHostSite(pages);
+  const org = await startOrgServer({ ...orgOptions, allowOrigins: [site.origin] });
+  const browser = await launchBrowser();
+  return {
+    site,
+    org,
+    browser,
+    async stop() {
+      await browser.close();
+      await org.stop();
+      await site.stop();
+    },
+  };
+}
+
 /** An allied page: the host's script, its own button, then `body`. */
 export function hostPage({ title = 'Allied site', head = '', body = '', lang = 'en' }) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>

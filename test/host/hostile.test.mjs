@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { everyWidget, hostPage, inspect, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+import { everyWidget, hostPage, inspect, startScene } from './harness.mjs';
 
 // A widget counts once the entry defines it (components land one by one).
 const entrySource = readFileSync('src/index.ts', 'utf8');
@@ -23,14 +23,14 @@ const HOSTILE_CSS = `<style>
   button, input, label { display: none !important; }
 </style>`;
 
-let org, site, browser;
+let org, site, browser, scene;
 const pages = {};
 const page = (path, options) => (pages[path] = { html: hostPage(options), headers: options.headers });
 
 before(async () => {
   // Pages are filled in below once the org server's origin is known; the host site reads them lazily.
-  site = await startHostSite(pages);
-  org = await startOrgServer({ allowOrigins: [site.origin] });
+  scene = await startScene(pages);
+  ({ site, org, browser } = scene);
   const feed = `${org.origin}/feed.json`;
   const script = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
   const widgets = everyWidget(feed, { map: implemented('chapter-map') });
@@ -64,14 +64,9 @@ before(async () => {
   for (const kind of ['404', '500', 'not-json', 'hang']) {
     page(`/broken-${kind}`, { head: script, body: everyWidget(`/broken/${kind}.json`, { map: implemented('chapter-map') }) });
   }
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await org?.stop();
-  await site?.stop();
-});
+after(() => scene?.stop());
 
 // By default a page has settled when every widget shows something other than "Loading…".
 const settled = (w) => w.every((x) => x.text && !/Loading/.test(x.message ?? ''));

@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { hostPage, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
+import { hostPage, startScene } from './harness.mjs';
 
-let org, site, browser;
+let org, site, browser, scene;
 const pages = {};
 
 before(async () => {
-  site = await startHostSite(pages);
-  org = await startOrgServer({ allowOrigins: [site.origin] });
+  scene = await startScene(pages);
+  ({ site, org, browser } = scene);
   const feed = `${org.origin}/feed.json`;
   const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
   pages['/sign'] = { html: hostPage({ head, body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>` }) };
@@ -30,14 +30,9 @@ before(async () => {
       body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>`,
     }),
   };
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await org?.stop();
-  await site?.stop();
-});
+after(() => scene?.stop());
 
 async function count(id = 'cancel-rent') {
   return (await (await fetch(`${org.origin}/api/petitions/${id}`)).json()).count;
