@@ -84,7 +84,6 @@ export class ChapterMap extends SolidarityElement {
   panel?: ChapterPanel;
   /** @internal Whether the element has come near the viewport (within 300 px). */
   near?: boolean;
-  private loading?: Promise<void>;
   /** Set when the panel's chunk failed to load (e.g. offline); a reconnect tries again. */
   private failed?: FeedState;
   private io?: IntersectionObserver;
@@ -94,9 +93,9 @@ export class ChapterMap extends SolidarityElement {
     // Near the viewport, the map chunk is fetched at once (alongside the panel and the
     // feed), unless the reader asked to save data; never on a page where the map is far.
     this.io = new IntersectionObserver(
-      (entries) => {
+      (entries, io) => {
         if (!entries.some((e) => e.isIntersecting)) return;
-        this.io?.disconnect();
+        io.disconnect();
         this.near = true;
         if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
         this.requestUpdate();
@@ -104,19 +103,20 @@ export class ChapterMap extends SolidarityElement {
       { rootMargin: '300px' },
     );
     this.io.observe(this);
-    this.loading ??= import('./chapter-panel.js').then(
-      (m) => {
-        this.panel = new m.ChapterPanel(this);
-        this.requestUpdate();
-      },
-      (e) => {
-        this.loading = undefined;
-        // The warning names the chunk that failed (the browser's own message).
-        this.warnOnce(`${e}`);
-        this.failed = { status: 'error', url: '', error: new FeedError('network', `${e}`) };
-        this.requestUpdate();
-      },
-    );
+    // import() gives the same module to every element; a failed one is tried again on reconnect.
+    if (!this.panel)
+      import('./chapter-panel.js').then(
+        (m) => {
+          this.panel ??= new m.ChapterPanel(this);
+          this.requestUpdate();
+        },
+        (e) => {
+          // The warning names the chunk that failed (the browser's own message).
+          this.warnOnce(`${e}`);
+          this.failed = { status: 'error', url: '', error: new FeedError('network', `${e}`) };
+          this.requestUpdate();
+        },
+      );
   }
 
   disconnectedCallback(): void {
