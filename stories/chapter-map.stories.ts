@@ -130,3 +130,19 @@ export const CenterAndZoom: Story = { name: 'Center and zoom', args: { center: '
 
 /** The feed cannot be loaded: a clear message. */
 export const FeedFailing: Story = { name: 'Feed failing', args: { feed: MISSING_FEED } };
+
+/**
+ * The page's own list of chapters inside the tag: readers see it before the script runs and
+ * until the chapters arrive; here the feed fails, so it stays, under the message.
+ */
+export const FallbackList: Story = {
+  name: 'Fallback list (feed failing)',
+  args: { feed: MISSING_FEED },
+  render: (a) =>
+    html`<chapter-map feed=${ifDefined(a.feed || undefined)}>
+      <ul>
+        <li>Chicago: <a href="mailto:chicago@workers.example">chicago@workers.example</a></li>
+        <li>Detroit: <a href="mailto:detroit@workers.example">detroit@workers.example</a></li>
+      </ul>
+    </chapter-map>`,
+};

@@ -6,6 +6,7 @@
  * the map cannot be shown, exactly one violation is reported, and nothing is thrown.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { hostPage, inspect, launchBrowser, startHostSite, startOrgServer } from './harness.mjs';
 
@@ -32,6 +33,10 @@ before(async () => {
     html: hostPage({ head, body }),
     headers: { 'content-security-policy': [...base, 'worker-src blob:', "require-trusted-types-for 'script'"].join('; ') },
   };
+  // A page's own fallback list inside the tag, readable before (and without) our script.
+  const fallback = `<chapter-map feed="${feed}"><ul><li>Chicago: <a href="mailto:chicago@workers.example">chicago@workers.example</a></li></ul></chapter-map>`;
+  pages['/map-fallback'] = { html: hostPage({ head, body: fallback }) };
+  pages['/map-fallback-es'] = { html: hostPage({ head, body: fallback, lang: 'es' }) };
   browser = await launchBrowser();
 });
 
@@ -112,6 +117,79 @@ for (const [path, what] of [
     assert.deepEqual(state.errors, []);
     assert.equal(state.violations.length, 1, `one report, not one per attempt: ${state.violations.join(' | ')}`);
     await searchWorks(page);
+    await page.close();
+  });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** What a reader of /map-fallback* sees now: the shadow tree's state, the fallback list, axe's findings. */
+async function shellState(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const el = document.querySelector('chapter-map');
+    const root = el.shadowRoot;
+    const ul = el.querySelector('ul');
+    const { violations } = await window.axe.run(el);
+    return {
+      panel: !!el.panel,
+      message: root.querySelector('[part~=message]')?.textContent.trim() ?? null,
+      fallbackShown: !!root.querySelector('slot')?.assignedElements().includes(ul) && ul.checkVisibility() && ul.offsetHeight > 0,
+      height: el.getBoundingClientRect().height,
+      mapHeight: 26 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+      axe: violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+    };
+  });
+}
+
+test('before its code arrives, the page\'s fallback list is readable in a box as tall as the map; then the real list', async () => {
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/chapter-panel-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.origin}/map-fallback`);
+  await page.waitForFunction(() => document.querySelector('chapter-map')?.shadowRoot?.querySelector('slot'));
+  const before = await shellState(page);
+  assert.equal(before.panel, false, 'the panel is held back');
+  assert.ok(before.fallbackShown, 'the fallback list is readable');
+  assert.ok(before.height >= before.mapHeight - 1, `the map's height is reserved (${before.height}px)`);
+  assert.deepEqual(before.axe, []);
+  release();
+  await page.waitForFunction(() => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'), null, { timeout: 30000 });
+  const after = await shellState(page);
+  assert.equal(after.fallbackShown, false, 'the real list replaced the fallback');
+  assert.deepEqual(after.axe, []);
+  const state = await inspect(page);
+  assert.deepEqual(state.errors, []);
+  await page.close();
+});
+
+for (const [path, expected] of [
+  ['/map-fallback', /could not be loaded: the server could not be reached/],
+  ['/map-fallback-es', /No se pudo cargar el contenido: no se pudo conectar con el servidor/],
+]) {
+  test(`offline, its code cannot load (${path}): a clear message in the reader's language, the fallback list stays, nothing thrown`, async () => {
+    const page = await browser.newPage();
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.route('**/chapter-panel-*.js', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${site.origin}${path}`);
+    await page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector('chapter-map')?.shadowRoot?.querySelector('[part~=message]')?.textContent ?? ''),
+      expected.source,
+      { timeout: 30000 },
+    );
+    const shown = await shellState(page);
+    assert.equal(shown.panel, false);
+    assert.match(shown.message, expected);
+    assert.ok(shown.fallbackShown, 'the fallback list is still readable');
+    assert.deepEqual(shown.axe, []);
+    const state = await inspect(page);
+    assert.deepEqual(state.errors, [], 'nothing reached the host page');
+    assert.equal(warnings.filter((w) => /chapter-panel/.test(w)).length, 1, `one warning naming the chunk: ${warnings.join(' | ')}`);
     await page.close();
   });
 }

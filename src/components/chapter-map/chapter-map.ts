@@ -1,6 +1,8 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
+import { FeedError, type FeedState } from '../../core/feed-loader.js';
+import { renderFeedStatus } from '../../core/feed-status.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import type { ChapterPanel } from './chapter-panel.js';
@@ -47,7 +49,8 @@ export const saveData = () => !!(navigator as Navigator & { connection?: { saveD
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
 export class ChapterMap extends SolidarityElement {
-  static styles = themeStyles;
+  // Beyond the theme, only the placeholder's reserved height (the panel brings the rest).
+  static styles = [themeStyles, css`.ph{min-block-size:var(--sw-map-height,26rem)}`];
   static override properties = {
     feed: {},
     src: {},
@@ -80,8 +83,9 @@ export class ChapterMap extends SolidarityElement {
   /** @internal The list, search and map: a lazy chunk fetched on connect, alongside the feed. */
   panel?: ChapterPanel;
   /** @internal Whether the element has come near the viewport (within 300 px). */
-  near = false;
-  private loading?: Promise<void>;
+  near?: boolean;
+  /** Set when the panel's chunk failed to load (e.g. offline); a reconnect tries again. */
+  private failed?: FeedState;
   private io?: IntersectionObserver;
 
   connectedCallback(): void {
@@ -89,9 +93,9 @@ export class ChapterMap extends SolidarityElement {
     // Near the viewport, the map chunk is fetched at once (alongside the panel and the
     // feed), unless the reader asked to save data; never on a page where the map is far.
     this.io = new IntersectionObserver(
-      (entries) => {
+      (entries, io) => {
         if (!entries.some((e) => e.isIntersecting)) return;
-        this.io?.disconnect();
+        io.disconnect();
         this.near = true;
         if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
         this.requestUpdate();
@@ -99,16 +103,20 @@ export class ChapterMap extends SolidarityElement {
       { rootMargin: '300px' },
     );
     this.io.observe(this);
-    this.loading ??= import('./chapter-panel.js').then(
-      (m) => {
-        this.panel = new m.ChapterPanel(this);
-        this.requestUpdate();
-      },
-      (e) => {
-        this.loading = undefined;
-        this.warnOnce(`<chapter-map> could not load its code (${e}).`);
-      },
-    );
+    // import() gives the same module to every element; a failed one is tried again on reconnect.
+    if (!this.panel)
+      import('./chapter-panel.js').then(
+        (m) => {
+          this.panel ??= new m.ChapterPanel(this);
+          this.requestUpdate();
+        },
+        (e) => {
+          // The warning names the chunk that failed (the browser's own message).
+          this.warnOnce(`${e}`);
+          this.failed = { status: 'error', url: '', error: new FeedError('network', `${e}`) };
+          this.requestUpdate();
+        },
+      );
   }
 
   disconnectedCallback(): void {
@@ -119,10 +127,13 @@ export class ChapterMap extends SolidarityElement {
 
   render() {
     if (this.panel) return this.panel.render();
-    // Until the panel arrives: the page's own content, or a polite loading line.
-    return this.feed || this.src || this.chapters || this.feedState.state
-      ? html`<p class="message" part="message" role="status">${this.locale.t('feed.loading')}</p>`
-      : html`<slot></slot>`;
+    // Until the panel arrives, the page's own content (a fallback list stays readable),
+    // in a box as tall as the map will be, so the page does not jump. If it cannot
+    // arrive (offline), a short message says so, in the reader's language if loaded.
+    const wanted = this.src || this.chapters || this.feedState.state; // a state whenever there is a feed
+    return wanted && this.failed
+      ? html`${renderFeedStatus(this.failed, this.locale)}<slot></slot>`
+      : html`<div class=${wanted ? 'ph' : ''}><slot></slot></div>`;
   }
 }
 

@@ -418,9 +418,12 @@ export class ChapterPanel implements ReactiveController {
         </p>`;
       } else {
         loading = s?.status === 'loading';
-        status = s ? renderFeedStatus(s, t) : html`<slot></slot>`;
+        status = s ? renderFeedStatus(s, t) : nothing;
       }
-      // While the chapters load, the map area is already there, so the map can start.
+      // The page's own content (e.g. a plain list of chapters) stays readable until the
+      // chapters arrive, and after they fail. While they load, the map area is already
+      // there, so the map can start.
+      status = html`${status}<slot></slot>`;
       return loading ? this.layout(messages, status) : html`${messages}${status}`;
     }
     const lang = t.lang;
