@@ -6,13 +6,12 @@
  * A `@lit/context` consumer for `createContext(Symbol.for('solidarity-widgets.feed'))`
  * receives the feed too (tested in org-feed.test.ts).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FeedState } from './feed-loader.js';
 
 /** The context key: shared by every copy of our script on a page. */
 export const feedContext = Symbol.for('solidarity-widgets.feed');
 
-type FeedCallback = (value: FeedState | undefined, unsubscribe?: () => void) => void;
+export type FeedCallback = (value: FeedState | undefined, unsubscribe?: () => void) => void;
 
 /** The protocol's request: `context`, `callback`, `subscribe`. */
 interface ContextRequest extends Event {
@@ -21,53 +20,30 @@ interface ContextRequest extends Event {
   subscribe?: boolean;
 }
 
-/** Answers requests for the feed from inside `host`, now and whenever the value changes. */
-export class FeedProvider {
-  value?: FeedState;
-  /** Each subscriber with its unsubscribe function, whose identity must stay the same (consumers compare it). */
-  private subscribers = new Map<FeedCallback, () => void>();
-
-  constructor(host: HTMLElement) {
-    host.addEventListener('context-request', (event) => {
-      const request = event as ContextRequest;
-      if (request.context !== feedContext) return;
-      event.stopPropagation(); // the nearest <org-feed> answers
-      const callback = request.callback;
-      const unsubscribe = () => this.subscribers.delete(callback);
-      if (request.subscribe) this.subscribers.set(callback, unsubscribe);
-      callback(this.value, request.subscribe ? unsubscribe : undefined);
-    });
-  }
-
-  set(value: FeedState | undefined): void {
-    this.value = value;
-    for (const [callback, unsubscribe] of this.subscribers) callback(value, unsubscribe);
-  }
+/**
+ * Answers requests for the feed from inside `host`, now and on every change;
+ * returns the function that sets a new value.
+ */
+export function provideFeed(host: HTMLElement): (value: FeedState | undefined) => void {
+  let current: FeedState | undefined;
+  /** Each subscriber with its unsubscribe function, whose identity must not change (consumers compare it). */
+  const subscribers = new Map<FeedCallback, () => void>();
+  host.addEventListener('context-request', (event) => {
+    const { context, callback, subscribe } = event as ContextRequest;
+    if (context !== feedContext) return;
+    event.stopPropagation(); // the nearest <org-feed> answers
+    const unsubscribe = () => subscribers.delete(callback);
+    if (subscribe) subscribers.set(callback, unsubscribe);
+    callback(current, subscribe ? unsubscribe : undefined);
+  });
+  return (value) => {
+    current = value;
+    subscribers.forEach((unsubscribe, callback) => callback(value, unsubscribe));
+  };
 }
 
-/** Asks the nearest provider for the feed while `host` is connected, and updates it on each change. */
-export class FeedConsumer implements ReactiveController {
-  value?: FeedState;
-  private unsubscribe?: () => void;
-
-  constructor(private host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    const request = new Event('context-request', { bubbles: true, composed: true }) as ContextRequest;
-    request.context = feedContext;
-    request.subscribe = true;
-    request.callback = (value, unsubscribe) => {
-      this.unsubscribe = unsubscribe;
-      this.value = value;
-      this.host.requestUpdate();
-    };
-    this.host.dispatchEvent(request);
-  }
-
-  hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
+/** Asks the nearest provider for the feed, now and on every change (the callback gets an unsubscribe function). */
+export function requestFeed(from: Element, callback: FeedCallback): void {
+  const request = new Event('context-request', { bubbles: true, composed: true });
+  from.dispatchEvent(Object.assign(request, { context: feedContext, subscribe: true, callback }));
 }

@@ -8,26 +8,39 @@
  */
 import type { ReactiveController } from 'lit';
 import { yieldToHost, type SolidarityElement } from './base-element.js';
-import { FeedConsumer } from './context.js';
+import { requestFeed } from './context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';
 
 type Host = SolidarityElement & { feed?: string | null };
 
 export class FeedController implements ReactiveController {
-  private consumer: FeedConsumer;
+  /** The enclosing <org-feed>'s feed, and how to stop following it. */
+  private provided?: FeedState;
+  private unsubscribe?: () => void;
   private own?: FeedState;
   private loading?: string;
   private announced = '';
 
   constructor(private host: Host) {
     host.addController(this);
-    this.consumer = new FeedConsumer(host);
   }
 
   /** The feed's state, or undefined when the widget has no feed at all. */
   get state(): FeedState | undefined {
-    return this.host.feed ? this.own : this.consumer.value;
+    return this.host.feed ? this.own : this.provided;
+  }
+
+  hostConnected(): void {
+    requestFeed(this.host, (value, unsubscribe) => {
+      this.provided = value;
+      this.unsubscribe = unsubscribe;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
   }
 
   hostUpdate(): void {

@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
-import { FeedProvider } from '../../core/context.js';
+import { provideFeed } from '../../core/context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core/feed-loader.js';
 
 /**
@@ -30,7 +30,7 @@ export class OrgFeed extends SolidarityElement {
   src?: string;
 
 
-  private provider = new FeedProvider(this);
+  private provide = provideFeed(this);
   private generation = 0;
 
   protected willUpdate(changed: PropertyValues): void {
@@ -41,7 +41,7 @@ export class OrgFeed extends SolidarityElement {
     const gen = ++this.generation;
     const src = this.src;
     if (!src) {
-      this.provider.set(undefined);
+      this.provide(undefined);
       return;
     }
     let url = src;
@@ -50,7 +50,7 @@ export class OrgFeed extends SolidarityElement {
     } catch {
       /* reported by the loader */
     }
-    this.provider.set({ status: 'loading', url });
+    this.provide({ status: 'loading', url });
     let next: FeedState;
     try {
       const loaded = await loadFeed(src);
@@ -64,7 +64,7 @@ export class OrgFeed extends SolidarityElement {
         this.emit('feed-error', { url, message: error.message });
       }
     }
-    if (gen === this.generation) this.provider.set(next);
+    if (gen === this.generation) this.provide(next);
   }
 
   render() {
