@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp, MIN_TOKEN_LENGTH, parseOrigin } from './app.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
@@ -191,7 +192,7 @@ function check(args: string[]): void {
   } catch (err) {
     fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
   }
-  const { feed, problems } = checkFeed(raw);
+  const { feed, problems } = checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);

@@ -4,6 +4,7 @@
 // is unreliable, e.g. network filesystems).
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
 import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
 
@@ -39,7 +40,7 @@ export function readFeed(file: string): LoadedFeed {
   } catch (err) {
     throw new FeedError(`feed ${file} is not valid JSON: ${(err as Error).message}`);
   }
-  const { feed, problems } = checkFeed(raw);
+  const { feed, problems } = checkFeed(raw, checkChapters);
   if (!feed) throw new FeedError(`feed ${file} is not a usable feed`, problems);
   return {
     raw: raw as Record<string, unknown>,

@@ -18,7 +18,6 @@ export { OrgFeed, PlatformList, PlatformPlank };
 export { ChapterMap };
 export { DonateButton };
 export { PetitionForm };
-export { checkFeed } from './core/feed-check.js';
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { checkChapters } from './chapter-check.js';
 import { checkFeed } from './feed-check.js';
 
 const plank = { id: 'a', number: 1, title: 'A', tags: ['x'] };
@@ -13,7 +14,7 @@ describe('checkFeed', () => {
       chapters: [{ id: 'c', name: 'C', lat: 41.88, lng: -87.63, postal_codes: ['606'] }],
       donate: { provider: 'actblue', amounts: [10, 25], recurring: true, min: 1 },
     };
-    const { feed: out, problems } = checkFeed(feed);
+    const { feed: out, problems } = checkFeed(feed, checkChapters);
     expect(problems).to.deep.equal([]);
     expect(out).to.deep.equal(feed);
   });
@@ -29,7 +30,7 @@ describe('checkFeed', () => {
       version: 1,
       platform: [{ id: 'b', number: 'one', title: 'B' }, plank, { number: 3, title: 'no id' }, 'junk', { ...plank }],
       chapters: [{ id: 'c', name: 'C', lat: 95, lng: 0 }, { id: 'd', name: 'D', lat: 1, lng: 2 }],
-    });
+    }, checkChapters);
     expect(feed!.platform.map((p) => p.id)).to.deep.equal(['b', 'a']);
     expect(feed!.platform[0].number).to.equal(1); // bad number dropped, then counted in order
     expect(feed!.chapters.map((c) => c.id)).to.deep.equal(['d']);
@@ -64,9 +65,17 @@ describe('checkFeed', () => {
           { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { id: 'y', name: 'Y' } },
         ],
       },
-    });
+    }, checkChapters);
     expect(feed!.chapters).to.deep.equal([{ id: 'x', name: 'X', lat: 41.9, lng: -87.6 }]);
     expect(problems).to.deep.equal([{ path: '$.chapters.features[1].geometry', message: 'must be a GeoJSON Point' }]);
+  });
+
+  it('leaves chapters as they came unless asked to check them (pages without a map never do)', () => {
+    const chapters = [{ id: 'c', name: 'C', lat: 95, lng: 0 }];
+    const { feed, problems } = checkFeed({ version: 1, chapters });
+    expect(feed!.chapters).to.equal(chapters);
+    expect(problems).to.deep.equal([]);
+    expect(checkFeed({ version: 1, chapters }, checkChapters).feed!.chapters).to.deep.equal([]);
   });
 
   it('ignores inherited junk on polluted prototypes', () => {

@@ -4,15 +4,16 @@
  * with its JSON path; only an unusable top level makes the whole feed null.
  *
  * Items are described by small field specs rather than code per field: this
- * module ships in every page's script, so it is kept compact.
+ * module ships in every page's script, so it is kept compact. Chapters are checked
+ * by chapter-check.ts, which only pages with a map (and the server) load.
  */
-import { SIGNATURE_FIELDS, type Chapter, type Feed, type FeedProblem } from './feed-types.js';
+import { SIGNATURE_FIELDS, type Chapter, type Feed, type FeedProblem, type PageFeed } from './feed-types.js';
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 /** A field's kind; a trailing `!` makes it required. */
-type Spec = Record<string, string>;
+export type Spec = Record<string, string>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
 
 const ORG: Spec = { name: 'text', url: 'str', logo: 'str', color: 'str', privacy_url: 'str', consent: 'text' };
@@ -29,19 +30,6 @@ const PETITION: Spec = {
   endpoint: 'str',
   count: 'int',
 };
-const CHAPTER: Spec = {
-  id: 'id!',
-  name: 'text!',
-  city: 'str',
-  region: 'str',
-  country: 'str',
-  lat: 'lat!',
-  lng: 'lng!',
-  email: 'str',
-  url: 'str',
-  meets: 'text',
-  postal_codes: 'strs',
-};
 const DONATE: Spec = {
   provider: 'str',
   account: 'str',
@@ -57,7 +45,7 @@ const DONATE: Spec = {
   refcode: 'str',
 };
 
-class Checker {
+export class Checker {
   problems: FeedProblem[] = [];
 
   fail(path: string, message: string): undefined {
@@ -167,21 +155,18 @@ class Checker {
     });
     return out;
   }
-
-  /** `chapters` as an array, or as a GeoJSON FeatureCollection of Points. */
-  chapters(v: unknown): Obj[] {
-    if (!(isObj(v) && v.type === 'FeatureCollection')) return this.list(v, '$.chapters', (o, p) => this.item(o, CHAPTER, p));
-    return this.list(v.features, '$.chapters.features', (f, p) => {
-      const g = f.geometry;
-      const c = isObj(g) && g.type === 'Point' && Array.isArray(g.coordinates) ? g.coordinates : undefined;
-      if (!c) return this.fail(`${p}.geometry`, 'must be a GeoJSON Point');
-      return this.item({ id: f.id, ...(isObj(f.properties) ? f.properties : {}), lng: c[0], lat: c[1] }, CHAPTER, `${p}.properties`);
-    });
-  }
 }
 
-/** Validates a parsed feed. `feed` is null only when nothing can be used. */
-export function checkFeed(raw: unknown): { feed: Feed | null; problems: FeedProblem[] } {
+/** How chapters are checked (chapter-check.ts): given to checkFeed by those who need them. */
+export type ChapterCheck = (v: unknown, c: Checker) => Chapter[];
+
+/**
+ * Validates a parsed feed. `feed` is null only when nothing can be used. Its
+ * chapters are checked with `checkChapters` when given, else left as they came.
+ */
+export function checkFeed(raw: unknown): { feed: PageFeed | null; problems: FeedProblem[] };
+export function checkFeed(raw: unknown, checkChapters: ChapterCheck): { feed: Feed | null; problems: FeedProblem[] };
+export function checkFeed(raw: unknown, checkChapters?: ChapterCheck): { feed: PageFeed | null; problems: FeedProblem[] } {
   const c = new Checker();
   if (!isObj(raw)) {
     c.fail('$', `must be a JSON object, got ${describe(raw)}`);
@@ -203,8 +188,8 @@ export function checkFeed(raw: unknown): { feed: Feed | null; problems: FeedProb
       return plank;
     }),
     petitions: c.list(raw.petitions, '$.petitions', (o, p) => c.item(o, PETITION, p)),
-    chapters: c.chapters(raw.chapters) as unknown as Chapter[],
-  } as unknown as Feed;
+    chapters: checkChapters ? checkChapters(raw.chapters, c) : raw.chapters,
+  } as unknown as PageFeed;
   const donate = section('donate', DONATE);
   if (donate) feed.donate = donate;
   return { feed, problems: c.problems };

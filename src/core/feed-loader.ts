@@ -3,7 +3,7 @@
  * with a timeout and a specific error for each way a feed can fail.
  */
 import { checkFeed } from './feed-check.js';
-import type { Feed } from './feed-types.js';
+import type { PageFeed } from './feed-types.js';
 import { warn } from './warn.js';
 
 export type FeedErrorCode = 'timeout' | 'network' | 'not-found' | 'http' | 'not-json' | 'bad-shape';
@@ -21,12 +21,12 @@ export class FeedError extends Error {
 export interface LoadedFeed {
   /** Absolute URL the feed came from (base for its relative URLs). */
   url: string;
-  feed: Feed;
+  feed: PageFeed;
 }
 
 export type FeedState =
   | { status: 'loading'; url: string }
-  | { status: 'ready'; url: string; feed: Feed }
+  | { status: 'ready'; url: string; feed: PageFeed }
   | { status: 'error'; url: string; error: FeedError };
 
 export const FEED_TIMEOUT_MS = 15000;

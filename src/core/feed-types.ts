@@ -73,6 +73,9 @@ export interface Feed {
   donate?: DonateSettings;
 }
 
+/** A feed as pages load it: chapters not yet checked (only a map needs them; see chapter-check.ts). */
+export type PageFeed = Omit<Feed, 'chapters'> & { chapters: unknown };
+
 export interface FeedProblem {
   /** JSON path of the problem, e.g. `$.platform[3].title`. */
   path: string;

@@ -3,7 +3,7 @@
  * by postal code (the chapters' `postal_codes` prefixes, no geocoder) and by
  * distance (a k-d tree, loaded lazily with the first "near me"). Pure: no DOM.
  */
-import { checkFeed } from '../../core/feed-check.js';
+import { chaptersWithProblems } from '../../core/chapter-check.js';
 import type { Chapter, FeedProblem } from '../../core/feed-types.js';
 import { allTranslations } from '../../core/text.js';
 
@@ -15,8 +15,7 @@ import { allTranslations } from '../../core/text.js';
 export function parseChapters(raw: unknown): { chapters: Chapter[]; problems: FeedProblem[] } {
   const o = raw as { type?: unknown; chapters?: unknown } | null;
   const chapters = o && typeof o === 'object' && !Array.isArray(o) && o.type !== 'FeatureCollection' ? o.chapters : raw;
-  const { feed, problems } = checkFeed({ version: 1, chapters });
-  return { chapters: feed?.chapters ?? [], problems };
+  return chaptersWithProblems(chapters);
 }
 
 /** Postal codes compare upper-cased, without spaces and hyphens (DESIGN.md). */

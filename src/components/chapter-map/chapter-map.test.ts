@@ -315,6 +315,22 @@ describe('<chapter-map>', () => {
     expect(root(el).querySelector('[part=details] h3')!.textContent).to.equal('Toronto');
   });
 
+  it('checks the feed’s chapters itself (pages without a map never do): a bad one is skipped with one warning', async () => {
+    const feed = { ...chaptersFeed, chapters: [sampleChapters[0], { ...sampleChapters[1], lat: 123 }, { id: 'nameless', lat: 1, lng: 2 }] };
+    const { value: el, warnings } = await withWarnings(async () => {
+      const el = await mapFrom(feed);
+      await until(() => options(el).length, 'chapters listed');
+      el.requestUpdate();
+      await el.updateComplete;
+      return el;
+    });
+    expect(options(el)).to.have.length(1);
+    const about = warnings.filter((w) => /\$\[[12]\]/.test(w));
+    expect(about).to.have.length(2);
+    expect(about[0]).to.match(/^solidarity-widgets: feed http.*: \$\[1\]\.lat must be a number from -90 to 90, got 123$/);
+    expect(about[1]).to.contain('$[2].name is required');
+  });
+
   it('takes chapters from src as GeoJSON, skipping bad ones with a warning', async () => {
     const geojson = {
       type: 'FeatureCollection',

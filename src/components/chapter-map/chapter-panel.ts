@@ -64,7 +64,7 @@ export class ChapterPanel implements ReactiveController {
 
   private vlist: VirtualList;
   private src?: string;
-  private given?: { raw: unknown[]; chapters: Chapter[] };
+  private given?: { raw: unknown; chapters: Chapter[] };
   private style?: { raw?: string; url?: string };
   private chunk?: Promise<typeof import('./map-view.js')>;
   private workerOk?: Promise<boolean>;
@@ -102,17 +102,20 @@ export class ChapterPanel implements ReactiveController {
   /** The chapters shown: the `chapters` property, else `src`, else the feed; undefined while loading or with none. */
   get chapters(): Chapter[] | undefined {
     const given = this.host.chapters;
-    if (given) {
-      if (given !== this.given?.raw) {
-        const { chapters, problems } = parseChapters(given);
-        for (const p of problems) this.host.warnOnce(`chapters: ${p.path.replace('$.chapters', '$')} ${p.message}`);
-        this.given = { raw: given, chapters };
-      }
-      return this.given.chapters;
-    }
+    if (given) return this.checked(given, 'chapters');
     if (this.host.src) return this.srcState?.status === 'ready' ? this.srcState.chapters : undefined;
     const s = this.host.feedState.state;
-    return s?.status === 'ready' ? s.feed.chapters : undefined;
+    // The page's feed loader leaves chapters unchecked: only a map needs them (chapter-check.ts).
+    return s?.status === 'ready' ? this.checked(s.feed.chapters ?? [], `feed ${s.url}`) : undefined;
+  }
+
+  /** Chapters checked once per value (so each problem warns once), the others kept. */
+  private checked(raw: unknown, source: string): Chapter[] {
+    if (this.given && this.given.raw === raw) return this.given.chapters;
+    const { chapters, problems } = parseChapters(raw);
+    for (const p of problems) this.host.warnOnce(`${source}: ${p.path.replace('$.chapters', '$')} ${p.message}`);
+    this.given = { raw, chapters };
+    return chapters;
   }
 
   hostUpdate(): void {
