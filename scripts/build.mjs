@@ -14,6 +14,8 @@ const steps = [
   ['custom-elements.json', 'npm run --silent analyze'],
 ];
 if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1') steps.push(['docs (Storybook)', 'npm run --silent build:docs']);
+// The library's siblings are written by post-build; these are the demo page's and the docs'.
+steps.push(['precompressed .br/.gz', 'node scripts/compress.mjs']);
 
 for (const [name, command] of steps) {
   console.log(`build: ${name}`);
