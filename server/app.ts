@@ -297,9 +297,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     return { status: 'ok', database: store.kind };
   });
 
-  app.get('/', async (_req, reply) => {
+  app.get('/', async (req, reply) => {
     if (!opts.demoFile || !fs.existsSync(opts.demoFile)) throw new ApiError(404, 'not_found', 'The demo page is missing.');
-    return sendFile(reply, opts.demoFile, 'no-cache');
+    return sendFile(req, reply, opts.demoFile, 'no-cache');
   });
 
   app.get('/docs', async (_req, reply) => reply.redirect('/docs/', 301));
@@ -312,7 +312,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       throw new ApiError(404, 'not_found', `Nothing at ${urlPath}${hint}.`);
     }
     reply.header('Access-Control-Allow-Origin', '*');
-    return sendFile(reply, file, cacheControl(path.relative(distDir!, file).split(path.sep).join('/')));
+    return sendFile(req, reply, file, cacheControl(path.relative(distDir!, file).split(path.sep).join('/')));
   });
 
   // --- retention -----------------------------------------------------------------------------
