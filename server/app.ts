@@ -306,7 +306,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.get('/*', async (req, reply) => {
     const urlPath = req.url.split('?')[0];
-    const file = distDir ? resolveFile(distDir, urlPath) : null;
+    const found = distDir ? resolveFile(distDir, urlPath) : null;
+    // dist/server/ is this server's own code: not for the public.
+    const file = found && !path.relative(distDir!, found).startsWith(`server${path.sep}`) ? found : null;
     if (!file) {
       const hint = distDir ? '' : ' (the library is not built: run npm run build)';
       throw new ApiError(404, 'not_found', `Nothing at ${urlPath}${hint}.`);

@@ -70,6 +70,8 @@ describe('precompressed siblings', () => {
     write('chunks/theme-abc.css.gz', gzip(css));
     const old = new Date(Date.now() - 3600_000);
     fs.utimesSync(path.join(dist, 'chunks/theme-abc.css.br'), old, old);
+    fs.mkdirSync(path.join(dist, 'server'));
+    write('server/cli.js', Buffer.from('// the server itself'));
     write('logo.png', randomBytes(2000));
     write('logo.png.br', brotli(randomBytes(10)));
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the web');
@@ -157,8 +159,8 @@ describe('precompressed siblings', () => {
     assert.equal(res.body.length, 2000);
   });
 
-  it('does not serve a sibling as a file of its own, nor anything outside dist/', async () => {
-    for (const p of ['/solidarity-widgets.js.br', '/solidarity-widgets.js.gz', '/solidarity-widgets.js.BR', '/chunks/theme-abc.css.br']) {
+  it('does not serve a sibling as a file of its own, the server’s own code (dist/server/), nor anything outside dist/', async () => {
+    for (const p of ['/solidarity-widgets.js.br', '/solidarity-widgets.js.gz', '/solidarity-widgets.js.BR', '/chunks/theme-abc.css.br', '/server/cli.js', '/server/']) {
       assert.equal((await get(p, { 'accept-encoding': 'br, gzip' })).status, 404, p);
     }
     // Raw paths: a URL object would resolve the dots before they are sent.
