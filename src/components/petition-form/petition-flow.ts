@@ -4,13 +4,55 @@
  * server's answer, thanks and sharing, the email suggestion, and the strings for all that.
  * Validation and saving to the offline queue stay in the entry: they work offline.
  */
-import { html } from 'lit';
+import { css, html } from 'lit';
 import './petition-messages.js';
 import type { SignatureField } from '../../core/feed-types.js';
 import type { PetitionForm, Resolved } from './petition-form.js';
 import { newKey } from './offline-queue.js';
 import { flushQueue, settle } from './queue-flush.js';
 import type { Refusal } from './submit.js';
+
+/**
+ * Styles of what this chunk renders (the suggestion, thanks, sharing), added to a
+ * form's own when it first renders them: the entry carries only the form's.
+ */
+const flowStyles = css`
+  .link {
+    display: inline;
+    min-block-size: 0;
+    padding: 0;
+    border: 0;
+    text-decoration: underline;
+  }
+  h3 {
+    margin: 0 0 0.5em;
+    font-size: var(--sw-heading-size, 1.35em);
+    line-height: 1.25;
+  }
+  h3:focus {
+    outline: none; /* the thank-you heading, focused so it is read; not a control */
+  }
+  .thanks {
+    padding: var(--_space);
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  .share {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    padding: 0;
+    list-style: none;
+  }
+`;
+
+/** Adopts flowStyles into the form's shadow root, once (a constructed sheet: no inline style for a CSP to refuse). */
+function withStyles(w: PetitionForm): void {
+  const root = w.renderRoot as ShadowRoot;
+  const sheet = flowStyles.styleSheet!;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 
 /** The sending code (its own lazy chunk), fetched as soon as this one is. */
 const loadSubmit = () => import('./submit.js');
@@ -48,17 +90,21 @@ export async function suggest(w: PetitionForm): Promise<void> {
 }
 
 /** "Did you mean …?" under the email field: a button that takes the suggestion. */
-export const renderSuggestion = (w: PetitionForm) =>
-  html`<p id="suggestion" class="suggestion">
+export function renderSuggestion(w: PetitionForm) {
+  withStyles(w);
+  return html`<p id="suggestion" class="suggestion">
     <button type="button" class="link" @click=${() => acceptSuggestion(w)}>${w.locale.t('petition.did-you-mean', { email: w.suggestion })}</button>
   </p>`;
+}
 
 /** The thank-you, focused when it shows, with the sharing row once its chunk has come. */
-export const renderThanks = (w: PetitionForm, p: Resolved) =>
-  html`<div class="thanks" part="thanks">
+export function renderThanks(w: PetitionForm, p: Resolved) {
+  withStyles(w);
+  return html`<div class="thanks" part="thanks">
     <h3 id="thanks" tabindex="-1">${w.locale.t('petition.thanks')}</h3>
     ${w.share?.renderShare(p.title, w.locale, (m) => m && (w.status = m))}
   </div>`;
+}
 
 function acceptSuggestion(w: PetitionForm): void {
   w.values = { ...w.values, email: w.suggestion };

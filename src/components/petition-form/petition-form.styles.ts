@@ -19,8 +19,7 @@ export const petitionStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  h2,
-  h3 {
+  h2 {
     margin: 0 0 0.5em;
     font-size: var(--sw-heading-size, 1.35em);
     line-height: 1.25;
@@ -128,31 +127,8 @@ export const petitionStyles = css`
   [aria-disabled='true'] {
     opacity: 0.7;
   }
-  .link {
-    display: inline;
-    min-block-size: 0;
-    padding: 0;
-    border: 0;
-    text-decoration: underline;
-  }
   .status {
     margin-block: 0.75em 0;
     font-weight: 600;
-  }
-  [tabindex='-1']:focus {
-    outline: none; /* the thank-you heading, focused so it is read; not a control */
-  }
-  .thanks {
-    padding: var(--_space);
-    border-inline-start: 4px solid var(--_success);
-    background: var(--_surface-alt);
-  }
-  .share {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 1em;
-    padding: 0;
-    list-style: none;
   }
 `;

@@ -171,6 +171,9 @@ describe('<petition-form>', () => {
     expect(posts[0].body).to.deep.include({ ...p, source: location.hostname });
     expect(posts[0].body.consent).to.deep.equal({ granted: true, text: 'You may contact me about the wage campaign.' });
     await waitUntil(() => root(el).querySelector('.share a'), 'sharing loads');
+    // the thanks and sharing are styled by the flow chunk's own sheet
+    expect(getComputedStyle($(el, '.thanks')).borderInlineStartWidth).to.equal('4px');
+    expect(getComputedStyle($(el, '.share')).display).to.equal('flex');
     await expect(el).shadowDom.to.be.accessible();
     // every shared link names its channel in ?source=, so the signatures it brings are counted to it
     const hrefs = [...root(el).querySelectorAll<HTMLAnchorElement>('.share a')].map((a) => decodeURIComponent(a.href));
@@ -242,6 +245,7 @@ describe('<petition-form>', () => {
     await fill(el, { email: 'ana@gmial.com' }, false);
     await waitUntil(() => root(el).querySelector('#suggestion'), 'a suggestion shows');
     expect($(el, '#suggestion').textContent).to.contain('Did you mean ana@gmail.com?');
+    expect(getComputedStyle($(el, '#suggestion button')).textDecorationLine).to.equal('underline');
     expect($(el, '#f-email').getAttribute('aria-describedby')).to.contain('suggestion');
     await expect(el).shadowDom.to.be.accessible();
     $<HTMLButtonElement>(el, '#suggestion button').click();
