@@ -3,7 +3,7 @@
  * shadow roots), else the document's. Loads non-English UI strings lazily.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, loadMessages, messagesNow, uiLanguage, type AllMessages, type MessageKey } from '../i18n/index.js';
+import { formatMessage, loadMessages, loadRareMessages, messagesNow, uiLanguage, type AllMessages, type MessageKey } from '../i18n/index.js';
 
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
@@ -66,7 +66,11 @@ export class LocaleController implements ReactiveController {
 
   /** A UI string in the widget's language, with `{name}` placeholders filled. */
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return formatMessage(this.messages[key] ?? messagesNow('en')![key], params, this.lang);
+    const template = this.messages[key] ?? messagesNow('en')![key];
+    if (template !== undefined) return formatMessage(template, params, this.lang);
+    // A rare English string (en-rare.ts): shown once its chunk has come.
+    loadRareMessages().then(() => this.host.requestUpdate(), () => {});
+    return '';
   }
 
   /** A plural UI string: `key_one` / `key_other` chosen by the language's plural rules. */

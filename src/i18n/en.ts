@@ -1,5 +1,6 @@
 /**
- * English UI strings: the reference set. Keys are prefixed by component; add a
+ * English UI strings: the reference set (with en-rare.ts, the strings shown only when
+ * something is misconfigured, which travel in a lazy chunk). Keys are prefixed by component; add a
  * key here and in es.ts and fr.ts together (the type check enforces it).
  */
 export const en = {
@@ -12,7 +13,6 @@ export const en = {
   'feed.error.not-json': 'The content could not be loaded: the feed is not in a readable format.',
   'feed.error.bad-shape': 'The content could not be loaded: the feed is not in the expected format.',
   'share.copied': 'Link copied.',
-  'share.copy-failed': 'Could not copy the link. Here it is: {url}',
 
   // <platform-plank>, <platform-list>
   'plank.read-more': 'Read more',
@@ -21,13 +21,8 @@ export const en = {
   'plank.share-label': 'Share “{title}”',
   'plank.number': 'Plank {number}',
   'plank.tags': 'Topics',
-  'plank.not-found': 'The plank “{plank}” is not in this platform.',
   'plank.no-content': 'Nothing to show: give this plank a feed and a plank id, or put its text inside the tag.',
   'list.label': 'Platform',
-  'list.empty': 'No planks to show.',
-  'list.no-match': 'No planks match the topics “{tags}”.',
-  'attr.bad-variant': 'Unknown variant “{value}”; showing cards.',
-  'attr.bad-limit': 'The limit “{value}” is not a positive whole number; showing every plank.',
   // <petition-form>
   'petition.to': 'To: {target}',
   'petition.count_one': '{count} signature',
@@ -47,9 +42,6 @@ export const en = {
   'petition.sending': 'Sending…',
   'petition.queued': 'Saved — will send when you’re back online.',
   'petition.closed': 'This petition closed on {date} and no longer takes signatures.',
-  'petition.not-found': 'The petition “{petition}” is not in this feed.',
-  'petition.no-petition': 'Nothing to sign: give this form a feed and a petition id, or an endpoint.',
-  'petition.bad-attr': 'The {name} “{value}” was ignored: it is not valid here.',
   'petition.problems_one': 'One field needs your attention.',
   'petition.problems_other': '{count} fields need your attention.',
   'petition.error.required': 'This field is required.',
@@ -61,6 +53,4 @@ export const en = {
   // <donate-button>
   'donate.button': 'Donate',
   'donate.progress': '{raised} raised of {goal}',
-  'donate.bad': 'Donations are not available here: the {name} setting “{value}” is not valid.',
-  'donate.missing': 'Donations are not available here: the {name} setting is missing.',
 };

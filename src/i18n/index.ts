@@ -5,9 +5,10 @@
  * tables, and declares their keys in `LazyMessages` (see petition-flow.ts).
  */
 import { en } from './en.js';
+import type { enRare } from './en-rare.js';
 
-/** The entry's strings: what es.ts and fr.ts must translate. */
-export type Messages = typeof en;
+/** The entry's strings and the rare ones: what es.ts and fr.ts must translate. */
+export type Messages = typeof en & typeof enRare;
 
 /**
  * Keys of the strings lazy chunks register, declared by each chunk:
@@ -28,6 +29,18 @@ const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<Messages>> = {
   es: () => import('./es.js').then((m) => m.es),
   fr: () => import('./fr.js').then((m) => m.fr),
 };
+
+let rare: Promise<void> | undefined;
+/** The English strings for things gone wrong (en-rare.ts), fetched the first time one is wanted. */
+export function loadRareMessages(): Promise<void> {
+  return (rare ??= import('./en-rare.js').then(
+    (m) => void Object.assign(loaded.en!, m.enRare),
+    (e) => {
+      rare = undefined; // offline: a later widget may try again
+      throw e;
+    },
+  ));
+}
 
 /** Our UI language for a tag: its primary subtag if we have it, else English. */
 export function uiLanguage(lang: string): UiLanguage {

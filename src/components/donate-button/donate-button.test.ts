@@ -280,6 +280,7 @@ describe('<donate-button>', () => {
         warnings.length = 0;
         const el = await fixture<DonateButton>(markup);
         const message = el.shadowRoot!.querySelector('[part=message]')!;
+        await waitUntil(() => message.textContent, 'the message (a rare string, fetched when first needed)');
         expect(message.textContent).to.contain(text);
         expect(message.getAttribute('role')).to.equal('alert');
         expect(el.shadowRoot!.querySelector('button, a')).to.equal(null);
