@@ -13,7 +13,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
-import { hostPage, launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
+import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
+import { benchPages } from './pages.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -37,23 +38,7 @@ results.bytes.lit = sizes('node_modules/lit/index.js').raw; // only for scale; n
 const pages = {};
 const site = await startHostSite(pages);
 const org = await startOrgServer({ allowOrigins: [site.origin] });
-const feed = `${org.origin}/feed.json`;
-const article = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the allied site's own article, plain text as a blog would have it.</p>`).join('');
-const widgets = `<platform-list feed="${feed}"></platform-list>
-  <petition-form feed="${feed}" petition="cancel-rent"></petition-form>
-  <donate-button feed="${feed}"></donate-button>
-  <org-feed src="${feed}"><platform-plank plank="housing"></platform-plank></org-feed>`;
-const offscreenMap = `<div style="height:6000px"></div><chapter-map feed="${feed}"></chapter-map>`;
-pages['/without'] = { html: hostPage({ body: article }) };
-pages['/with'] = {
-  html: hostPage({ head: `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`, body: widgets + article + offscreenMap }),
-};
-pages['/three'] = {
-  html: hostPage({
-    head: `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`,
-    body: `<platform-list feed="${feed}"></platform-list><petition-form feed="${feed}" petition="cancel-rent"></petition-form><donate-button feed="${feed}"></donate-button>`,
-  }),
-};
+Object.assign(pages, benchPages(org.origin));
 
 const browser = await launchBrowser();
 
