@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { SolidarityElement } from '../../core/base-element.js';
+import { SolidarityElement, yieldToHost } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -134,6 +134,7 @@ export class PetitionForm extends SolidarityElement {
     serverGoal: { state: true },
     serverCloses: { state: true },
     server: { state: true },
+    formShown: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -167,6 +168,9 @@ export class PetitionForm extends SolidarityElement {
   private serverCloses?: string;
   /** With no feed, the server says what it will require (fields, consent) and the title. */
   private server: { fields?: string[]; consent?: Text; title?: Text } = {};
+
+  /** The form comes a task after the petition's text and count (two short tasks for the host, not one long). */
+  private formShown = false;
 
   private feedState = new FeedController(this);
   /** @internal */ locale = new LocaleController(this);
@@ -268,6 +272,10 @@ export class PetitionForm extends SolidarityElement {
       this.count = this.feedPetition()?.count;
       void this.loadCount(p.endpoint);
     }
+  }
+
+  protected updated(): void {
+    if (!this.formShown && this.resolve()) yieldToHost().then(() => (this.formShown = true));
   }
 
   /** GET the petition for its live count (and goal, closing date when there is no feed). */
@@ -432,7 +440,7 @@ export class PetitionForm extends SolidarityElement {
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
           : this.phase === 'signed'
             ? flow?.renderThanks(this, p)
-            : this.phase === 'queued'
+            : this.phase === 'queued' || !this.formShown
               ? nothing
               : this.renderForm(p)}
         <p class="status" part="status" role="status">${this.status}</p>
