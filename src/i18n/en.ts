@@ -22,7 +22,6 @@ export const en = {
   'plank.number': 'Plank {number}',
   'plank.tags': 'Topics',
   'plank.not-found': 'The plank “{plank}” is not in this platform.',
-  'plank.no-content': 'Nothing to show: give this plank a feed and a plank id, or put its text inside the tag.',
   'list.label': 'Platform',
   'list.empty': 'No planks to show.',
   'list.no-match': 'No planks match the topics “{tags}”.',

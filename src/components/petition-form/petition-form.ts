@@ -16,15 +16,15 @@ import { email, firstProblem, maxLength, phone, required, type Validator } from 
 type Phase = 'form' | 'sending' | 'signed' | 'queued';
 export type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
 
-/** Per field: input type, autocomplete token, inputmode, longest value the server takes. */
-const FIELD: Record<SignatureField, [type: string, autocomplete: string, inputmode: string, max: number]> = {
-  given_name: ['text', 'given-name', 'text', 200],
-  family_name: ['text', 'family-name', 'text', 200],
-  email: ['email', 'email', 'email', 320],
-  postal_code: ['text', 'postal-code', 'text', 32],
-  country: ['text', 'country-name', 'text', 100],
-  phone: ['tel', 'tel', 'tel', 40],
-  comment: ['', 'off', 'text', 4000],
+/** Per field: input type (also its inputmode), autocomplete token, longest value the server takes. */
+const FIELD: Record<SignatureField, [type: string, autocomplete: string, max: number]> = {
+  given_name: ['text', 'given-name', 200],
+  family_name: ['text', 'family-name', 200],
+  email: ['email', 'email', 320],
+  postal_code: ['text', 'postal-code', 32],
+  country: ['text', 'country-name', 100],
+  phone: ['tel', 'tel', 40],
+  comment: ['', 'off', 4000],
 };
 const DEFAULT_FIELDS: SignatureField[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
@@ -303,7 +303,7 @@ export class PetitionForm extends SolidarityElement {
     if (p.required.has(f)) v.push(required);
     if (f === 'email') v.push(email);
     if (f === 'phone') v.push(phone);
-    v.push(maxLength(FIELD[f as SignatureField][3]));
+    v.push(maxLength(FIELD[f as SignatureField][2]));
     return v;
   }
 
@@ -491,7 +491,7 @@ export class PetitionForm extends SolidarityElement {
   }
 
   private renderField(f: SignatureField, p: Resolved): TemplateResult {
-    const [type, autocomplete, inputmode, max] = FIELD[f];
+    const [type, autocomplete, max] = FIELD[f];
     const t = this.locale;
     const id = `f-${f}`;
     const problem = this.problems[f];
@@ -521,7 +521,7 @@ export class PetitionForm extends SolidarityElement {
             part="input"
             type=${type}
             autocomplete=${autocomplete}
-            inputmode=${inputmode}
+            inputmode=${type}
             maxlength=${max}
             ?required=${isRequired}
             spellcheck=${f === 'email' ? 'false' : nothing}
