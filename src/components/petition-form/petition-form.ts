@@ -182,8 +182,9 @@ export class PetitionForm extends SolidarityElement {
     super.connectedCallback();
     if (!widgets.size) addEventListener('online', flush);
     widgets.add(this);
-    // Any page carrying the widget delivers what an earlier page queued.
-    queueMicrotask(flush);
+    // Any page carrying the widget delivers what an earlier page queued (a task of its
+    // own: a page's first localStorage read can take a while).
+    yieldToHost().then(flush);
   }
 
   disconnectedCallback(): void {
