@@ -7,10 +7,12 @@
  * style/layout and paint. Also the moments our script and the feed arrived, so a
  * task can be placed. BENCH_RUNS=n repeats each page (default 1).
  *
- * PROFILE=1 adds a JS CPU profile: each stretch of main-thread work of 50 ms or
- * more, with the functions that took its time (self, and inclusive for frames of
- * our own script). Names map back to src/ when the build has source maps
- * (`npx vite build --sourcemap`; rebuild without it afterwards).
+ * PROFILE=1 adds a JS CPU profile, put on the page's clock: for each long task and
+ * each LoAF script of 30 ms or more, the functions that took its time (self, and
+ * inclusive for frames of our own script). "(program)" is the browser's own work
+ * (parsing, compiling, style): /without has one such long task of its own at load.
+ * Names map back to src/ when the build has source maps (`npx vite build
+ * --sourcemap`; delete the .map files in dist/ and rebuild without them afterwards).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
