@@ -271,7 +271,7 @@ export class PetitionForm extends SolidarityElement {
     if (p && p.endpoint !== this.countFor) {
       this.countFor = p.endpoint;
       this.count = this.feedPetition()?.count;
-      void this.loadCount(p.endpoint);
+      yieldToHost().then(() => this.loadCount(p.endpoint)); // the request starts in a task of its own
     }
   }
 
