@@ -13,6 +13,7 @@ import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 import { ChapterMap } from './components/chapter-map/chapter-map.js';
+import { yieldToHost } from './core/base-element.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
 export { ChapterMap };
@@ -21,9 +22,19 @@ export { PetitionForm };
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
 
-OrgFeed.define('org-feed');
-PlatformPlank.define('platform-plank');
-PlatformList.define('platform-list');
-DonateButton.define('donate-button');
-PetitionForm.define('petition-form');
-ChapterMap.define('chapter-map');
+// Each tag is defined, and the page's elements of it upgraded, in a task of its own
+// after the script's (in this order: <org-feed> first, so its planks find it).
+const tags: [{ define(tag: string): void }, string][] = [
+  [OrgFeed, 'org-feed'],
+  [PlatformPlank, 'platform-plank'],
+  [PlatformList, 'platform-list'],
+  [DonateButton, 'donate-button'],
+  [PetitionForm, 'petition-form'],
+  [ChapterMap, 'chapter-map'],
+];
+(async () => {
+  for (const [element, tag] of tags) {
+    await yieldToHost();
+    element.define(tag);
+  }
+})();

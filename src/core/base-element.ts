@@ -25,11 +25,13 @@ export class SolidarityElement extends LitElement {
   private warned = new Set<string>();
 
   /**
-   * Each widget's first render waits for its own task, so a page full of widgets
-   * never blocks the host's main thread in one long task.
+   * A render waits for a task of its own (a first render, a feed's arrival, a language
+   * loaded), so a page full of widgets never blocks the host in one long task; but
+   * while the reader is interacting (the page has a transient user activation), a
+   * render follows their input at once.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await yieldToHost();
+    if (!this.hasUpdated || !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive) await yieldToHost();
     return super.scheduleUpdate();
   }
 

@@ -21,7 +21,6 @@ export const en = {
   'plank.share-label': 'Share “{title}”',
   'plank.number': 'Plank {number}',
   'plank.tags': 'Topics',
-  'plank.no-content': 'Nothing to show: give this plank a feed and a plank id, or put its text inside the tag.',
   'list.label': 'Platform',
   // <petition-form>
   'petition.to': 'To: {target}',

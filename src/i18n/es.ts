@@ -18,7 +18,6 @@ export const es: Messages = {
   'plank.number': 'Punto {number}',
   'plank.tags': 'Temas',
   'plank.not-found': 'El punto «{plank}» no está en este programa.',
-  'plank.no-content': 'Nada que mostrar: indica una fuente de datos y un punto, o pon su texto dentro de la etiqueta.',
   'list.label': 'Programa',
   'list.empty': 'No hay puntos que mostrar.',
   'list.no-match': 'Ningún punto coincide con los temas «{tags}».',

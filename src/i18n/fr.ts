@@ -18,7 +18,6 @@ export const fr: Messages = {
   'plank.number': 'Point {number}',
   'plank.tags': 'Thèmes',
   'plank.not-found': 'Le point « {plank} » ne figure pas dans ce programme.',
-  'plank.no-content': 'Rien à afficher : indiquez un flux et un point, ou placez son texte dans la balise.',
   'list.label': 'Programme',
   'list.empty': 'Aucun point à afficher.',
   'list.no-match': 'Aucun point ne correspond aux thèmes « {tags} ».',

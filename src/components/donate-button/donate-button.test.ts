@@ -316,6 +316,24 @@ describe('<donate-button>', () => {
     }
   });
 
+  it('writes the progress as Intl would, in English dollars (without Intl) and in other currencies and languages', async () => {
+    for (const [lang, currency, raised, goal] of [
+      ['en', 'USD', 0, 999],
+      ['en-US', 'USD', 1000, 1234567],
+      ['en', 'USD', 12.5, 100],
+      ['en', 'EUR', 8450, 20000],
+      ['en-IN', 'USD', 8450, 1234567],
+      ['fr', 'EUR', 8450, 20000],
+    ] as const) {
+      clearFeedCache();
+      const feed = { ...sampleFeed, donate: { provider: 'actblue', account: 'x', currency, goal, raised } };
+      const el = await feedFixture<DonateButton>(html`<div lang=${lang}><donate-button feed=${jsonUrl(feed)}></donate-button></div>`, 'donate-button');
+      const money = (n: number) => new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: Number.isInteger(n) ? 0 : undefined }).format(n);
+      await waitUntil(() => el.shadowRoot!.querySelector('#raised')?.textContent!.includes(money(goal)), `${lang} ${currency}: ${money(goal)}`);
+      expect(el.shadowRoot!.querySelector('#raised')!.textContent).to.contain(money(raised));
+    }
+  });
+
   it('takes its settings from the feed, attributes first, and shows the fundraising progress', async () => {
     const feed = {
       ...sampleFeed,

@@ -65,6 +65,7 @@ async function widget(petition: string, attrs: { lang?: string; fields?: string;
     ></petition-form>`,
   );
   await waitUntil(() => root(el).querySelector('.counter'), `the count of ${petition} shows`, { timeout: 10000 });
+  await waitUntil(() => root(el).querySelector('form, [part=message]'), `the form of ${petition} shows`);
   return el;
 }
 
@@ -138,6 +139,16 @@ describe('<petition-form>', () => {
     // the consent shown is the petition's own, with the org's privacy link
     expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal('You may contact me about the wage campaign.');
     expect($<HTMLAnchorElement>(el, 'a.privacy').href).to.equal('https://workers.example/privacy');
+  });
+
+  it("shows the petition's text first, then its whole form in a later render", async () => {
+    const el = await fixture<PetitionForm>(html`<petition-form feed=${feedUrl} petition="fair-wages"></petition-form>`);
+    await oneEvent(el, 'feed-load'); // fired right after the render that shows the petition
+    expect(root(el).querySelector('h2')!.textContent).to.not.equal('');
+    expect(root(el).querySelector('form')).to.equal(null);
+    await waitUntil(() => root(el).querySelector('form'), 'the form shows');
+    expect([...root(el).querySelectorAll('form input[id^=f-]')].map((i) => i.id)).to.deep.equal(['f-given_name', 'f-family_name', 'f-email', 'f-postal_code']);
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('signs by keyboard alone against the real server; the count goes up by one, and not again for the same person', async () => {
@@ -375,6 +386,7 @@ describe('<petition-form>', () => {
     const el = await fixture<PetitionForm>(
       html`<petition-form feed=${feedUrl} petition="offline-test" endpoint="http://127.0.0.1:9/api/petitions/offline-test"></petition-form>`,
     );
+    await waitUntil(() => root(el).querySelector('form'), 'the form shows');
     await fill(el, person());
     const queued = oneEvent(el, 'petition-queued');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { SolidarityElement } from '../../core/base-element.js';
+import { SolidarityElement, yieldToHost } from '../../core/base-element.js';
 import { renderBody } from '../../core/body.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -16,15 +16,15 @@ import { email, firstProblem, maxLength, phone, required, type Validator } from 
 type Phase = 'form' | 'sending' | 'signed' | 'queued';
 export type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
 
-/** Per field: input type, autocomplete token, inputmode, longest value the server takes. */
-const FIELD: Record<SignatureField, [type: string, autocomplete: string, inputmode: string, max: number]> = {
-  given_name: ['text', 'given-name', 'text', 200],
-  family_name: ['text', 'family-name', 'text', 200],
-  email: ['email', 'email', 'email', 320],
-  postal_code: ['text', 'postal-code', 'text', 32],
-  country: ['text', 'country-name', 'text', 100],
-  phone: ['tel', 'tel', 'tel', 40],
-  comment: ['', 'off', 'text', 4000],
+/** Per field: input type (also its inputmode), autocomplete token, longest value the server takes. */
+const FIELD: Record<SignatureField, [type: string, autocomplete: string, max: number]> = {
+  given_name: ['text', 'given-name', 200],
+  family_name: ['text', 'family-name', 200],
+  email: ['email', 'email', 320],
+  postal_code: ['text', 'postal-code', 32],
+  country: ['text', 'country-name', 100],
+  phone: ['tel', 'tel', 40],
+  comment: ['', 'off', 4000],
 };
 const DEFAULT_FIELDS: SignatureField[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
@@ -134,6 +134,7 @@ export class PetitionForm extends SolidarityElement {
     serverGoal: { state: true },
     serverCloses: { state: true },
     server: { state: true },
+    formShown: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -168,6 +169,9 @@ export class PetitionForm extends SolidarityElement {
   /** With no feed, the server says what it will require (fields, consent) and the title. */
   private server: { fields?: string[]; consent?: Text; title?: Text } = {};
 
+  /** The form comes a task after the petition's text and count (two short tasks for the host, not one long). */
+  private formShown = false;
+
   private feedState = new FeedController(this);
   /** @internal */ locale = new LocaleController(this);
   /** One key per signing: kept across corrections and retries, dropped once signed. @internal */
@@ -178,8 +182,9 @@ export class PetitionForm extends SolidarityElement {
     super.connectedCallback();
     if (!widgets.size) addEventListener('online', flush);
     widgets.add(this);
-    // Any page carrying the widget delivers what an earlier page queued.
-    queueMicrotask(flush);
+    // Any page carrying the widget delivers what an earlier page queued (a task of its
+    // own: a page's first localStorage read can take a while).
+    yieldToHost().then(flush);
   }
 
   disconnectedCallback(): void {
@@ -266,8 +271,12 @@ export class PetitionForm extends SolidarityElement {
     if (p && p.endpoint !== this.countFor) {
       this.countFor = p.endpoint;
       this.count = this.feedPetition()?.count;
-      void this.loadCount(p.endpoint);
+      yieldToHost().then(() => this.loadCount(p.endpoint)); // the request starts in a task of its own
     }
+  }
+
+  protected updated(): void {
+    if (!this.formShown && this.resolve()) yieldToHost().then(() => (this.formShown = true));
   }
 
   /** GET the petition for its live count (and goal, closing date when there is no feed). */
@@ -295,7 +304,7 @@ export class PetitionForm extends SolidarityElement {
     if (p.required.has(f)) v.push(required);
     if (f === 'email') v.push(email);
     if (f === 'phone') v.push(phone);
-    v.push(maxLength(FIELD[f as SignatureField][3]));
+    v.push(maxLength(FIELD[f as SignatureField][2]));
     return v;
   }
 
@@ -432,7 +441,7 @@ export class PetitionForm extends SolidarityElement {
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
           : this.phase === 'signed'
             ? flow?.renderThanks(this, p)
-            : this.phase === 'queued'
+            : this.phase === 'queued' || !this.formShown
               ? nothing
               : this.renderForm(p)}
         <p class="status" part="status" role="status">${this.status}</p>
@@ -483,7 +492,7 @@ export class PetitionForm extends SolidarityElement {
   }
 
   private renderField(f: SignatureField, p: Resolved): TemplateResult {
-    const [type, autocomplete, inputmode, max] = FIELD[f];
+    const [type, autocomplete, max] = FIELD[f];
     const t = this.locale;
     const id = `f-${f}`;
     const problem = this.problems[f];
@@ -513,7 +522,7 @@ export class PetitionForm extends SolidarityElement {
             part="input"
             type=${type}
             autocomplete=${autocomplete}
-            inputmode=${inputmode}
+            inputmode=${type}
             maxlength=${max}
             ?required=${isRequired}
             spellcheck=${f === 'email' ? 'false' : nothing}

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { SolidarityElement } from '../../core/base-element.js';
+import { SolidarityElement, yieldToHost } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Plank } from '../../core/feed-types.js';
@@ -53,6 +53,7 @@ export class PlatformList extends SolidarityElement {
     variant: {},
     limit: {},
     headingLevel: { attribute: 'heading-level', type: Number },
+    shown: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -68,6 +69,13 @@ export class PlatformList extends SolidarityElement {
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
+  /** Planks rendered so far: a few at a time, each few in a task of its own (no long task for the host). */
+  private shown = 4;
+  private total = 0;
+
+  protected updated(): void {
+    if (this.shown < this.total) yieldToHost().then(() => (this.shown += 4));
+  }
 
   private parsedLimit(): number | undefined {
     if (this.limit == null || this.limit === '') return undefined;
@@ -86,6 +94,7 @@ export class PlatformList extends SolidarityElement {
     const badLimit = this.limit != null && this.limit !== '' && limit === undefined;
     const tags = (this.tags ?? '').split(',').filter((x) => x.trim());
     const planks = selectPlanks(s.feed.platform, tags, limit);
+    this.total = planks.length;
     const variant = this.variant === 'compact' ? 'compact' : 'card';
     if (this.variant !== 'card' && this.variant !== 'compact') {
       this.warnOnce(`<platform-list>: unknown variant "${this.variant}"; use card or compact.`);
@@ -94,7 +103,7 @@ export class PlatformList extends SolidarityElement {
       ${badLimit ? html`<p class="message" part="message">${t.t('attr.bad-limit', { value: this.limit! })}</p>` : nothing}
       ${planks.length
         ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}>
-            ${planks.map((p) =>
+            ${planks.slice(0, this.shown).map((p) =>
               plankTagIsOurs()
                 ? html`<li><platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></platform-plank></li>`
                 : html`<li><sw-platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></sw-platform-plank></li>`,

@@ -54,6 +54,18 @@ describe('<platform-plank>', () => {
     expect(body.querySelector('a')!.getAttribute('href')).to.equal('https://workers.example/health');
   });
 
+  it('renders a change made by script in a task of its own, not in the same task', async () => {
+    const el = await plankFrom(sampleFeed, 'healthcare');
+    const button = el.shadowRoot!.querySelector('button[part=toggle]')!;
+    // Input a moment ago (an earlier test's keys) renders at once; script changes wait for a task.
+    await waitUntil(() => !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive, 'no recent input', { timeout: 8000 });
+    el.expanded = true;
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+  });
+
   it('speaks Spanish on a Spanish page, for feed text and UI', async () => {
     const el = await plankFrom(sampleFeed, 'healthcare', 'es-MX');
     const root = el.shadowRoot!;
