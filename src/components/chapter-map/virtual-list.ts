@@ -25,6 +25,15 @@ export class VirtualList implements ReactiveController {
   private count = 0;
   private frame = 0;
   private resize = new ResizeObserver(() => this.measure());
+  /** Rows are sized in em: their real height is measured by an observer, after layout (reading offsetHeight here would force one). */
+  private rowResize = new ResizeObserver(([entry]) => {
+    const height = entry.borderBoxSize[0]?.blockSize;
+    if (height && height !== this.row) {
+      this.row = height;
+      this.host.requestUpdate();
+    }
+  });
+  private measured?: Element;
 
   constructor(
     private host: ReactiveControllerHost & { renderRoot: ParentNode },
@@ -35,6 +44,8 @@ export class VirtualList implements ReactiveController {
 
   hostDisconnected(): void {
     this.resize.disconnect();
+    this.rowResize.disconnect();
+    this.measured = undefined;
     cancelAnimationFrame(this.frame);
   }
 
@@ -49,11 +60,9 @@ export class VirtualList implements ReactiveController {
     el.querySelector<HTMLElement>('.rows')!.style.blockSize = `${this.count * this.row}px`;
     const rows = el.querySelectorAll<HTMLElement>('[role=option]');
     rows.forEach((r) => (r.style.insetBlockStart = `${(Number(r.ariaPosInSet) - 1) * this.row}px`));
-    // Rows are sized in em; measure the real height once one is rendered.
-    const height = rows[0]?.offsetHeight;
-    if (height && height !== this.row) {
-      this.row = height;
-      this.host.requestUpdate();
+    if (rows[0] && rows[0] !== this.measured) {
+      if (this.measured) this.rowResize.unobserve(this.measured);
+      this.rowResize.observe((this.measured = rows[0]));
     }
   }
 
