@@ -2,6 +2,7 @@
  * Loads feeds: one request per feed URL per page, shared by every widget,
  * with a timeout and a specific error for each way a feed can fail.
  */
+import { yieldToHost } from './base-element.js';
 import { checkFeed } from './feed-check.js';
 import type { PageFeed } from './feed-types.js';
 import { warn } from './warn.js';
@@ -75,6 +76,7 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
   } catch {
     throw new FeedError('not-json', 'the feed is not valid JSON');
   }
+  await yieldToHost(); // reading a large feed and checking it: two short tasks for the host, not one long
   const { feed, problems } = checkFeed(raw);
   for (const p of problems) warn(`feed ${url}: ${p.path} ${p.message}`);
   if (!feed) throw new FeedError('bad-shape', `the feed is not in the expected format: ${problems[0]?.path} ${problems[0]?.message}`);
