@@ -4,15 +4,6 @@ export const donateStyles = css`
   :host {
     display: inline-block;
   }
-  [part='button'] {
-    min-block-size: 44px;
-    padding: 0.5em 1.5em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 700;
-  }
   .progress {
     display: grid;
     gap: 0.25em;

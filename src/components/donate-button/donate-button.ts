@@ -148,7 +148,7 @@ export class DonateButton extends SolidarityElement {
     const label = this.textContent!.trim().replace(/\s+/g, ' ') || t.t('donate.button');
     const org = pickText(feed?.org.name, t.lang);
     return html`
-      <button part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
+      <button class="btn primary" part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>
       ${this.failed ? html`<p class="message error" part="message" role="alert">${t.t('feed.error.network')}</p>` : nothing}
       ${d?.goal && d.raised != null

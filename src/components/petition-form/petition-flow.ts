@@ -19,9 +19,9 @@ import type { Refusal } from './submit.js';
 const flowStyles = css`
   .link {
     display: inline;
-    min-block-size: 0;
     padding: 0;
     border: 0;
+    background: none;
     text-decoration: underline;
   }
   h3 {

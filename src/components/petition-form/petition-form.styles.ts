@@ -111,19 +111,6 @@ export const petitionStyles = css`
     block-size: 1px;
     overflow: hidden;
   }
-  button {
-    min-block-size: 44px;
-    padding: 0.5em 1.25em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_accent);
-    font-weight: 700;
-  }
-  [type='submit'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
   [aria-disabled='true'] {
     opacity: 0.7;
   }

@@ -487,7 +487,7 @@ export class PetitionForm extends SolidarityElement {
         <label for="website">Website</label>
         <input id="website" name="website" tabindex="-1" autocomplete="off" />
       </div>
-      <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>${t.t('petition.sign')}</button>
+      <button type="submit" class="btn primary" part="submit" aria-disabled=${sending ? 'true' : 'false'}>${t.t('petition.sign')}</button>
     </form>`;
   }
 
