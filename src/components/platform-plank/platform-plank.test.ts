@@ -140,6 +140,19 @@ describe('<platform-plank>', () => {
     expect(el.shadowRoot!.querySelector<HTMLElement>('[part=body]')!.hidden).to.be.false;
   });
 
+  it('builds a body when it is first opened, and shows it', async () => {
+    const el = await plankFrom(sampleFeed, 'healthcare');
+    const body = () => el.shadowRoot!.querySelector<HTMLElement>('[part=body]')!;
+    expect(body().hidden).to.be.true;
+    expect(body().textContent).not.to.contain('Everyone deserves care.');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=toggle]')!.click();
+    await el.updateComplete;
+    expect(body().hidden).to.be.false;
+    expect(body().textContent).to.contain('Everyone deserves care.');
+    expect(body().querySelectorAll('ul:not(.tags) li')).to.have.length(2); // the body's own list, rendered from its text
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
   it('opens from a #plank-<id> deep link', async () => {
     history.replaceState(null, '', '#plank-housing');
     try {

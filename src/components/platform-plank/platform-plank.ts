@@ -155,7 +155,8 @@ export class PlatformPlank extends SolidarityElement {
         number: plank.number,
         title: pickText(plank.title, lang),
         summary: pickText(plank.summary, lang),
-        body: renderBody(pickText(plank.body, lang), base),
+        // A collapsed body is not built: eleven planks' texts were most of a list's render.
+        body: this.expanded ? renderBody(pickText(plank.body, lang), base) : nothing,
         tags: plank.tags,
         hasBody: !!pickText(plank.body, lang).trim(),
       });
