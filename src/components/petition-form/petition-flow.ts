@@ -24,11 +24,6 @@ const flowStyles = css`
     background: none;
     text-decoration: underline;
   }
-  h3 {
-    margin: 0 0 0.5em;
-    font-size: var(--sw-heading-size, 1.35em);
-    line-height: 1.25;
-  }
   h3:focus {
     outline: none; /* the thank-you heading, focused so it is read; not a control */
   }

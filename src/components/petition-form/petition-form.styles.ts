@@ -19,7 +19,8 @@ export const petitionStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  h2 {
+  h2,
+  h3 {
     margin: 0 0 0.5em;
     font-size: var(--sw-heading-size, 1.35em);
     line-height: 1.25;
