@@ -4,7 +4,7 @@
  * with a map need it: it travels in the map's lazy chunk, and in the server.
  */
 import { Checker, isObj, type Obj, type Spec } from './feed-check.js';
-import type { Chapter, FeedProblem } from './feed-types.js';
+import type { Chapter } from './feed-types.js';
 
 const CHAPTER: Spec = {
   id: 'id!',
@@ -29,10 +29,4 @@ export function checkChapters(v: unknown, c: Checker = new Checker()): Chapter[]
     if (!xy) return c.fail(`${p}.geometry`, 'must be a GeoJSON Point');
     return c.item({ id: f.id, ...(isObj(f.properties) ? f.properties : {}), lng: xy[0], lat: xy[1] }, CHAPTER, `${p}.properties`);
   }) as unknown as Chapter[];
-}
-
-/** Chapters with their problems, for a caller without a Checker of its own. */
-export function chaptersWithProblems(v: unknown): { chapters: Chapter[]; problems: FeedProblem[] } {
-  const c = new Checker();
-  return { chapters: checkChapters(v, c), problems: c.problems };
 }

@@ -9,7 +9,7 @@
 import type { FeedState } from './feed-loader.js';
 
 /** The context key: shared by every copy of our script on a page. */
-export const feedContext = Symbol.for('solidarity-widgets.feed');
+const feedContext = Symbol.for('solidarity-widgets.feed');
 
 export type FeedCallback = (value: FeedState | undefined, unsubscribe?: () => void) => void;
 

@@ -3,7 +3,8 @@
  * by postal code (the chapters' `postal_codes` prefixes, no geocoder) and by
  * distance (a k-d tree, loaded lazily with the first "near me"). Pure: no DOM.
  */
-import { chaptersWithProblems } from '../../core/chapter-check.js';
+import { checkChapters } from '../../core/chapter-check.js';
+import { Checker } from '../../core/feed-check.js';
 import type { Chapter, FeedProblem } from '../../core/feed-types.js';
 import { allTranslations } from '../../core/text.js';
 
@@ -15,7 +16,8 @@ import { allTranslations } from '../../core/text.js';
 export function parseChapters(raw: unknown): { chapters: Chapter[]; problems: FeedProblem[] } {
   const o = raw as { type?: unknown; chapters?: unknown } | null;
   const chapters = o && typeof o === 'object' && !Array.isArray(o) && o.type !== 'FeatureCollection' ? o.chapters : raw;
-  return chaptersWithProblems(chapters);
+  const checker = new Checker();
+  return { chapters: checkChapters(chapters, checker), problems: checker.problems };
 }
 
 /** Postal codes compare upper-cased, without spaces and hyphens (DESIGN.md). */
