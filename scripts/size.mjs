@@ -1,14 +1,23 @@
 // `npm run size`: gzipped and brotli bytes of the entry script and each chunk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
+/**
+ * Raw, gzip -9 and brotli-11 bytes of a built file. The build's precompressed siblings
+ * (scripts/compress.mjs) are what the server sends: their sizes are used when fresh,
+ * and the file is compressed here only when one is missing or stale.
+ */
 export function sizes(file) {
   const raw = readFileSync(file);
+  const sibling = (coding) => {
+    const sib = `${file}.${coding}`;
+    return existsSync(sib) && statSync(sib).mtimeMs >= statSync(file).mtimeMs ? statSync(sib).size : undefined;
+  };
   return {
     raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: sibling('gz') ?? gzipSync(raw, { level: 9 }).length,
+    brotli: sibling('br') ?? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
 
