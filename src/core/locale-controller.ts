@@ -83,7 +83,7 @@ export class LocaleController implements ReactiveController {
   number(n: number, options?: Intl.NumberFormatOptions): string {
     // English whole numbers (and dollars) without Intl: a page's first Intl.NumberFormat
     // has V8 list every locale it knows, ~25 ms (~100 ms on a slow phone: a long task).
-    if (/^en(-US)?$/.test(this.lang) && Number.isInteger(n) && n >= 0 && (!options || (options.currency == 'USD' && options.minimumFractionDigits === 0)))
+    if (/^en(-US)?$/.test(this.lang) && Number.isInteger(n) && n >= 0 && (!options || (options.style === 'currency' && options.currency === 'USD' && options.minimumFractionDigits === 0)))
       return (options ? '$' : '') + String(n).replace(/\B(?=(\d{3})+$)/g, ',');
     try {
       return new Intl.NumberFormat(this.lang, options).format(n);
