@@ -14,9 +14,21 @@ const noPreloadHelper = {
   },
 };
 
+// A page's module script runs in the same task as the end of its HTML parsing and,
+// often, its first layout: the host's own cost, which our evaluation would push into
+// a long task. The entry's first statement waits for a task of its own. (Added to
+// the built entry, after chunking: rolldown splits the code the entry shares with
+// lazy chunks into extra files when the entry's source has a top-level await.)
+const evaluateAfterParsing = {
+  name: 'solidarity:evaluate-after-parsing',
+  renderChunk(code: string, chunk: { isEntry: boolean }) {
+    if (chunk.isEntry) return { code: `await new Promise((resolve) => setTimeout(resolve));\n${code}`, map: null };
+  },
+};
+
 export default defineConfig({
   publicDir: false,
-  plugins: [noPreloadHelper, minifyTemplates()],
+  plugins: [noPreloadHelper, minifyTemplates(), evaluateAfterParsing],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -55,6 +55,7 @@ async function measure(path) {
     new PerformanceObserver((list) => {
       window.__longTasks += list.getEntries().length;
       window.__long.push(...list.getEntries().map((e) => [e.startTime, e.duration]));
+      window.__blocking = (window.__blocking ?? 0) + list.getEntries().reduce((n, e) => n + e.duration - 50, 0);
     }).observe({ type: 'longtask', buffered: true });
     // Which long tasks ran a script of ours: the long animation frames that hold them say so.
     new PerformanceObserver((list) => window.__loaf.push(...list.getEntries().map((e) => e.scripts.map((x) => [x.startTime, x.sourceURL])))).observe({
@@ -83,6 +84,7 @@ async function measure(path) {
   await page.waitForTimeout(500);
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const longTasks = await page.evaluate(() => window.__longTasks);
+  const blockingMs = await page.evaluate(() => window.__blocking ?? 0);
   const oursLongTasks = await page.evaluate(
     (origin) =>
       window.__long.filter(([start, ms]) => window.__loaf.flat().some(([t, url]) => t >= start - 1 && t < start + ms && url.startsWith(origin))).length,
@@ -94,6 +96,7 @@ async function measure(path) {
     taskMs: metrics.TaskDuration * 1000,
     scriptMs: metrics.ScriptDuration * 1000,
     longTasks,
+    blockingMs,
     oursLongTasks,
     renderedMs: rendered,
     scriptGzip: rec.gzipTotal(org.origin),
@@ -111,6 +114,9 @@ const summarize = (rs) => ({
   taskMs: median(rs.map((r) => r.taskMs)),
   scriptMs: median(rs.map((r) => r.scriptMs)),
   longTasks: Math.max(...rs.map((r) => r.longTasks)),
+  longTaskCounts: rs.map((r) => r.longTasks),
+  meanLongTasks: rs.reduce((n, r) => n + r.longTasks, 0) / rs.length,
+  blockingMs: median(rs.map((r) => r.blockingMs)),
   oursLongTasks: Math.max(...rs.map((r) => r.oursLongTasks)),
   renderedMs: rs[0].renderedMs === null ? null : median(rs.map((r) => r.renderedMs)),
   scriptGzip: rs[0].scriptGzip,

@@ -55,6 +55,7 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new FeedError('network', `the feed address must be http or https, not ${protocol}`);
   }
+  await yieldToHost(); // a page's first fetch() takes a while to set up: a task of its own
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;

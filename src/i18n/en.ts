@@ -8,10 +8,6 @@ export const en = {
   'feed.loading': 'Loading…',
   'feed.error.timeout': 'The content could not be loaded: the server took too long to answer.',
   'feed.error.network': 'The content could not be loaded: the server could not be reached.',
-  'feed.error.not-found': 'The content could not be loaded: the feed was not found.',
-  'feed.error.http': 'The content could not be loaded: the server had a problem.',
-  'feed.error.not-json': 'The content could not be loaded: the feed is not in a readable format.',
-  'feed.error.bad-shape': 'The content could not be loaded: the feed is not in the expected format.',
   'share.copied': 'Link copied.',
 
   // <platform-plank>, <platform-list>

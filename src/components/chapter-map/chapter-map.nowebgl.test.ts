@@ -34,6 +34,7 @@ describe('<chapter-map> without a map', () => {
   async function check(el: ChapterMap) {
     await until(() => state(el) === 'failed', 'the map gives up', { timeout: 15000 });
     const root = el.shadowRoot!;
+    await until(() => root.querySelector('[part=map] .message'), 'the widget says so');
     expect(root.querySelector('[part=map] .message')!.textContent).to.contain('cannot be shown here');
     expect(warnings.filter((w) => /map cannot be shown/.test(w))).to.have.length(1);
     await expect(el).shadowDom.to.be.accessible();

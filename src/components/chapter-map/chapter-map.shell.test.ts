@@ -63,7 +63,7 @@ describe('<chapter-map> before its code arrives', () => {
     console.warn = () => {};
     try {
       const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 404 })}>${fallback}</chapter-map>`);
-      await until(() => el.shadowRoot!.querySelector('.message.error'), 'the failure shows');
+      await until(() => el.shadowRoot!.querySelector('.message.error')?.textContent, 'the failure shows');
       expect(el.shadowRoot!.querySelector('.message.error')!.textContent).to.contain('not found');
       expect(fallbackShown(el)).to.equal(true);
       await expect(el).shadowDom.to.be.accessible();

@@ -436,6 +436,7 @@ describe('<donate-button>', () => {
 
   it('says so when the feed it depends on fails, and keeps the plain link', async () => {
     const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json"><a href="https://secure.actblue.com/donate/x">Donate</a></donate-button>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=message]')?.textContent, 'the message arrives');
     expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('not found');
     expect(el.shadowRoot!.querySelector('slot:not([hidden])')).to.not.equal(null);
     expect(el.querySelector('a')!.getClientRects().length).to.be.greaterThan(0);

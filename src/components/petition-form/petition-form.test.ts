@@ -623,7 +623,7 @@ describe('<petition-form>', () => {
     const el = await fixture<PetitionForm>(html`<petition-form feed="/test-feed?status=404&body=no" petition="x">
       <a href="https://workers.example/sign">Sign on our site</a>
     </petition-form>`);
-    await waitUntil(() => root(el).querySelector('[part=message].error'), 'the error shows');
+    await waitUntil(() => root(el).querySelector('[part=message].error')?.textContent, 'the error shows');
     expect($(el, '[part=message]').textContent).to.contain('not found');
     expect($<HTMLSlotElement>(el, 'slot').assignedElements()[0].textContent).to.equal('Sign on our site');
     await expect(el).shadowDom.to.be.accessible();

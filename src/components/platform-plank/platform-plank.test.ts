@@ -106,10 +106,13 @@ describe('<platform-plank>', () => {
     ]) {
       clearFeedCache();
       const el = await feedFixture<PlatformPlank>(html`<platform-plank feed=${src} plank="1"></platform-plank>`);
+      // A feed server's failure is told in a rare string, fetched when first needed.
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=message]')!.textContent, 'the message arrives');
       expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain(text);
     }
     const notJson = rawUrl('<html>', { type: 'text/html' });
     const bad = await feedFixture<PlatformPlank>(html`<platform-plank feed=${notJson} plank="1"></platform-plank>`);
+    await waitUntil(() => bad.shadowRoot!.querySelector('[part=message]')!.textContent, 'the message arrives');
     expect(bad.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('readable format');
     await expect(bad).shadowDom.to.be.accessible();
 
