@@ -19,6 +19,11 @@ const HOSTILE_CSS = `<style>
   button, input, label { display: none !important; }
 </style>`;
 
+/** Own property names of the page's global object and the built-ins a script could touch. */
+const SNAPSHOT = `Object.fromEntries(Object.entries({ window, Symbol, Object: Object.prototype, Array: Array.prototype,
+  Element: Element.prototype, HTMLElement: HTMLElement.prototype, Document: Document.prototype, document })
+  .map(([k, o]) => [k, Object.getOwnPropertyNames(o)]))`;
+
 let org, site, browser, scene;
 const pages = {};
 const page = (path, options) => (pages[path] = { html: hostPage(options), headers: options.headers });
@@ -57,6 +62,11 @@ before(async () => {
     "require-trusted-types-for 'script'",
   ].join('; ');
   page('/csp', { head: script, body: widgets, headers: { 'content-security-policy': csp } });
+  // What the page's globals and built-ins hold before our script runs, to compare after.
+  page('/globals', {
+    head: `<script>window.__names = ${SNAPSHOT};</script>${script}`,
+    body: widgets,
+  });
   for (const kind of ['404', '500', 'not-json', 'hang']) {
     page(`/broken-${kind}`, { head: script, body: everyWidget(`/broken/${kind}.json`) });
   }
@@ -162,6 +172,18 @@ describe('hostile host pages', () => {
     const hostOwn = await v.p.evaluate(() => document.querySelector('body > main > platform-plank').dataset.host);
     assert.equal(hostOwn, 'mine');
     v.state.widgets = v.state.widgets.filter((w) => w.tag !== 'platform-plank');
+    await assertHealthy(v);
+  });
+
+  test('every widget renders and our script writes no global name, nothing on built-ins, nothing in storage', async () => {
+    const v = await visit('/globals');
+    const added = await v.p.evaluate(`(() => {
+      const now = ${SNAPSHOT};
+      return Object.fromEntries(Object.entries(now).map(([k, names]) => [k, names.filter((n) => !window.__names[k].includes(n) && n !== '__names')]));
+    })()`);
+    for (const [where, names] of Object.entries(added)) assert.deepEqual(names, [], `our script added to ${where}: ${names.join(', ')}`);
+    assert.equal(await v.p.evaluate(() => localStorage.length + sessionStorage.length), 0, 'something was written to storage');
+    assert.equal(await v.p.evaluate(() => document.cookie), '', 'a cookie was written');
     await assertHealthy(v);
   });
 
