@@ -20,6 +20,11 @@ test('the entry is one file: no chunk is imported with it (each extra file costs
   assert.deepEqual(files.slice(1), [], `the entry statically imports ${files.slice(1).join(', ')}; see the first import in src/index.ts`);
 });
 
+test("the entry's code runs in a task of its own, not in the host's last parsing task", () => {
+  // vite.config.ts adds this first statement; see evaluateAfterParsing there.
+  assert.match(readFileSync('dist/solidarity-widgets.js', 'utf8'), /^await new Promise\(\(?\w+\)?=>setTimeout\(\w+\)\);/);
+});
+
 test('nothing fetched at load contains the map engine', () => {
   for (const file of entryClosure()) {
     assert.ok(!/maplibre/i.test(readFileSync(file, 'utf8')), `${file} is loaded with the entry and contains maplibre`);
