@@ -13,7 +13,7 @@ import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 import { ChapterMap } from './components/chapter-map/chapter-map.js';
-import { yieldToHost } from './core/base-element.js';
+import { yieldToHost, type SolidarityElement } from './core/base-element.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
 export { ChapterMap };
@@ -22,9 +22,9 @@ export { PetitionForm };
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
 
-// Each tag is defined, and the page's elements of it upgraded, in a task of its own
-// after the script's (in this order: <org-feed> first, so its planks find it).
-const tags: [{ define(tag: string): void }, string][] = [
+// Each tag is readied, then defined (the page's elements of it upgraded), each in a task
+// of its own after the script's (in this order: <org-feed> first, so its planks find it).
+const tags: [typeof SolidarityElement, string][] = [
   [OrgFeed, 'org-feed'],
   [PlatformPlank, 'platform-plank'],
   [PlatformList, 'platform-list'],
@@ -34,6 +34,8 @@ const tags: [{ define(tag: string): void }, string][] = [
 ];
 (async () => {
   for (const [element, tag] of tags) {
+    await yieldToHost();
+    element.prepare();
     await yieldToHost();
     element.define(tag);
   }
