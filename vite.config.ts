@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import minifyTemplates from './build/minify-templates.mjs';
-import noLitGlobals from './build/no-lit-globals.mjs';
+import litForHosts from './build/lit-for-hosts.mjs';
 
 // The library build: one ES module entry with Lit bundled, lazy chunks beside it.
 // Built as an app with a JS entry (not lib mode) so that output is fully minified.
@@ -29,7 +29,7 @@ const evaluateAfterParsing = {
 
 export default defineConfig({
   publicDir: false,
-  plugins: [noPreloadHelper, noLitGlobals(), minifyTemplates(), evaluateAfterParsing],
+  plugins: [noPreloadHelper, litForHosts(), minifyTemplates(), evaluateAfterParsing],
   build: {
     target: 'es2022',
     outDir: 'dist',

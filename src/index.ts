@@ -14,6 +14,8 @@ import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 import { ChapterMap } from './components/chapter-map/chapter-map.js';
 import { yieldToHost, type SolidarityElement } from './core/base-element.js';
+import { litPolicyRefused } from './core/trusted-types.js';
+import { warn } from './core/warn.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
 export { ChapterMap };
@@ -32,11 +34,14 @@ const tags: [typeof SolidarityElement, string][] = [
   [PetitionForm, 'petition-form'],
   [ChapterMap, 'chapter-map'],
 ];
-(async () => {
-  for (const [element, tag] of tags) {
-    await yieldToHost();
-    element.prepare();
-    await yieldToHost();
-    element.define(tag);
-  }
-})();
+// Where the page refused Lit's Trusted Types policy nothing is defined (trusted-types.ts).
+if (litPolicyRefused) warn('the widgets need "lit-html" in this page\'s CSP trusted-types.');
+else
+  (async () => {
+    for (const [element, tag] of tags) {
+      await yieldToHost();
+      element.prepare();
+      await yieldToHost();
+      element.define(tag);
+    }
+  })();

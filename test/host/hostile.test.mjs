@@ -47,6 +47,9 @@ before(async () => {
   page('/polluted', {
     head: `<script>
       window.define = function () { throw new Error('AMD define called'); }; window.define.amd = {};
+      // Another Lit app's hooks (polyfill and SSR hydration support) must not reach our Lit.
+      for (const k of ['litHtmlPolyfillSupport', 'reactiveElementPolyfillSupport', 'litElementPolyfillSupport', 'litElementHydrateSupport'])
+        window[k] = () => { throw new Error(k + ' was called by the widgets'); };
       for (const k of ['provider', 'amounts', 'feed', 'version', 'id', 'title', 'lang', 'status', 'url', 'count', 'en', 'es', 'tags', 'then'])
         Object.defineProperty(Object.prototype, k === 'then' ? 'junkThen' : k, { value: 'junk-' + k, enumerable: true, writable: true, configurable: true });
       Array.prototype.toJSON = function () { return 'broken-array'; };
@@ -62,6 +65,14 @@ before(async () => {
     "require-trusted-types-for 'script'",
   ].join('; ');
   page('/csp', { head: script, body: widgets, headers: { 'content-security-policy': csp } });
+  // A CSP that lists the Trusted Types policies it allows: with Lit's, and without it.
+  page('/csp-allowlist', { head: script, body: widgets, headers: { 'content-security-policy': `${csp}; trusted-types host-policy lit-html` } });
+  page('/csp-refused', {
+    head: script,
+    body: `<platform-plank><span slot="title">Our own plank title</span>Our own plank text.</platform-plank>
+      <donate-button feed="${feed}"><a href="https://secure.actblue.com/donate/x">Donate on ActBlue</a></donate-button>`,
+    headers: { 'content-security-policy': `${csp}; trusted-types host-policy` },
+  });
   // What the page's globals and built-ins hold before our script runs, to compare after.
   page('/globals', {
     head: `<script>window.__names = ${SNAPSHOT};</script>${script}`,
@@ -147,6 +158,7 @@ describe('hostile host pages', () => {
     });
     const title = await v.p.evaluate(() => document.querySelector('platform-list').shadowRoot.querySelector('platform-plank').shadowRoot.querySelector('[part=title]').textContent);
     assert.match(title, /[áéíóúñ]|Sanidad|salud/i, `expected a Spanish title, got ${title}`);
+    v.state = await inspect(v.p); // as it is now, not as the visit first found it
     await assertHealthy(v);
   });
 
@@ -185,6 +197,28 @@ describe('hostile host pages', () => {
     assert.equal(await v.p.evaluate(() => localStorage.length + sessionStorage.length), 0, 'something was written to storage');
     assert.equal(await v.p.evaluate(() => document.cookie), '', 'a cookie was written');
     await assertHealthy(v);
+  });
+
+  test('a CSP whose trusted-types list has "lit-html": every widget works, nothing reported', async () =>
+    assertHealthy(await visit('/csp-allowlist'), { mapWorkerRefused: true }));
+
+  test('a CSP whose trusted-types list lacks "lit-html": nothing thrown, one warning, the page\'s own content stays', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const warnings = [];
+    p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await p.goto(`${site.origin}/csp-refused`);
+    await p.waitForTimeout(1500);
+    const state = await inspect(p);
+    assert.deepEqual(state.errors, [], 'uncaught errors reached the host page');
+    assert.deepEqual(state.violations.map((v) => v.split(' ').slice(0, 2).join(' ')), ['trusted-types trusted-types-policy'], 'only the refused policy is reported');
+    assert.equal(warnings.filter((w) => /lit-html/.test(w) && /trusted-types/.test(w)).length, 1, `one warning: ${warnings.join(' | ')}`);
+    assert.ok(state.widgets.every((w) => !w.defined), 'no tag is defined');
+    assert.ok(await p.isVisible('text=Our own plank text.'), "the plank's own text is readable");
+    assert.ok(await p.isVisible('text=Donate on ActBlue'), 'the plain donate link is there');
+    await p.evaluate(() => document.getElementById('host-button').click());
+    assert.equal(await p.textContent('#host-button'), 'clicked 1', "the host page's own script stopped working");
+    await context.close();
   });
 
   test('the script included twice (two module instances)', async () => assertHealthy(await visit('/twice')));

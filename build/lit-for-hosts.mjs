@@ -1,0 +1,70 @@
+/**
+ * A Vite plugin that fits Lit to pages we do not own.
+ *
+ * Globals: Lit's modules
+ * record their versions on `window` (`litHtmlVersions`, `reactiveElementVersions`,
+ * `litElementVersions`), keep decorator metadata in `window.litPropertyMetadata`, and
+ * polyfill `Symbol.metadata`; on a page we do not own, our script must write nothing
+ * outside our elements. We use no decorators, so the metadata lives in module-local
+ * values instead, and the version lists are left out. Nor does our Lit take hooks from
+ * the page's globals (`litHtmlPolyfillSupport`, `reactiveElementPolyfillSupport`,
+ * `litElementPolyfillSupport`, `litElementHydrateSupport`): another Lit app on the page
+ * that sets one, for SSR hydration say, would otherwise patch our widgets too.
+ *
+ * Trusted Types: a page whose CSP lists the policies it allows (`trusted-types …`)
+ * without "lit-html" makes Lit's createPolicy throw as our script starts: an uncaught
+ * error on the host page. The refusal is caught and told to src/core/trusted-types.ts,
+ * and our tags stay undefined there (SolidarityElement.define), with one warning.
+ *
+ * Every rewrite must find its text: a Lit release that changes it fails the build
+ * here, not a host page later.
+ */
+import { fileURLToPath } from 'node:url';
+
+const trustedTypes = fileURLToPath(new URL('../src/core/trusted-types.ts', import.meta.url));
+
+/** [module path suffix, what to find, what it becomes] */
+export const REWRITES = [
+  ['lit-html/lit-html.js', /\(\w+\.litHtmlVersions\?\?=\[\]\)\.push\("[^"]*"\)/, 'void 0'],
+  [
+    'lit-html/lit-html.js',
+    /(\w+)\?\1\.createPolicy\("lit-html",(\{createHTML:\w+=>\w+\})\):void 0/,
+    '(()=>{try{return $1?.createPolicy("lit-html",$2)}catch{refuseLitPolicy()}})()',
+  ],
+  ['lit-html/lit-html.js', /^/, `import{refuseLitPolicy}from${JSON.stringify(trustedTypes)};`],
+  ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]*"\)/, 'void 0'],
+  ['lit-element/lit-element.js', /\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/, 'void 0'],
+  ['lit-element/lit-element.js', /\w+\.litElementPolyfillSupport;/, 'void 0;'],
+  ['lit-html/lit-html.js', /\w+\.litHtmlPolyfillSupport;/, 'void 0;'],
+  ['@lit/reactive-element/reactive-element.js', /\w+\.reactiveElementPolyfillSupport,/, 'void 0,'],
+  ['@lit/reactive-element/reactive-element.js', /\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]*"\)/, 'void 0'],
+  [
+    '@lit/reactive-element/reactive-element.js',
+    /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/,
+    'const litMetadataKey=Symbol.metadata??Symbol("metadata"),litPropertyMetadataMap=new WeakMap;',
+  ],
+  ['@lit/reactive-element/reactive-element.js', /this\[Symbol\.metadata\]/, 'this[litMetadataKey]'],
+  ['@lit/reactive-element/reactive-element.js', /\blitPropertyMetadata\.get\(/, 'litPropertyMetadataMap.get('],
+];
+
+/** Lit module `id`'s code with our rewrites; throws when one does not match. */
+export function withoutLitGlobals(id, code) {
+  const path = id.replace(/\\/g, '/');
+  for (const [suffix, find, replacement] of REWRITES) {
+    if (!path.endsWith(`/node_modules/${suffix}`)) continue;
+    if (!find.test(code)) throw new Error(`lit-for-hosts: ${find} not found in ${suffix}; has Lit changed? See build/lit-for-hosts.mjs`);
+    code = code.replace(find, replacement);
+  }
+  return code;
+}
+
+export default function litForHosts() {
+  return {
+    name: 'solidarity:lit-for-hosts',
+    transform(code, id) {
+      if (!/\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\//.test(id.replace(/\\/g, '/'))) return;
+      const out = withoutLitGlobals(id, code);
+      return out === code ? undefined : { code: out, map: null };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// `node --test build/`: the rewrites of Lit for host pages match the Lit we install.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { REWRITES, withoutLitGlobals } from './lit-for-hosts.mjs';
+
+const modules = [...new Set(REWRITES.map(([suffix]) => suffix))];
+
+test('each installed Lit module loses its writes to globals, and nothing else is asked of it', () => {
+  for (const suffix of modules) {
+    const id = `/x/node_modules/${suffix}`;
+    const code = readFileSync(`node_modules/${suffix}`, 'utf8');
+    const out = withoutLitGlobals(id, code);
+    assert.doesNotMatch(out, /litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata\b|Symbol\.metadata\?\?=|PolyfillSupport|HydrateSupport/, suffix);
+  }
+});
+
+test("a page that refuses Lit's Trusted Types policy is told to trusted-types.ts, not thrown at", async () => {
+  const out = withoutLitGlobals('/x/node_modules/lit-html/lit-html.js', readFileSync('node_modules/lit-html/lit-html.js', 'utf8'));
+  assert.match(out, /^import\{refuseLitPolicy\}from".*src\/core\/trusted-types\.ts";/);
+  const policy = out.match(/\(\(\)=>\{try\{return (\w+)\?\.createPolicy\("lit-html",\{createHTML:\w+=>\w+\}\)\}catch\{refuseLitPolicy\(\)\}\}\)\(\)/);
+  assert.ok(policy, 'the policy is created inside try/catch');
+  let refused = false;
+  const run = (factory) => new Function(policy[1], 'refuseLitPolicy', `return ${policy[0]}`)(factory, () => (refused = true));
+  assert.equal(run({ createPolicy: () => { throw new TypeError('Policy "lit-html" disallowed.'); } }), undefined);
+  assert.equal(refused, true);
+  assert.equal(run(undefined), undefined, 'no Trusted Types in this browser');
+});
+
+test('a Lit module whose text changed fails loudly', () => {
+  assert.throws(() => withoutLitGlobals('/x/node_modules/lit-html/lit-html.js', 'export const html = 1;'), /litHtmlVersions.*not found in lit-html/);
+});
+
+test('other modules are left alone', () => {
+  assert.equal(withoutLitGlobals('/x/node_modules/other/index.js', 'window.litHtmlVersions = 1'), 'window.litHtmlVersions = 1');
+});
