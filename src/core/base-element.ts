@@ -2,36 +2,10 @@ import { LitElement, type CSSResult } from 'lit';
 import { emit, type SolidarityEventMap, type SolidarityEventName } from './events.js';
 import { warn } from './warn.js';
 
-/** performance.now() when the last frame we waited for had been rendered. */
-let frameStart = 0;
-let nextFrame: Promise<void> | undefined;
-
-/**
- * Lets the host page's other work, and the browser's rendering, run before ours
- * continues. Each caller resumes in a task of its own, and once 8 ms have passed since
- * the last frame, after the next one: short tasks are not enough, for the browser
- * styles and lays out all that the tasks of one frame changed in one rendering task,
- * which must stay short too. (A page that renders no frames, hidden or an off-screen
- * iframe, goes on without: 100 ms at most is waited for one.)
- */
-export async function yieldToHost(): Promise<void> {
-  for (;;) {
-    await ((globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve)));
-    if (performance.now() - frameStart < 8) return;
-    await (nextFrame ??= new Promise((resolve) => {
-      const rendered = () => {
-        nextFrame = undefined;
-        frameStart = performance.now();
-        resolve();
-      };
-      const fallback = setTimeout(rendered, 100);
-      requestAnimationFrame(() => {
-        clearTimeout(fallback);
-        setTimeout(rendered);
-      });
-    }));
-  }
-}
+/** Lets the host page's other work run before ours continues: the caller resumes in a task of its own. */
+export const yieldToHost = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve));
 
 /** The base of every widget: a tolerant `define`, typed events, one warning per problem. */
 export class SolidarityElement extends LitElement {
