@@ -41,13 +41,13 @@ export function freePort() {
   });
 }
 
-/** The organization's server: `solidarity-widgets serve` from the build, on 127.0.0.1. */
-export async function startOrgServer({ feed = 'sample/feed.json', allowOrigins = [], env = {} } = {}) {
+/** The organization's server: `solidarity-widgets serve` from the build (of the checkout in `cwd`), on 127.0.0.1. */
+export async function startOrgServer({ feed = 'sample/feed.json', allowOrigins = [], env = {}, cwd } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sw-host-'));
   const args = ['bin/solidarity-widgets.js', 'serve', '--feed', feed, '--db', join(dir, 'db.sqlite'), '--port', String(port), '--rate-limit', '0'];
   for (const o of allowOrigins) args.push('--allow-origin', o);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
