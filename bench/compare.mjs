@@ -5,13 +5,13 @@
  * page with and without widgets are interleaved build by build, so the noise of a shared
  * machine falls on all of them alike: a difference in a single bench run is often noise.
  *
- * Per build, Chromium at 4x CPU throttling: long tasks per load, each told apart (the
- * page's own load task; one mostly running script; one holding a frame's rendering;
- * one no long animation frame covers), total blocking time, and main-thread task time.
+ * Per build, Chromium at 4x CPU throttling: long tasks per load, each told apart as
+ * page-cost.mjs does, total blocking time, and main-thread task time.
  */
 import { resolve } from 'node:path';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
+import { longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 12;
@@ -31,43 +31,22 @@ for (const [i, cwd] of dirs.entries()) {
 }
 const browser = await launchBrowser();
 
-async function load(path) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Performance.enable');
-  await page.addInitScript(() => {
-    window.__long = [];
-    window.__loaf = [];
-    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame', buffered: true });
-  });
+async function load(path, origin) {
+  const { context, page, cdp } = await openThrottledPage(browser);
   await page.goto(`${site.origin}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const kinds = await page.evaluate(() => {
-    const loaded = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
-    return window.__long.map(([start, ms]) => {
-      if (start <= loaded + 1) return 'load';
-      const frame = window.__loaf.find((l) => l.startTime <= start + 1 && l.startTime + l.duration >= start + ms - 1);
-      if (!frame) return 'uncovered';
-      const script = frame.scripts.filter((s) => s.startTime >= start - 1 && s.startTime < start + ms).reduce((n, s) => n + s.duration, 0);
-      if (script > ms / 2) return 'script';
-      return frame.renderStart >= start - 1 && frame.renderStart < start + ms ? 'rendering' : 'other';
-    });
-  });
-  const blocking = await page.evaluate(() => window.__long.reduce((n, [, ms]) => n + ms - 50, 0));
+  const { taskMs } = await mainThreadMs(cdp);
+  const { kinds, blockingMs: blocking } = await longTasks(page, origin);
   await context.close();
-  return { kinds, blocking, taskMs: metrics.TaskDuration * 1000 };
+  return { kinds, blocking, taskMs };
 }
 
 const results = dirs.map(() => ({ with: [], without: [] }));
 for (let run = 0; run < RUNS; run++) {
   for (const i of dirs.keys()) {
-    results[i].with.push(await load(`/with-${i}`));
-    results[i].without.push(await load(`/without-${i}`));
+    results[i].with.push(await load(`/with-${i}`, orgs[i].origin));
+    results[i].without.push(await load(`/without-${i}`, orgs[i].origin));
   }
 }
 await browser.close();
@@ -80,7 +59,7 @@ for (const [i, dir] of dirs.entries()) {
   const per = (rs, kind) => mean(rs.map((r) => r.kinds.filter((k) => !kind || k === kind).length)).toFixed(2);
   console.log(dir);
   console.log(`  long tasks per load, with / without widgets: ${per(w)} / ${per(wo)}`);
-  console.log(`    with widgets: page's own load ${per(w, 'load')}, script ${per(w, 'script')}, rendering ${per(w, 'rendering')}, other ${per(w, 'other')}, uncovered ${per(w, 'uncovered')}`);
+  console.log(`    with widgets: page's own load ${per(w, 'load')}, ours ${per(w, 'ours')}, rendering ${per(w, 'rendering')}, other ${per(w, 'other')}`);
   console.log(`  total blocking time, median (mean): ${median(w.map((r) => r.blocking)).toFixed(0)} (${mean(w.map((r) => r.blocking)).toFixed(0)}) ms / ${median(wo.map((r) => r.blocking)).toFixed(0)} ms`);
   console.log(`  main-thread task time, median: ${median(w.map((r) => r.taskMs)).toFixed(0)} / ${median(wo.map((r) => r.taskMs)).toFixed(0)} ms`);
 }

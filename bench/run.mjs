@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
+import { longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -46,23 +47,7 @@ Object.assign(pages, benchPages(org.origin));
 const browser = await launchBrowser();
 
 async function measure(path) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Performance.enable');
-  await page.addInitScript(() => {
-    window.__long = [];
-    window.__loaf = [];
-    new PerformanceObserver((list) => {
-      window.__long.push(...list.getEntries().map((e) => [e.startTime, e.duration]));
-    }).observe({ type: 'longtask', buffered: true });
-    // Which long tasks ran a script of ours: the long animation frames that hold them say so.
-    new PerformanceObserver((list) => window.__loaf.push(...list.getEntries().map((e) => e.scripts.map((x) => [x.startTime, x.sourceURL])))).observe({
-      type: 'long-animation-frame',
-      buffered: true,
-    });
-  });
+  const { context, page, cdp } = await openThrottledPage(browser);
   const rec = recordScripts(page);
   await page.goto(`${site.origin}${path}`);
   const rendered = await page.evaluate(async () => {
@@ -82,31 +67,18 @@ async function measure(path) {
   });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  // Each long task, by what it was: the page's own load (its last parsing task, with its
-  // first layout, which the page without widgets has too), one that ran a script of ours
-  // (a long animation frame's script from our origin started in it), or another after
-  // load (the browser's style and layout of what we added, a chunk's compile, GC).
-  const kinds = await page.evaluate((origin) => {
-    const loaded = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
-    return window.__long.map(([start, ms]) =>
-      start <= loaded + 1 ? 'load' : window.__loaf.flat().some(([t, url]) => t >= start - 1 && t < start + ms && url.startsWith(origin)) ? 'ours' : 'other',
-    );
-  }, org.origin);
-  const longTasks = kinds.length;
-  const oursLongTasks = kinds.filter((k) => k === 'ours').length;
-  const otherLongTasks = kinds.filter((k) => k === 'other').length;
-  // Total blocking time: what each long task took beyond 50 ms, summed.
-  const blockingMs = await page.evaluate(() => window.__long.reduce((n, [, ms]) => n + ms - 50, 0));
+  const { taskMs, scriptMs } = await mainThreadMs(cdp);
+  const { kinds, blockingMs } = await longTasks(page, org.origin);
+  const count = (...wanted) => kinds.filter((k) => wanted.includes(k)).length;
   const mapFetched = rec.ours(org.origin).some(([u]) => /map-view/.test(u));
   await context.close();
   return {
-    taskMs: metrics.TaskDuration * 1000,
-    scriptMs: metrics.ScriptDuration * 1000,
-    longTasks,
+    taskMs,
+    scriptMs,
+    longTasks: kinds.length,
     blockingMs,
-    oursLongTasks,
-    otherLongTasks,
+    oursLongTasks: count('ours'),
+    otherLongTasks: count('rendering', 'other'),
     renderedMs: rendered,
     scriptGzip: rec.gzipTotal(org.origin),
     mapFetched,

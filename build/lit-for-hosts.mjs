@@ -14,7 +14,7 @@
  * Trusted Types: a page whose CSP lists the policies it allows (`trusted-types …`)
  * without "lit-html" makes Lit's createPolicy throw as our script starts: an uncaught
  * error on the host page. The refusal is caught and told to src/core/trusted-types.ts,
- * and our tags stay undefined there (SolidarityElement.define), with one warning.
+ * and src/index.ts then defines none of our tags, with one warning.
  *
  * Every rewrite must find its text: a Lit release that changes it fails the build
  * here, not a host page later.
@@ -48,7 +48,7 @@ export const REWRITES = [
 ];
 
 /** Lit module `id`'s code with our rewrites; throws when one does not match. */
-export function withoutLitGlobals(id, code) {
+export function rewriteLit(id, code) {
   const path = id.replace(/\\/g, '/');
   for (const [suffix, find, replacement] of REWRITES) {
     if (!path.endsWith(`/node_modules/${suffix}`)) continue;
@@ -63,7 +63,7 @@ export default function litForHosts() {
     name: 'solidarity:lit-for-hosts',
     transform(code, id) {
       if (!/\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\//.test(id.replace(/\\/g, '/'))) return;
-      const out = withoutLitGlobals(id, code);
+      const out = rewriteLit(id, code);
       return out === code ? undefined : { code: out, map: null };
     },
   };

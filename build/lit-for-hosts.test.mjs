@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { REWRITES, withoutLitGlobals } from './lit-for-hosts.mjs';
+import { REWRITES, rewriteLit } from './lit-for-hosts.mjs';
 
 const modules = [...new Set(REWRITES.map(([suffix]) => suffix))];
 
@@ -10,13 +10,13 @@ test('each installed Lit module loses its writes to globals, and nothing else is
   for (const suffix of modules) {
     const id = `/x/node_modules/${suffix}`;
     const code = readFileSync(`node_modules/${suffix}`, 'utf8');
-    const out = withoutLitGlobals(id, code);
+    const out = rewriteLit(id, code);
     assert.doesNotMatch(out, /litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata\b|Symbol\.metadata\?\?=|PolyfillSupport|HydrateSupport/, suffix);
   }
 });
 
 test("a page that refuses Lit's Trusted Types policy is told to trusted-types.ts, not thrown at", async () => {
-  const out = withoutLitGlobals('/x/node_modules/lit-html/lit-html.js', readFileSync('node_modules/lit-html/lit-html.js', 'utf8'));
+  const out = rewriteLit('/x/node_modules/lit-html/lit-html.js', readFileSync('node_modules/lit-html/lit-html.js', 'utf8'));
   assert.match(out, /^import\{refuseLitPolicy\}from".*src\/core\/trusted-types\.ts";/);
   const policy = out.match(/\(\(\)=>\{try\{return (\w+)\?\.createPolicy\("lit-html",\{createHTML:\w+=>\w+\}\)\}catch\{refuseLitPolicy\(\)\}\}\)\(\)/);
   assert.ok(policy, 'the policy is created inside try/catch');
@@ -28,9 +28,9 @@ test("a page that refuses Lit's Trusted Types policy is told to trusted-types.ts
 });
 
 test('a Lit module whose text changed fails loudly', () => {
-  assert.throws(() => withoutLitGlobals('/x/node_modules/lit-html/lit-html.js', 'export const html = 1;'), /litHtmlVersions.*not found in lit-html/);
+  assert.throws(() => rewriteLit('/x/node_modules/lit-html/lit-html.js', 'export const html = 1;'), /litHtmlVersions.*not found in lit-html/);
 });
 
 test('other modules are left alone', () => {
-  assert.equal(withoutLitGlobals('/x/node_modules/other/index.js', 'window.litHtmlVersions = 1'), 'window.litHtmlVersions = 1');
+  assert.equal(rewriteLit('/x/node_modules/other/index.js', 'window.litHtmlVersions = 1'), 'window.litHtmlVersions = 1');
 });

@@ -3,9 +3,9 @@
  * or petition that is not in the feed, a bad attribute or donate setting) or with its
  * feed's server (the feed not found, a server error, not JSON, not a feed), or when a
  * copy to the clipboard fails. (A feed that cannot be reached, or too slow, is told of
- * by the entry's own strings: offline, this chunk could not come either.) They reach a page in a lazy chunk, when first needed
- * (see LocaleController.t): most pages never show one. es.ts and fr.ts, themselves
- * lazy, carry their translations with the rest.
+ * by the entry's own strings: offline, this chunk could not come either.) They reach
+ * a page in a lazy chunk, when first needed (see LocaleController.t): most pages never
+ * show one. es.ts and fr.ts, themselves lazy, carry their translations with the rest.
  */
 export const enRare = {
   'feed.error.not-found': 'The content could not be loaded: the feed was not found.',

@@ -1,0 +1,48 @@
+/**
+ * What a bench page load costs the host's main thread, shared by bench/run.mjs and
+ * bench/compare.mjs: a page at 4x CPU throttling that records its long tasks and long
+ * animation frames, and what each long task was.
+ */
+
+/** A new context and page at 4x CPU throttling, recording long tasks and long animation frames. */
+export async function openThrottledPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    window.__long = [];
+    window.__loaf = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame', buffered: true });
+  });
+  return { context, page, cdp };
+}
+
+/** The page's main-thread metrics (CDP Performance domain), in ms. */
+export async function mainThreadMs(cdp) {
+  const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  return { taskMs: m.TaskDuration * 1000, scriptMs: m.ScriptDuration * 1000 };
+}
+
+/**
+ * Each long task, by what it was: `load`, the page's own last parsing task with its first
+ * layout (the page without widgets has it too); `ours`, one in which a script from
+ * `ourOrigin` started (per the long animation frame that holds it); `rendering`, one
+ * holding a frame's style and layout; `other` (a chunk's compile, GC, or no frame covers it).
+ * Also the total blocking time: what each long task took beyond 50 ms, summed.
+ */
+export function longTasks(page, ourOrigin) {
+  return page.evaluate((origin) => {
+    const loaded = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+    const kinds = window.__long.map(([start, ms]) => {
+      if (start <= loaded + 1) return 'load';
+      const frame = window.__loaf.find((l) => l.startTime <= start + 1 && l.startTime + l.duration >= start + ms - 1);
+      const within = (t) => t >= start - 1 && t < start + ms;
+      if (window.__loaf.some((l) => l.scripts.some((s) => within(s.startTime) && s.sourceURL.startsWith(origin)))) return 'ours';
+      return frame && within(frame.renderStart) ? 'rendering' : 'other';
+    });
+    return { kinds, blockingMs: window.__long.reduce((n, [, ms]) => n + ms - 50, 0) };
+  }, ourOrigin);
+}
