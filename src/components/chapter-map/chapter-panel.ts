@@ -70,6 +70,7 @@ export class ChapterPanel implements ReactiveController {
   private workerOk?: Promise<boolean>;
   private hashDone = false;
   private infoCache = new WeakMap<Chapter, { key: string; out: Info[] }>();
+  private states = customStates(this.host);
 
   constructor(private host: ChapterMap) {
     const root = host.renderRoot as ShadowRoot;
@@ -119,6 +120,10 @@ export class ChapterPanel implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // Far from view, the element is `:state(far)`: the browser skips the panel's style and
+    // layout (content-visibility), which at load would be a long rendering task for the
+    // host page. It stays in the page for keyboard, find-in-page and screen readers.
+    this.states?.[this.host.near ? 'delete' : 'add']('far');
     if (this.host.src !== this.src) {
       this.src = this.host.src;
       if (this.src) this.loadSrc(this.src);
@@ -499,5 +504,14 @@ export class ChapterPanel implements ReactiveController {
           : html`<p>${i.text}</p>`,
       )}
     </section>`;
+  }
+}
+
+/** The element's custom states (for `:host(:state(…))`), unless the browser lacks them or the page took its internals. */
+function customStates(host: HTMLElement): Set<string> | undefined {
+  try {
+    return host.attachInternals().states;
+  } catch {
+    return undefined;
   }
 }
