@@ -203,8 +203,21 @@ export class PetitionForm extends SolidarityElement {
     return s?.status === 'ready' && this.petition ? s.feed.petitions.find((p) => p.id === this.petition) : undefined;
   }
 
-  /** @internal */
+  /** resolve()'s result until anything it reads changes (each change requests an update). */
+  private resolved?: { value: Resolved | undefined };
+
+  override requestUpdate(...args: Parameters<SolidarityElement['requestUpdate']>): void {
+    this.resolved = undefined;
+    super.requestUpdate(...args);
+  }
+
+  /** @internal The petition as shown: feed, attributes and server merged (its attribute problems noted once). */
   resolve(): Resolved | undefined {
+    return (this.resolved ??= { value: this.merge() }).value;
+  }
+
+  private merge(): Resolved | undefined {
+    this.badAttrs.clear();
     const s = this.feedState.state;
     const feed = s?.status === 'ready' ? s.feed : undefined;
     const p = this.feedPetition();
@@ -419,7 +432,6 @@ export class PetitionForm extends SolidarityElement {
 
   render() {
     const t = this.locale;
-    this.badAttrs.clear();
     const p = this.resolve();
     const s = this.feedState.state;
     if (!p) {
