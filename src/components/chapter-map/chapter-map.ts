@@ -34,6 +34,8 @@ export const saveData = () => !!(navigator as Navigator & { connection?: { saveD
  * @csspart details - The selected chapter's details.
  * @csspart message - Loading, error and attribute messages.
  *
+ * @cssstate far - The element is far from view (beyond 300 px): its panel is not styled or laid out until it comes near (`content-visibility: auto`).
+ *
  * @cssprop --sw-color-accent - Accent color (markers, buttons, selected row). Defaults to the feed's `org.color`.
  * @cssprop --sw-color-text - Text color.
  * @cssprop --sw-color-muted - Secondary text color.
