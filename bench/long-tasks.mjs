@@ -1,7 +1,7 @@
 /**
  * What each long task on a bench page is: `node bench/long-tasks.mjs [path…]`
  * (default `/with /without`; needs a build). Loads each page in Chromium at 4x CPU
- * throttling, as bench/run.mjs does, and lists every `longtask` entry and every
+ * throttling, as bench/run.mjs does (page-cost.mjs), and lists every `longtask` entry and every
  * `long-animation-frame` (LoAF) with its split: script time per script (sourceURL,
  * function, invoker), forced style/layout inside scripts, then the frame's own
  * style/layout and paint. Also the moments our script and the feed arrived, so a
@@ -18,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
+import { openThrottledPage } from './page-cost.mjs';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/with', '/without'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
@@ -82,16 +83,7 @@ const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 
 for (const path of paths) {
   for (let run = 1; run <= RUNS; run++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.addInitScript(() => {
-      window.__long = [];
-      window.__loaf = [];
-      new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'longtask', buffered: true });
-      new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame', buffered: true });
-    });
+    const { context, page, cdp } = await openThrottledPage(browser);
     if (PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,10 +1,10 @@
 /**
- * What a bench page load costs the host's main thread, shared by bench/run.mjs and
- * bench/compare.mjs: a page at 4x CPU throttling that records its long tasks and long
+ * What a bench page load costs the host's main thread, shared by bench/run.mjs,
+ * bench/compare.mjs and bench/long-tasks.mjs: a page at 4x CPU throttling that records its long tasks and long
  * animation frames, and what each long task was.
  */
 
-/** A new context and page at 4x CPU throttling, recording long tasks and long animation frames. */
+/** A new context and page at 4x CPU throttling, recording long tasks and long animation frames (as JSON, in window.__long and window.__loaf). */
 export async function openThrottledPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -14,7 +14,7 @@ export async function openThrottledPage(browser) {
   await page.addInitScript(() => {
     window.__long = [];
     window.__loaf = [];
-    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame', buffered: true });
   });
   return { context, page, cdp };
@@ -36,13 +36,13 @@ export async function mainThreadMs(cdp) {
 export function longTasks(page, ourOrigin) {
   return page.evaluate((origin) => {
     const loaded = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
-    const kinds = window.__long.map(([start, ms]) => {
+    const kinds = window.__long.map(({ startTime: start, duration: ms }) => {
       if (start <= loaded + 1) return 'load';
       const frame = window.__loaf.find((l) => l.startTime <= start + 1 && l.startTime + l.duration >= start + ms - 1);
       const within = (t) => t >= start - 1 && t < start + ms;
       if (window.__loaf.some((l) => l.scripts.some((s) => within(s.startTime) && s.sourceURL.startsWith(origin)))) return 'ours';
       return frame && within(frame.renderStart) ? 'rendering' : 'other';
     });
-    return { kinds, blockingMs: window.__long.reduce((n, [, ms]) => n + ms - 50, 0) };
+    return { kinds, blockingMs: window.__long.reduce((n, { duration }) => n + duration - 50, 0) };
   }, ourOrigin);
 }
