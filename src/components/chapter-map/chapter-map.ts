@@ -84,7 +84,7 @@ export class ChapterMap extends SolidarityElement {
   locale = new LocaleController(this);
   /** @internal The list, search and map: a lazy chunk fetched on connect, alongside the feed. */
   panel?: ChapterPanel;
-  /** @internal Whether the element has come near the viewport (within 300 px). */
+  /** @internal Whether the element has come near the viewport (within 300 px); undefined until the observer has said. */
   near?: boolean;
   /** Set when the panel's chunk failed to load (e.g. offline); a reconnect tries again. */
   private failed?: FeedState;
@@ -96,10 +96,13 @@ export class ChapterMap extends SolidarityElement {
     // feed), unless the reader asked to save data; never on a page where the map is far.
     this.io = new IntersectionObserver(
       (entries, io) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        this.near = true;
-        if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
+        const near = entries.some((e) => e.isIntersecting);
+        if (near) {
+          io.disconnect();
+          if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
+        }
+        if (near === this.near) return;
+        this.near = near;
         this.requestUpdate();
       },
       { rootMargin: '300px' },
@@ -124,7 +127,7 @@ export class ChapterMap extends SolidarityElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.io?.disconnect();
-    this.near = false;
+    this.near = undefined;
   }
 
   render() {

@@ -120,10 +120,11 @@ export class ChapterPanel implements ReactiveController {
   }
 
   hostUpdate(): void {
-    // Far from view, the element is `:state(far)`: the browser skips the panel's style and
-    // layout (content-visibility), which at load would be a long rendering task for the
-    // host page. It stays in the page for keyboard, find-in-page and screen readers.
-    this.states?.[this.host.near ? 'delete' : 'add']('far');
+    // Far from view (as the observer found it; never while unknown, so a map in view is
+    // laid out at once), the element is `:state(far)`: the browser skips the panel's style
+    // and layout (content-visibility), which at load would be a long rendering task for
+    // the host page. It stays in the page for keyboard, find-in-page and screen readers.
+    this.states?.[this.host.near === false ? 'add' : 'delete']('far');
     if (this.host.src !== this.src) {
       this.src = this.host.src;
       if (this.src) this.loadSrc(this.src);
