@@ -13,7 +13,7 @@ import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 import { ChapterMap } from './components/chapter-map/chapter-map.js';
-import { yieldToHost, type SolidarityElement } from './core/base-element.js';
+import { yieldToPage, type SolidarityElement } from './core/base-element.js';
 import { litPolicyRefused } from './core/trusted-types.js';
 import { warn } from './core/warn.js';
 
@@ -39,9 +39,9 @@ if (litPolicyRefused) warn('the widgets need "lit-html" in this page\'s CSP trus
 else
   (async () => {
     for (const [element, tag] of tags) {
-      await yieldToHost();
+      await yieldToPage();
       element.prepare();
-      await yieldToHost();
+      await yieldToPage();
       element.define(tag);
     }
   })();

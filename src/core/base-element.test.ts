@@ -1,16 +1,16 @@
 /**
- * How every widget takes turns with the host page: yieldToHost resumes each caller
+ * How every widget takes turns with the host page: yieldToPage resumes each caller
  * in a task of its own, and define() tolerates a tag that is already taken.
  */
 import { expect } from '@open-wc/testing';
-import { SolidarityElement, yieldToHost } from './base-element.js';
+import { SolidarityElement, yieldToPage } from './base-element.js';
 
-describe('yieldToHost', () => {
+describe('yieldToPage', () => {
   it('runs each caller in a task of its own', async () => {
     const order: string[] = [];
     await Promise.all(
       [1, 2].map(async (n) => {
-        await yieldToHost();
+        await yieldToPage();
         order.push(`start ${n}`);
         queueMicrotask(() => order.push(`microtasks of ${n}`));
       }),

@@ -3,7 +3,7 @@ import { emit, type SolidarityEventMap, type SolidarityEventName } from './event
 import { warn } from './warn.js';
 
 /** Lets the host page's other work run before ours continues: the caller resumes in a task of its own. */
-export const yieldToHost = (): Promise<void> =>
+export const yieldToPage = (): Promise<void> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
   new Promise((resolve) => setTimeout(resolve));
 
@@ -40,7 +40,7 @@ export class SolidarityElement extends LitElement {
    * render follows their input at once.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated || !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive) await yieldToHost();
+    if (!this.hasUpdated || !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive) await yieldToPage();
     return super.scheduleUpdate();
   }
 

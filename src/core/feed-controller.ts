@@ -7,7 +7,7 @@
  * already dedupes requests, so all we need is "latest attribute wins".
  */
 import type { ReactiveController } from 'lit';
-import { yieldToHost, type SolidarityElement } from './base-element.js';
+import { yieldToPage, type SolidarityElement } from './base-element.js';
 import { requestFeed } from './context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';
@@ -63,7 +63,7 @@ export class FeedController implements ReactiveController {
   private async settle(src: string, state: FeedState) {
     // Every widget on a feed learns of it in the same moment; each renders in its own
     // task, so a page full of widgets never becomes one long task for the host.
-    await yieldToHost();
+    await yieldToPage();
     if (src !== this.loading) return; // the attribute changed meanwhile
     this.own = state;
     this.host.requestUpdate();

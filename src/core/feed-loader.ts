@@ -2,7 +2,7 @@
  * Loads feeds: one request per feed URL per page, shared by every widget,
  * with a timeout and a specific error for each way a feed can fail.
  */
-import { yieldToHost } from './base-element.js';
+import { yieldToPage } from './base-element.js';
 import { checkFeed } from './feed-check.js';
 import type { PageFeed } from './feed-types.js';
 import { warn } from './warn.js';
@@ -55,7 +55,7 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new FeedError('network', `the feed address must be http or https, not ${protocol}`);
   }
-  await yieldToHost(); // a page's first fetch() takes a while to set up: a task of its own
+  await yieldToPage(); // a page's first fetch() takes a while to set up: a task of its own
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
@@ -77,7 +77,7 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
   } catch {
     throw new FeedError('not-json', 'the feed is not valid JSON');
   }
-  await yieldToHost(); // reading a large feed and checking it: two short tasks for the host, not one long
+  await yieldToPage(); // reading a large feed and checking it: two short tasks for the host, not one long
   const { feed, problems } = checkFeed(raw);
   for (const p of problems) warn(`feed ${url}: ${p.path} ${p.message}`);
   if (!feed) throw new FeedError('bad-shape', `the feed is not in the expected format: ${problems[0]?.path} ${problems[0]?.message}`);

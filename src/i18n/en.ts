@@ -1,5 +1,5 @@
 /**
- * English UI strings: the reference set (with en-rare.ts, the strings shown only when
+ * English UI strings: the reference set (with en-problems.ts, the strings shown only when
  * something is misconfigured, which travel in a lazy chunk). Keys are prefixed by component; add a
  * key here and in es.ts and fr.ts together (the type check enforces it).
  */

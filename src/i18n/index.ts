@@ -5,10 +5,10 @@
  * tables, and declares their keys in `LazyMessages` (see petition-flow.ts).
  */
 import { en } from './en.js';
-import type { enRare } from './en-rare.js';
+import type { enProblems } from './en-problems.js';
 
 /** The entry's strings and the rare ones: what es.ts and fr.ts must translate. */
-export type Messages = typeof en & typeof enRare;
+export type Messages = typeof en & typeof enProblems;
 
 /**
  * Keys of the strings lazy chunks register, declared by each chunk:
@@ -31,10 +31,10 @@ const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<Messages>> = {
 };
 
 let rare: Promise<void> | undefined;
-/** The English strings for things gone wrong (en-rare.ts), fetched the first time one is wanted. */
+/** The English strings for things gone wrong (en-problems.ts), fetched the first time one is wanted. */
 export function loadRareMessages(): Promise<void> {
-  return (rare ??= import('./en-rare.js').then(
-    (m) => void Object.assign(loaded.en!, m.enRare),
+  return (rare ??= import('./en-problems.js').then(
+    (m) => void Object.assign(loaded.en!, m.enProblems),
     (e) => {
       rare = undefined; // offline: a later widget may try again
       throw e;

@@ -6,7 +6,7 @@
 import { checkChapters } from '../../core/chapter-check.js';
 import { Checker } from '../../core/feed-check.js';
 import type { Chapter, FeedProblem } from '../../core/feed-types.js';
-import { allTranslations } from '../../core/text.js';
+import { allTranslations } from '../../core/translations.js';
 
 /**
  * Chapters from a `src` document: an array of chapters, a GeoJSON FeatureCollection

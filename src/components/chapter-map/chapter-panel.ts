@@ -7,7 +7,7 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Chapter } from '../../core/feed-types.js';
-import { pickText } from '../../core/text.js';
+import { pickTranslation } from '../../core/translations.js';
 import { mailtoUrl, safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { ChapterIndex, parseChapters, regionOf, usesMiles } from './chapter-index.js';
@@ -338,7 +338,7 @@ export class ChapterPanel implements ReactiveController {
     if (pick >= 0) {
       const chapter = this.index.chapters[pick];
       this.select(chapter);
-      this.set({ status: this.t.t('chapter.found', { name: pickText(chapter.name, this.t.lang) }) });
+      this.set({ status: this.t.t('chapter.found', { name: pickTranslation(chapter.name, this.t.lang) }) });
     }
   };
 
@@ -357,7 +357,7 @@ export class ChapterPanel implements ReactiveController {
           rows: near.map((n) => n.i),
           rowKm: near.map((n) => n.km),
           status: near.length
-            ? t.t('chapter.nearest', { name: pickText(near[0].chapter.name, t.lang), distance: this.distance(near[0].km) })
+            ? t.t('chapter.nearest', { name: pickTranslation(near[0].chapter.name, t.lang), distance: this.distance(near[0].km) })
             : t.t('chapter.empty'),
         });
         if (near[0]) this.view?.select(near[0].chapter);
@@ -383,7 +383,7 @@ export class ChapterPanel implements ReactiveController {
     this.infoCache.set(c, { key, out });
     const where = [c.city, c.region, c.country].filter(Boolean).join(', ');
     if (where) out.push({ kind: 'city', text: where });
-    const meets = pickText(c.meets, t.lang);
+    const meets = pickTranslation(c.meets, t.lang);
     if (meets) out.push({ kind: 'meets', text: t.t('chapter.meets', { when: meets }) });
     const mail = mailtoUrl(c.email);
     if (mail) out.push({ kind: 'email', text: mail.slice(7), href: mail });
@@ -398,7 +398,7 @@ export class ChapterPanel implements ReactiveController {
   private popupNode(c: Chapter): Node {
     const box = document.createElement('div');
     box.className = 'popup';
-    box.appendChild(document.createElement('strong')).textContent = pickText(c.name, this.t.lang);
+    box.appendChild(document.createElement('strong')).textContent = pickTranslation(c.name, this.t.lang);
     for (const item of this.info(c)) {
       const p = box.appendChild(document.createElement('p'));
       if (item.href) {
@@ -461,7 +461,7 @@ export class ChapterPanel implements ReactiveController {
                 (r) => {
                   const c = chapters[this.rowChapter(r)];
                   const where = [c.city, c.region, c.country].filter(Boolean).join(', ');
-                  return html`<span class="name">${pickText(c.name, lang)}</span>
+                  return html`<span class="name">${pickTranslation(c.name, lang)}</span>
                     <span class="where">${where}${km ? html` · <span class="km">${this.distance(km[r])}</span>` : nothing}</span>`;
                 },
                 this.rows ? this.rows.indexOf(sel) : sel,
@@ -498,7 +498,7 @@ export class ChapterPanel implements ReactiveController {
 
   private renderDetails(c: Chapter) {
     return html`<section class="details" part="details" aria-labelledby="dn">
-      <h3 id="dn">${pickText(c.name, this.t.lang)}</h3>
+      <h3 id="dn">${pickTranslation(c.name, this.t.lang)}</h3>
       ${this.info(c).map((i) =>
         i.href
           ? html`<p><a href=${i.href} target=${i.kind === 'url' ? '_blank' : nothing}>${i.text}</a></p>`

@@ -3,7 +3,7 @@ import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import { LocaleController } from '../../core/locale-controller.js';
-import { pickText } from '../../core/text.js';
+import { pickTranslation } from '../../core/translations.js';
 import { safeUrl } from '../../core/url.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { donateStyles } from './donate-button.styles.js';
@@ -146,7 +146,7 @@ export class DonateButton extends SolidarityElement {
     const currency = this.currency || d?.currency || 'USD';
     const money = (n: number) => t.number(n, moneyFormat(n, currency));
     const label = this.textContent!.trim().replace(/\s+/g, ' ') || t.t('donate.button');
-    const org = pickText(feed?.org.name, t.lang);
+    const org = pickTranslation(feed?.org.name, t.lang);
     return html`
       <button class="btn primary" part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>

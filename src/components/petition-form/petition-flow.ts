@@ -7,7 +7,7 @@
 import { css, html } from 'lit';
 import './petition-messages.js';
 import type { SignatureField } from '../../core/feed-types.js';
-import type { PetitionForm, Resolved } from './petition-form.js';
+import type { PetitionForm, PetitionView } from './petition-form.js';
 import { newKey } from './offline-queue.js';
 import { flushQueue, settle } from './queue-flush.js';
 import type { Refusal } from './submit.js';
@@ -93,7 +93,7 @@ export function renderSuggestion(w: PetitionForm) {
 }
 
 /** The thank-you, focused when it shows, with the sharing row once its chunk has come. */
-export function renderThanks(w: PetitionForm, p: Resolved) {
+export function renderThanks(w: PetitionForm, p: PetitionView) {
   withStyles(w);
   return html`<div class="thanks" part="thanks">
     <h3 id="thanks" tabindex="-1">${w.locale.t('petition.thanks')}</h3>
@@ -109,7 +109,7 @@ function acceptSuggestion(w: PetitionForm): void {
 }
 
 /** Sends a signature already saved in the queue (`saved`), and shows the answer. */
-export async function send(w: PetitionForm, p: Resolved, key: string, url: string, body: string, saved: boolean): Promise<void> {
+export async function send(w: PetitionForm, p: PetitionView, key: string, url: string, body: string, saved: boolean): Promise<void> {
   // Offline, or the sending code cannot be fetched: keep it for later.
   const sendSignature = navigator.onLine ? await loadSubmit().then((m) => m.sendSignature, () => null) : null;
   try {
@@ -148,7 +148,7 @@ function signed(w: PetitionForm, petition: string, count: number): void {
   w.updateComplete.then(() => w.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
 }
 
-function refused(w: PetitionForm, p: Resolved, error: Refusal): void {
+function refused(w: PetitionForm, p: PetitionView, error: Refusal): void {
   w.phase = 'form';
   w.status = '';
   const t = w.locale;

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { SolidarityElement, yieldToHost } from '../../core/base-element.js';
-import { renderBody } from '../../core/body.js';
+import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
+import { renderRichText } from '../../core/rich-text.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import { SIGNATURE_FIELDS, type Petition, type SignatureField, type Text } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
-import { pickText } from '../../core/text.js';
+import { pickTranslation } from '../../core/translations.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { safeUrl } from '../../core/url.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -29,7 +29,7 @@ const FIELD: Record<SignatureField, [type: string, autocomplete: string, max: nu
 const DEFAULT_FIELDS: SignatureField[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
 /** The petition as this widget uses it: feed values with attributes on top. */
-export interface Resolved {
+export interface PetitionView {
   id: string;
   title: string;
   target: string;
@@ -184,7 +184,7 @@ export class PetitionForm extends SolidarityElement {
     widgets.add(this);
     // Any page carrying the widget delivers what an earlier page queued (a task of its
     // own: a page's first localStorage read can take a while).
-    yieldToHost().then(flush);
+    yieldToPage().then(flush);
   }
 
   disconnectedCallback(): void {
@@ -204,7 +204,7 @@ export class PetitionForm extends SolidarityElement {
   }
 
   /** resolve()'s result until anything it reads changes (each change requests an update). */
-  private resolved?: { value: Resolved | undefined };
+  private resolved?: { value: PetitionView | undefined };
 
   override requestUpdate(...args: Parameters<SolidarityElement['requestUpdate']>): void {
     this.resolved = undefined;
@@ -212,11 +212,11 @@ export class PetitionForm extends SolidarityElement {
   }
 
   /** @internal The petition as shown: feed, attributes and server merged (its attribute problems noted once). */
-  resolve(): Resolved | undefined {
+  resolve(): PetitionView | undefined {
     return (this.resolved ??= { value: this.merge() }).value;
   }
 
-  private merge(): Resolved | undefined {
+  private merge(): PetitionView | undefined {
     this.badAttrs.clear();
     const s = this.feedState.state;
     const feed = s?.status === 'ready' ? s.feed : undefined;
@@ -242,12 +242,12 @@ export class PetitionForm extends SolidarityElement {
     }
     return {
       id,
-      title: this.heading ?? pickText(p?.title ?? this.server.title, lang),
-      target: pickText(p?.target, lang),
-      body: pickText(p?.body, lang),
+      title: this.heading ?? pickTranslation(p?.title ?? this.server.title, lang),
+      target: pickTranslation(p?.target, lang),
+      body: pickTranslation(p?.body, lang),
       goal,
       closes: p?.closes ?? this.serverCloses,
-      consent: pickText(p?.consent ?? feed?.org.consent ?? this.server.consent, lang).trim() || this.locale.t('petition.consent'),
+      consent: pickTranslation(p?.consent ?? feed?.org.consent ?? this.server.consent, lang).trim() || this.locale.t('petition.consent'),
       required: req,
       shown,
       endpoint: endpoint.replace(/\/+$/, ''),
@@ -284,12 +284,12 @@ export class PetitionForm extends SolidarityElement {
     if (p && p.endpoint !== this.countFor) {
       this.countFor = p.endpoint;
       this.count = this.feedPetition()?.count;
-      yieldToHost().then(() => this.loadCount(p.endpoint)); // the request starts in a task of its own
+      yieldToPage().then(() => this.loadCount(p.endpoint)); // the request starts in a task of its own
     }
   }
 
   protected updated(): void {
-    if (!this.formShown && this.resolve()) yieldToHost().then(() => (this.formShown = true));
+    if (!this.formShown && this.resolve()) yieldToPage().then(() => (this.formShown = true));
   }
 
   /** GET the petition for its live count (and goal, closing date when there is no feed). */
@@ -312,7 +312,7 @@ export class PetitionForm extends SolidarityElement {
     }
   }
 
-  private validators(f: string, p: Resolved): Validator[] {
+  private validators(f: string, p: PetitionView): Validator[] {
     const v: Validator[] = [];
     if (p.required.has(f)) v.push(required);
     if (f === 'email') v.push(email);
@@ -321,7 +321,7 @@ export class PetitionForm extends SolidarityElement {
     return v;
   }
 
-  private check(f: string, p: Resolved): Problem | undefined {
+  private check(f: string, p: PetitionView): Problem | undefined {
     if (f === 'consent') return this.consented ? undefined : { key: 'petition.error.consent' };
     const bad = firstProblem(this.values[f] ?? '', this.validators(f, p));
     return bad && { key: bad.key, params: bad.params };
@@ -357,7 +357,7 @@ export class PetitionForm extends SolidarityElement {
   }
 
   /** The signature body (DESIGN.md): the shown fields, consent with the exact text shown, source, honeypot. */
-  private bodyFor(p: Resolved): Record<string, unknown> {
+  private bodyFor(p: PetitionView): Record<string, unknown> {
     const body: Record<string, unknown> = {};
     for (const f of p.shown) {
       const v = this.values[f]?.trim();
@@ -447,7 +447,7 @@ export class PetitionForm extends SolidarityElement {
         ${[...this.badAttrs.values()].map((m) => html`<p class="message" part="message">${m}</p>`)}
         ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
-        <div class="body">${p.body ? renderBody(p.body, p.base) : html`<slot></slot>`}</div>
+        <div class="body">${p.body ? renderRichText(p.body, p.base) : html`<slot></slot>`}</div>
         ${this.renderCounter(p, closed)}
         ${closed
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: this.date(p.closes!) })}</p>`
@@ -462,7 +462,7 @@ export class PetitionForm extends SolidarityElement {
     `;
   }
 
-  private renderCounter(p: Resolved, closed: boolean) {
+  private renderCounter(p: PetitionView, closed: boolean) {
     const count = this.count;
     if (count === undefined) return nothing;
     const t = this.locale;
@@ -475,7 +475,7 @@ export class PetitionForm extends SolidarityElement {
     </div>`;
   }
 
-  private renderForm(p: Resolved) {
+  private renderForm(p: PetitionView) {
     const t = this.locale;
     const sending = this.phase === 'sending';
     const consentProblem = this.problems.consent;
@@ -503,7 +503,7 @@ export class PetitionForm extends SolidarityElement {
     </form>`;
   }
 
-  private renderField(f: SignatureField, p: Resolved): TemplateResult {
+  private renderField(f: SignatureField, p: PetitionView): TemplateResult {
     const [type, autocomplete, max] = FIELD[f];
     const t = this.locale;
     const id = `f-${f}`;

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { SolidarityElement, yieldToHost } from '../../core/base-element.js';
+import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Plank } from '../../core/feed-types.js';
@@ -74,7 +74,7 @@ export class PlatformList extends SolidarityElement {
   private total = 0;
 
   protected updated(): void {
-    if (this.shown < this.total) yieldToHost().then(() => (this.shown += 4));
+    if (this.shown < this.total) yieldToPage().then(() => (this.shown += 4));
   }
 
   private parsedLimit(): number | undefined {

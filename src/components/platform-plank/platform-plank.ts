@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
-import { renderBody } from '../../core/body.js';
+import { renderRichText } from '../../core/rich-text.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Plank } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { permalink, shareLink } from '../../core/share.js';
-import { pickText } from '../../core/text.js';
+import { pickTranslation } from '../../core/translations.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { plankStyles } from './platform-plank.styles.js';
 
@@ -153,12 +153,12 @@ export class PlatformPlank extends SolidarityElement {
       const base = this.base ?? (this.feedState.state?.url || undefined);
       return this.renderCard({
         number: plank.number,
-        title: pickText(plank.title, lang),
-        summary: pickText(plank.summary, lang),
+        title: pickTranslation(plank.title, lang),
+        summary: pickTranslation(plank.summary, lang),
         // A collapsed body is not built: eleven planks' texts were most of a list's render.
-        body: this.expanded ? renderBody(pickText(plank.body, lang), base) : nothing,
+        body: this.expanded ? renderRichText(pickTranslation(plank.body, lang), base) : nothing,
         tags: plank.tags,
-        hasBody: !!pickText(plank.body, lang).trim(),
+        hasBody: !!pickTranslation(plank.body, lang).trim(),
       });
     }
     const s = this.feedState.state;

@@ -7,7 +7,7 @@
  * a page in a lazy chunk, when first needed (see LocaleController.t): most pages never
  * show one. es.ts and fr.ts, themselves lazy, carry their translations with the rest.
  */
-export const enRare = {
+export const enProblems = {
   'feed.error.not-found': 'The content could not be loaded: the feed was not found.',
   'feed.error.http': 'The content could not be loaded: the server had a problem.',
   'feed.error.not-json': 'The content could not be loaded: the feed is not in a readable format.',

@@ -27,7 +27,7 @@ export function renderInline(text: string, base?: string): Inline[] {
   return out;
 }
 
-export function renderBody(text: string, base?: string): TemplateResult | typeof nothing {
+export function renderRichText(text: string, base?: string): TemplateResult | typeof nothing {
   if (!text.trim()) return nothing;
   const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
   return html`${blocks.map((block) => renderBlock(block, base))}`;

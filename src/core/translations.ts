@@ -4,7 +4,7 @@ import type { Text } from './feed-types.js';
  * Picks a translation: exact tag, then primary subtag (`es-MX` → `es`),
  * then the feed's first key (DESIGN.md, "Language").
  */
-export function pickText(value: Text | undefined | null, lang: string): string {
+export function pickTranslation(value: Text | undefined | null, lang: string): string {
   if (value == null) return '';
   if (typeof value === 'string') return value;
   const keys = Object.keys(value);
