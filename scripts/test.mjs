@@ -4,13 +4,16 @@ import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.error(`npm test: Chromium was not found at ${chromium}. Install it with "apt-get install -y chromium" (or run "bash .ci/run", which does), or set CHROMIUM_PATH.`);
+  console.error(
+    `npm test: Chromium was not found at ${chromium}. Install it with "apt-get install -y chromium" (or run "bash .ci/run", which does), or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 
 const steps = [
   ['build', 'npm run build'],
   ['types', 'npx tsc --noEmit -p .'],
+  ['lint (eslint, prettier --check)', 'npm run lint'],
   ['server tests', 'npm run test:server'],
   ['browser tests', 'npx wtr'],
   ['build tools', 'node --test build/'],

@@ -80,14 +80,22 @@ function serve() {
       return;
     }
     if (path === '/feed.json') {
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(sample));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
+        .end(JSON.stringify(sample));
       return;
     }
     const petition = /^\/api\/petitions\/([^/]+)$/.exec(path);
     if (petition && req.method === 'GET') {
       const p = sample.petitions.find((x) => x.id === petition[1]);
       res.writeHead(p ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(p ? { id: p.id, title: p.title, goal: p.goal, count: 42, closes: p.closes ?? null } : { error: { code: 'petition_not_found', message: 'no' } }));
+      res.end(
+        JSON.stringify(
+          p
+            ? { id: p.id, title: p.title, goal: p.goal, count: 42, closes: p.closes ?? null }
+            : { error: { code: 'petition_not_found', message: 'no' } },
+        ),
+      );
       return;
     }
     const [base, rest] = path.startsWith('/docs/') ? [root, path.slice('/docs'.length)] : [dist, path];
@@ -152,7 +160,8 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
 
   test('has stories for the plank widgets and the docs pages', () => {
     const titles = new Set(Object.values(index.entries).map((e) => e.title));
-    for (const t of ['Widgets/platform-plank', 'Widgets/platform-list', 'Widgets/org-feed']) assert.ok(titles.has(t), `no stories titled ${t}`);
+    for (const t of ['Widgets/platform-plank', 'Widgets/platform-list', 'Widgets/org-feed'])
+      assert.ok(titles.has(t), `no stories titled ${t}`);
     assert.ok(Object.values(index.entries).filter((e) => e.type === 'story').length >= 20, 'fewer than 20 stories');
   });
 
@@ -168,7 +177,11 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
       return free;
     }
     if (pool.length < CONCURRENCY) {
-      const slot = { busy: true, problems: [], context: await browser.newContext({ viewport: { width: 1024, height: 800 } }) };
+      const slot = {
+        busy: true,
+        problems: [],
+        context: await browser.newContext({ viewport: { width: 1024, height: 800 } }),
+      };
       // Nothing leaves this machine: a story that reaches for the network fails.
       await slot.context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|blob:)/, (route) => {
         slot.problems.push(`network request to ${route.request().url()}`);
@@ -192,7 +205,9 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
       watch(page, problems);
       try {
         const mode = entry.type === 'docs' ? 'docs' : 'story';
-        await page.goto(`${origin}/docs/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${mode}`, { timeout: STORY_TIMEOUT_MS });
+        await page.goto(`${origin}/docs/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${mode}`, {
+          timeout: STORY_TIMEOUT_MS,
+        });
         await page.waitForFunction(
           (m) => {
             const c = document.body.classList;
@@ -206,7 +221,9 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
           { timeout: STORY_TIMEOUT_MS },
         );
         const error = await page.evaluate(() =>
-          document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'error' : '',
+          document.body.classList.contains('sb-show-errordisplay')
+            ? document.querySelector('#error-message')?.textContent || 'error'
+            : '',
         );
         assert.equal(error, '', `Storybook shows an error: ${error}`);
         const phase = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.phase);
@@ -232,7 +249,9 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
         // A widget's docs page: its attribute table lists every attribute in the code.
         const widget = widgets.find((w) => entry.id === `widgets-${w.tagName}--docs`);
         if (widget) {
-          const cells = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((c) => c.textContent.trim()));
+          const cells = await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) =>
+            tds.map((c) => c.textContent.trim()),
+          );
           // The rows of the "attributes" section: after its header, up to the next section's.
           const names = [];
           let inAttributes = false;
@@ -248,17 +267,20 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
           async ([context, options]) => {
             const result = await window.axe.run(context, options);
             return result.violations.map(
-              (v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join('\n      ')}`,
+              (v) =>
+                `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join('\n      ')}`,
             );
           },
           [mode === 'docs' ? DOCS_CONTEXT : { include: [['#storybook-root']] }, AXE_OPTIONS],
         );
         problems.push(...violations.map((v) => `axe: ${v}`));
       } finally {
-        await page.evaluate(() => {
-          localStorage.clear();
-          sessionStorage.clear();
-        }).catch(() => {});
+        await page
+          .evaluate(() => {
+            localStorage.clear();
+            sessionStorage.clear();
+          })
+          .catch(() => {});
         await page.close();
         release(slot);
       }
@@ -274,11 +296,16 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
     try {
       const page = await context.newPage();
       watch(page, problems);
-      page.on('response', (r) => r.status() >= 400 && !EXPECTED_404.test(r.url()) && problems.push(`${r.status()} ${r.url()}`));
+      page.on(
+        'response',
+        (r) => r.status() >= 400 && !EXPECTED_404.test(r.url()) && problems.push(`${r.status()} ${r.url()}`),
+      );
       await page.goto(`${origin}/docs/`);
       await page.getByRole('link', { name: 'Getting started' }).first().waitFor({ timeout: STORY_TIMEOUT_MS });
       await page.waitForURL(/path=\/docs\/docs-getting-started--docs/, { timeout: STORY_TIMEOUT_MS });
-      const heading = page.frameLocator('#storybook-preview-iframe').getByRole('heading', { level: 1, name: 'Getting started' });
+      const heading = page
+        .frameLocator('#storybook-preview-iframe')
+        .getByRole('heading', { level: 1, name: 'Getting started' });
       await heading.waitFor({ timeout: STORY_TIMEOUT_MS });
     } finally {
       await context.close();
@@ -286,93 +313,130 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(problems, []);
   });
 
-  test('embed builder: every widget previews with no error and no axe violation', { timeout: STORY_TIMEOUT_MS * 4 }, async (t) => {
-    if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const problems = [];
-    try {
-      const page = await context.newPage();
-      watch(page, problems);
-      await page.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
-      await page.locator('#widget option').first().waitFor({ state: 'attached', timeout: STORY_TIMEOUT_MS });
-      const tags = await page.locator('#widget option').evaluateAll((os) => os.map((o) => o.value));
-      assert.deepEqual(
-        [...tags].sort(),
-        widgets.map((w) => w.tagName).filter((x) => x !== 'org-feed').sort(),
-        'the builder offers every widget of the manifest',
-      );
-      await page.evaluate(axeSource);
-      for (const tag of tags) {
-        await page.locator('#widget').selectOption(tag);
-        await page.waitForFunction((tg) => !!document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector(`#stage ${tg}`)?.shadowRoot, tag);
-        await page.waitForLoadState('networkidle');
-        const snippet = await page.locator('#code').inputValue();
-        assert.match(snippet, new RegExp(`<${tag}[ >]`), `snippet for ${tag}`);
-        const violations = await page.evaluate(async (options) => {
-          const r = await window.axe.run({ include: [['#storybook-root']] }, options);
-          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }, AXE_OPTIONS);
-        problems.push(...violations.map((v) => `axe (${tag}): ${v}`));
+  test(
+    'embed builder: every widget previews with no error and no axe violation',
+    { timeout: STORY_TIMEOUT_MS * 4 },
+    async (t) => {
+      if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      const problems = [];
+      try {
+        const page = await context.newPage();
+        watch(page, problems);
+        await page.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
+        await page.locator('#widget option').first().waitFor({ state: 'attached', timeout: STORY_TIMEOUT_MS });
+        const tags = await page.locator('#widget option').evaluateAll((os) => os.map((o) => o.value));
+        assert.deepEqual(
+          [...tags].sort(),
+          widgets
+            .map((w) => w.tagName)
+            .filter((x) => x !== 'org-feed')
+            .sort(),
+          'the builder offers every widget of the manifest',
+        );
+        await page.evaluate(axeSource);
+        for (const tag of tags) {
+          await page.locator('#widget').selectOption(tag);
+          await page.waitForFunction(
+            (tg) => !!document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector(`#stage ${tg}`)?.shadowRoot,
+            tag,
+          );
+          await page.waitForLoadState('networkidle');
+          const snippet = await page.locator('#code').inputValue();
+          assert.match(snippet, new RegExp(`<${tag}[ >]`), `snippet for ${tag}`);
+          const violations = await page.evaluate(async (options) => {
+            const r = await window.axe.run({ include: [['#storybook-root']] }, options);
+            return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          }, AXE_OPTIONS);
+          problems.push(...violations.map((v) => `axe (${tag}): ${v}`));
+        }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
-    assert.deepEqual(problems, []);
-  });
+      assert.deepEqual(problems, []);
+    },
+  );
 
   // The embed builder's promise: the copied snippet, pasted into a blank page next to the
   // built script, shows the widget as configured.
-  test('embed builder: the copied snippet works in a blank page beside the built script', { timeout: STORY_TIMEOUT_MS * 3 }, async (t) => {
-    if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
-    if (!existsSync(join(dist, 'solidarity-widgets.js'))) return t.skip('dist/solidarity-widgets.js is not built (npm run build:lib)');
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const problems = [];
-    try {
-      const docs = await context.newPage();
-      watch(docs, problems);
-      await docs.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
-      // Playwright's CSS locators pierce the builder's shadow root.
-      await docs.locator('#widget').selectOption('platform-plank');
-      await docs.locator('#attr-plank').fill('housing');
-      await docs.locator('#attr-expanded').check();
-      await docs.locator('#lang').selectOption('es');
-      const spanishTitle = sample.platform.find((p) => p.id === 'housing').title.es;
-      // The live preview shows it as configured.
-      await docs.waitForFunction(
-        (title) => {
-          const plank = document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector('#stage platform-plank');
-          const root = plank?.shadowRoot;
-          return !!root && root.querySelector('[part~="title"]')?.textContent.includes(title) && !root.querySelector('[part~="body"]')?.hidden;
-        },
-        spanishTitle,
-        { timeout: STORY_TIMEOUT_MS },
-      );
-      await docs.getByRole('button', { name: 'Copy snippet' }).click();
-      await docs.getByText(/^Copied/).waitFor({ timeout: STORY_TIMEOUT_MS });
-      const copied = await docs.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, await docs.locator('#code').inputValue());
-      assert.match(copied, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"><\/script>\n/);
-      assert.match(copied, /<platform-plank lang="es" feed="http:\/\/127\.0\.0\.1:\d+\/feed\.json" plank="housing" expanded><\/platform-plank>/);
+  test(
+    'embed builder: the copied snippet works in a blank page beside the built script',
+    { timeout: STORY_TIMEOUT_MS * 3 },
+    async (t) => {
+      if (!index.entries['tools-embed-builder--embed-builder']) return t.skip('no embed builder story');
+      if (!existsSync(join(dist, 'solidarity-widgets.js')))
+        return t.skip('dist/solidarity-widgets.js is not built (npm run build:lib)');
+      const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+      const problems = [];
+      try {
+        const docs = await context.newPage();
+        watch(docs, problems);
+        await docs.goto(`${origin}/docs/iframe.html?id=tools-embed-builder--embed-builder&viewMode=story`);
+        // Playwright's CSS locators pierce the builder's shadow root.
+        await docs.locator('#widget').selectOption('platform-plank');
+        await docs.locator('#attr-plank').fill('housing');
+        await docs.locator('#attr-expanded').check();
+        await docs.locator('#lang').selectOption('es');
+        const spanishTitle = sample.platform.find((p) => p.id === 'housing').title.es;
+        // The live preview shows it as configured.
+        await docs.waitForFunction(
+          (title) => {
+            const plank = document
+              .querySelector('sw-embed-builder')
+              ?.shadowRoot?.querySelector('#stage platform-plank');
+            const root = plank?.shadowRoot;
+            return (
+              !!root &&
+              root.querySelector('[part~="title"]')?.textContent.includes(title) &&
+              !root.querySelector('[part~="body"]')?.hidden
+            );
+          },
+          spanishTitle,
+          { timeout: STORY_TIMEOUT_MS },
+        );
+        await docs.getByRole('button', { name: 'Copy snippet' }).click();
+        await docs.getByText(/^Copied/).waitFor({ timeout: STORY_TIMEOUT_MS });
+        const copied = await docs.evaluate(() => navigator.clipboard.readText());
+        assert.equal(copied, await docs.locator('#code').inputValue());
+        assert.match(
+          copied,
+          /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"><\/script>\n/,
+        );
+        assert.match(
+          copied,
+          /<platform-plank lang="es" feed="http:\/\/127\.0\.0\.1:\d+\/feed\.json" plank="housing" expanded><\/platform-plank>/,
+        );
 
-      // Pasted into a blank page next to the built script.
-      sitePages.set('/pasted.html', `<!doctype html>\n<html><head><meta charset="utf-8"><title>Pasted</title></head><body>\n${copied}</body></html>\n`);
-      const page = await context.newPage();
-      watch(page, problems);
-      const scripts = [];
-      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-      await page.goto(`${origin}/pasted.html`);
-      await page.waitForFunction(
-        (title) => {
-          const root = document.querySelector('platform-plank')?.shadowRoot;
-          return !!root && root.querySelector('[part~="title"]')?.textContent.includes(title) && !root.querySelector('[part~="body"]')?.hidden;
-        },
-        spanishTitle,
-        { timeout: STORY_TIMEOUT_MS },
-      );
-      assert.ok(scripts.includes('/solidarity-widgets.js'), `the built script was not loaded (${scripts.join(', ')})`);
-    } finally {
-      await context.close();
-    }
-    assert.deepEqual(problems, []);
-  });
+        // Pasted into a blank page next to the built script.
+        sitePages.set(
+          '/pasted.html',
+          `<!doctype html>\n<html><head><meta charset="utf-8"><title>Pasted</title></head><body>\n${copied}</body></html>\n`,
+        );
+        const page = await context.newPage();
+        watch(page, problems);
+        const scripts = [];
+        page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+        await page.goto(`${origin}/pasted.html`);
+        await page.waitForFunction(
+          (title) => {
+            const root = document.querySelector('platform-plank')?.shadowRoot;
+            return (
+              !!root &&
+              root.querySelector('[part~="title"]')?.textContent.includes(title) &&
+              !root.querySelector('[part~="body"]')?.hidden
+            );
+          },
+          spanishTitle,
+          { timeout: STORY_TIMEOUT_MS },
+        );
+        assert.ok(
+          scripts.includes('/solidarity-widgets.js'),
+          `the built script was not loaded (${scripts.join(', ')})`,
+        );
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(problems, []);
+    },
+  );
 });
