@@ -18,6 +18,10 @@ const steps = [
   ['browser tests', 'npx wtr'],
   ['build tools', 'node --test build/'],
   ['size budget', 'node --test test/size.test.mjs'],
+  [
+    'layout (lazy boundary, import cycles)',
+    'node --test --test-concurrency=1 test/lazy-boundary.test.mjs test/layout/',
+  ],
   ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
 ];
 if (existsSync('test/docs/stories.test.mjs')) steps.push(['story tests', 'npm run test:docs']);
