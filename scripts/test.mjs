@@ -19,8 +19,8 @@ const steps = [
   ['build tools', 'node --test build/'],
   ['size budget', 'node --test test/size.test.mjs'],
   [
-    'layout (lazy boundary, import cycles)',
-    'node --test --test-concurrency=1 test/lazy-boundary.test.mjs test/layout/',
+    'layout and contract (lazy boundary, import cycles, docs/design.md)',
+    'node --test --test-concurrency=1 test/lazy-boundary.test.mjs test/layout/ test/docs/design.test.mjs',
   ],
   ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
 ];
