@@ -33,10 +33,7 @@ function showClicks(story: () => unknown) {
     const out = (e.currentTarget as HTMLElement).querySelector('output')!;
     out.textContent = `donate-click: ${JSON.stringify(e.detail)}`;
   };
-  return html`<div @donate-click=${shown}>
-    ${story()}
-    <p><output></output></p>
-  </div>`;
+  return html`<div @donate-click=${shown}>${story()}<p><output></output></p></div>`;
 }
 
 /** Opens the panel, as a reader's click would. */

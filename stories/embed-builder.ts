@@ -84,12 +84,7 @@ export class EmbedBuilder extends LitElement {
   static styles = css`
     :host {
       display: block;
-      font-family:
-        system-ui,
-        -apple-system,
-        'Segoe UI',
-        Roboto,
-        sans-serif;
+      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
       color: #1f1f23;
       line-height: 1.4;
     }
@@ -175,11 +170,7 @@ export class EmbedBuilder extends LitElement {
       display: block;
       inline-size: 100%;
       min-block-size: 7rem;
-      font:
-        0.85rem/1.5 ui-monospace,
-        SFMono-Regular,
-        Menlo,
-        monospace;
+      font: 0.85rem/1.5 ui-monospace, SFMono-Regular, Menlo, monospace;
       padding: 0.75rem;
       border: 1px solid #767680;
       border-radius: 0.35rem;
@@ -324,11 +315,7 @@ export class EmbedBuilder extends LitElement {
     if (choices) {
       return html`<div class="field">
         <label for=${id}>${a.name}</label>${hint}
-        <select
-          id=${id}
-          aria-describedby="${id}-hint"
-          @change=${(e: Event) => this.set(a.name, (e.target as HTMLSelectElement).value)}
-        >
+        <select id=${id} aria-describedby="${id}-hint" @change=${(e: Event) => this.set(a.name, (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!values[a.name]}>(default)</option>
           ${choices.map((c) => html`<option ?selected=${values[a.name] === c}>${c}</option>`)}
         </select>
@@ -362,11 +349,7 @@ export class EmbedBuilder extends LitElement {
             <div class="field">
               <label for="widget">tag</label>
               <span class="hint" id="widget-hint">${plain(info.summary)}</span>
-              <select
-                id="widget"
-                aria-describedby="widget-hint"
-                @change=${(e: Event) => (this.widget = (e.target as HTMLSelectElement).value)}
-              >
+              <select id="widget" aria-describedby="widget-hint" @change=${(e: Event) => (this.widget = (e.target as HTMLSelectElement).value)}>
                 ${widgets().map((w) => html`<option value=${w.tag} ?selected=${w.tag === info.tag}>${w.tag}</option>`)}
               </select>
             </div>
@@ -376,39 +359,21 @@ export class EmbedBuilder extends LitElement {
             <div class="field">
               <label for="script">script address</label>
               <span class="hint" id="script-hint">The widget script on the organization's server.</span>
-              <input
-                id="script"
-                type="url"
-                aria-describedby="script-hint"
-                .value=${this.scriptUrl}
-                @input=${(e: Event) => (this.scriptUrl = (e.target as HTMLInputElement).value)}
-              />
+              <input id="script" type="url" aria-describedby="script-hint" .value=${this.scriptUrl} @input=${(e: Event) => (this.scriptUrl = (e.target as HTMLInputElement).value)} />
             </div>
             ${
               hasFeed
                 ? html`<div class="field">
-                    <label for="feed">feed</label>
-                    <span class="hint" id="feed-hint"
-                      >The organization's feed. Leave it empty to use only the attributes below.</span
-                    >
-                    <input
-                      id="feed"
-                      type="url"
-                      aria-describedby="feed-hint"
-                      .value=${this.feedUrl}
-                      @input=${(e: Event) => (this.feedUrl = (e.target as HTMLInputElement).value)}
-                    />
-                  </div>`
+                  <label for="feed">feed</label>
+                  <span class="hint" id="feed-hint">The organization's feed. Leave it empty to use only the attributes below.</span>
+                  <input id="feed" type="url" aria-describedby="feed-hint" .value=${this.feedUrl} @input=${(e: Event) => (this.feedUrl = (e.target as HTMLInputElement).value)} />
+                </div>`
                 : nothing
             }
             <div class="field">
               <label for="lang">lang</label>
               <span class="hint" id="lang-hint">The widget's language. Default: the page's.</span>
-              <select
-                id="lang"
-                aria-describedby="lang-hint"
-                @change=${(e: Event) => (this.widgetLang = (e.target as HTMLSelectElement).value)}
-              >
+              <select id="lang" aria-describedby="lang-hint" @change=${(e: Event) => (this.widgetLang = (e.target as HTMLSelectElement).value)}>
                 <option value="" ?selected=${!this.widgetLang}>(the page's)</option>
                 <option value="en" ?selected=${this.widgetLang === 'en'}>en — English</option>
                 <option value="es" ?selected=${this.widgetLang === 'es'}>es — Español</option>
@@ -431,9 +396,8 @@ export class EmbedBuilder extends LitElement {
             <span role="status">${this.copyStatus}</span>
           </div>
           <p class="note">
-            Paste it where the widget should appear (see Docs › Getting started for WordPress and site builders). With
-            several widgets on one page, keep one script tag. In this preview petitions are answered by a stand-in:
-            nothing is sent.
+            Paste it where the widget should appear (see Docs › Getting started for WordPress and site builders). With several
+            widgets on one page, keep one script tag. In this preview petitions are answered by a stand-in: nothing is sent.
           </p>
         </div>
       </div>

@@ -18,12 +18,11 @@ const meta: Meta<Args> = {
   title: 'Widgets/org-feed',
   component: 'org-feed',
   args: { src: FEED },
-  render: (a) =>
-    html`<org-feed src=${ifDefined(a.src || undefined)}>
-      <platform-plank plank="healthcare"></platform-plank>
-      <platform-plank plank="3" variant="compact"></platform-plank>
-      <platform-list tags="climate" limit="2"></platform-list>
-    </org-feed>`,
+  render: (a) => html`<org-feed src=${ifDefined(a.src || undefined)}>
+    <platform-plank plank="healthcare"></platform-plank>
+    <platform-plank plank="3" variant="compact"></platform-plank>
+    <platform-list tags="climate" limit="2"></platform-list>
+  </org-feed>`,
   parameters: {
     docs: {
       description: {
@@ -42,24 +41,22 @@ export const AroundSeveralWidgets: Story = { name: 'Around several widgets' };
 /** Page text and widgets side by side inside one `<org-feed>`. */
 export const WithPageContent: Story = {
   name: 'With page content in between',
-  render: (a) =>
-    html`<org-feed src=${ifDefined(a.src || undefined)}>
-      <h2>Our program for the city</h2>
-      <p>We are a member-run alliance of tenants, unions and neighbors. Here is what we fight for.</p>
-      <platform-list limit="3"></platform-list>
-      <h2>Read one plank in full</h2>
-      <platform-plank plank="public-power" expanded></platform-plank>
-    </org-feed>`,
+  render: (a) => html`<org-feed src=${ifDefined(a.src || undefined)}>
+    <h2>Our program for the city</h2>
+    <p>We are a member-run alliance of tenants, unions and neighbors. Here is what we fight for.</p>
+    <platform-list limit="3"></platform-list>
+    <h2>Read one plank in full</h2>
+    <platform-plank plank="public-power" expanded></platform-plank>
+  </org-feed>`,
 };
 
 /** `lang="fr"` on `<org-feed>` itself: every widget inside speaks French, whatever the page's language. */
 export const LangAttribute: Story = {
   name: 'lang on org-feed (fr)',
-  render: (a) =>
-    html`<org-feed src=${ifDefined(a.src || undefined)} lang="fr">
-      <platform-plank plank="healthcare"></platform-plank>
-      <platform-list tags="climate" limit="2" variant="compact"></platform-list>
-    </org-feed>`,
+  render: (a) => html`<org-feed src=${ifDefined(a.src || undefined)} lang="fr">
+    <platform-plank plank="healthcare"></platform-plank>
+    <platform-list tags="climate" limit="2" variant="compact"></platform-list>
+  </org-feed>`,
 };
 
 /** `lang="es"` on the page: every widget inside speaks Spanish. */

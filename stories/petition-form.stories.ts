@@ -53,17 +53,16 @@ const meta: Meta<Args> = {
   title: 'Widgets/petition-form',
   component: 'petition-form',
   args: { feed: FEED, petition: 'cancel-rent' },
-  render: (a) =>
-    html`<petition-form
-      feed=${ifDefined(a.feed || undefined)}
-      petition=${ifDefined(a.petition || undefined)}
-      endpoint=${ifDefined(a.endpoint || undefined)}
-      heading=${ifDefined(a.heading || undefined)}
-      goal=${ifDefined(a.goal || undefined)}
-      fields=${ifDefined(a.fields || undefined)}
-      source=${ifDefined(a.source || undefined)}
-      privacy-url=${ifDefined(a['privacy-url'] || undefined)}
-    ></petition-form>`,
+  render: (a) => html`<petition-form
+    feed=${ifDefined(a.feed || undefined)}
+    petition=${ifDefined(a.petition || undefined)}
+    endpoint=${ifDefined(a.endpoint || undefined)}
+    heading=${ifDefined(a.heading || undefined)}
+    goal=${ifDefined(a.goal || undefined)}
+    fields=${ifDefined(a.fields || undefined)}
+    source=${ifDefined(a.source || undefined)}
+    privacy-url=${ifDefined(a['privacy-url'] || undefined)}
+  ></petition-form>`,
   parameters: {
     docs: {
       description: {
@@ -176,10 +175,11 @@ export const FromAttributes: Story = {
     heading: 'Free transit for all',
     goal: '1000',
   },
-  render: (a) =>
-    html`<petition-form endpoint=${ifDefined(a.endpoint)} heading=${ifDefined(a.heading)} goal=${ifDefined(a.goal)}>
-      <p>Buses and trams should be free at the point of use, paid for by a tax on downtown parking.</p>
-    </petition-form>`,
+  render: (
+    a,
+  ) => html`<petition-form endpoint=${ifDefined(a.endpoint)} heading=${ifDefined(a.heading)} goal=${ifDefined(a.goal)}>
+    <p>Buses and trams should be free at the point of use, paid for by a tax on downtown parking.</p>
+  </petition-form>`,
 };
 
 /** The feed fails to load: a polite message in the widget's box. */

@@ -86,15 +86,14 @@ export const FeedFailing: Story = { name: 'Feed failing', args: { feed: MISSING_
 export const Slotted: Story = {
   name: 'Slotted (no feed)',
   args: { feed: undefined },
-  render: () =>
-    html`<platform-list>
-      <platform-plank>
-        <h3 slot="title">Free Public Transit</h3>
-        <p>Buses and trains free at the point of use, running often, everywhere.</p>
-      </platform-plank>
-      <platform-plank>
-        <h3 slot="title">Homes for All</h3>
-        <p>Universal rent control and public housing built at scale.</p>
-      </platform-plank>
-    </platform-list>`,
+  render: () => html`<platform-list>
+    <platform-plank>
+      <h3 slot="title">Free Public Transit</h3>
+      <p>Buses and trains free at the point of use, running often, everywhere.</p>
+    </platform-plank>
+    <platform-plank>
+      <h3 slot="title">Homes for All</h3>
+      <p>Universal rent control and public housing built at scale.</p>
+    </platform-plank>
+  </platform-list>`,
 };

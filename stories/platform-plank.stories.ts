@@ -61,24 +61,19 @@ export const LongBodyExpanded: Story = {
 export const Slotted: Story = {
   name: 'Slotted (no feed)',
   args: { feed: undefined, plank: undefined },
-  render: (a) =>
-    html`<platform-plank
-      ?expanded=${a.expanded}
-      variant=${ifDefined(a.variant && a.variant !== 'card' ? a.variant : undefined)}
-    >
-      <h3 slot="title">A Union Job for Everyone Who Wants One</h3>
-      <p slot="summary">Public works, public services and a federal job guarantee at union wages.</p>
-      <p>
-        Unemployment is a policy choice. We will create a job guarantee for everyone who wants work, in the things our
-        communities need:
-      </p>
-      <ul>
-        <li>care for children, elders and people with disabilities</li>
-        <li>repairing schools, parks and water mains</li>
-        <li>building transit and clean energy</li>
-      </ul>
-      <p>Read the <a href="https://workers.example/platform/jobs">full proposal</a>.</p>
-    </platform-plank>`,
+  render: (
+    a,
+  ) => html`<platform-plank ?expanded=${a.expanded} variant=${ifDefined(a.variant && a.variant !== 'card' ? a.variant : undefined)}>
+    <h3 slot="title">A Union Job for Everyone Who Wants One</h3>
+    <p slot="summary">Public works, public services and a federal job guarantee at union wages.</p>
+    <p>Unemployment is a policy choice. We will create a job guarantee for everyone who wants work, in the things our communities need:</p>
+    <ul>
+      <li>care for children, elders and people with disabilities</li>
+      <li>repairing schools, parks and water mains</li>
+      <li>building transit and clean energy</li>
+    </ul>
+    <p>Read the <a href="https://workers.example/platform/jobs">full proposal</a>.</p>
+  </platform-plank>`,
 };
 
 /** Compact: a one-line disclosure, for sidebars and long lists. */
