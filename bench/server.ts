@@ -1,6 +1,8 @@
 // npm run bench:server — signatures per second over loopback against SQLite (WAL,
-// synchronous=FULL), next to the raw insert rate of the same database as the ceiling.
-// The server runs as its own process (the real CLI); the load generator (autocannon) runs here.
+// synchronous=FULL), next to the raw insert rate of the same database as the ceiling; then
+// /feed.json requests per second with a 50,000-chapter feed, and signing latency while
+// several clients read that feed. The server runs as its own process (the real CLI); the load
+// generator (autocannon) runs here.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -60,10 +62,10 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-async function startServer(db: string): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+async function startServer(db: string, feed = FEED): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'serve', '--feed', FEED, '--db', db,
+    ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'serve', '--feed', feed, '--db', db,
       '--host', '127.0.0.1', '--port', '0', '--rate-limit', '0'],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -80,6 +82,76 @@ async function startServer(db: string): Promise<{ base: string; pid: number; sto
   }
 }
 
+let signer = 0;
+/** A new signer per request, with its own idempotency key, as the widget sends. */
+const signRequest = {
+  method: 'POST',
+  path: '/api/petitions/open/signatures',
+  setupRequest: (req: Record<string, unknown>) => {
+    const i = signer++;
+    return {
+      ...req,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
+      body: JSON.stringify({
+        given_name: 'Rosa', family_name: 'Parks', email: `signer${i}@bench.example`, postal_code: '60601', country: 'US',
+        consent: { granted: true, text: CONSENT }, source: 'bench',
+      }),
+    };
+  },
+};
+
+/** The fixture feed with this many chapters (what a big federation publishes). */
+function bigFeed(chapters: number): string {
+  const feed = JSON.parse(fs.readFileSync(FEED, 'utf8'));
+  feed.chapters = Array.from({ length: chapters }, (_, i) => ({
+    id: `c${i}`, name: `Local ${i}`, city: `City ${i % 997}`, country: 'US',
+    lat: ((i * 7919) % 17000) / 100 - 85, lng: ((i * 104729) % 36000) / 100 - 180,
+    email: `local${i}@union.example`, url: `https://union.example/locals/${i}`,
+    meets: 'Second Tuesday of the month, 7 pm, at the union hall', postal_codes: [String(10000 + (i % 89999))],
+  }));
+  const file = path.join(dir, `feed-${chapters}.json`);
+  fs.writeFileSync(file, JSON.stringify(feed));
+  return file;
+}
+
+const FEED_CHAPTERS = Number(process.env.BENCH_FEED_CHAPTERS ?? 50_000);
+const FEED_READERS = 8;
+const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 6);
+// What browsers send: the feed may come compressed.
+const BROWSER_ACCEPT = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/** Feed requests/s, and signing latency without and with feed readers. */
+async function feedUnderLoad() {
+  const feedFile = bigFeed(FEED_CHAPTERS);
+  const server = await startServer(path.join(dir, 'feed.db'), feedFile);
+  try {
+    const first = await fetch(`${server.base}/feed.json`, { headers: BROWSER_ACCEPT });
+    const bytes = (await first.arrayBuffer()).byteLength; // fetch decodes: the JSON's own size
+    const wire = await autocannon({ url: `${server.base}/feed.json`, connections: 1, amount: 1, headers: BROWSER_ACCEPT });
+    const sent = Math.round((wire as unknown as { throughput: { total: number } }).throughput.total);
+    const alone = await autocannon({ url: `${server.base}/feed.json`, connections: FEED_READERS, duration: FEED_SECONDS, headers: BROWSER_ACCEPT });
+    const signQuiet = await autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] });
+    const [readers, signBusy] = await Promise.all([
+      autocannon({ url: `${server.base}/feed.json`, connections: FEED_READERS, duration: FEED_SECONDS, headers: BROWSER_ACCEPT }),
+      autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] }),
+    ]);
+    return {
+      chapters: FEED_CHAPTERS,
+      json_bytes: bytes,
+      bytes_per_response: sent,
+      feed_requests_per_s: Math.round(alone.requests.average),
+      feed_readers: FEED_READERS,
+      signing_p99_ms_quiet: signQuiet.latency.p99,
+      signing_p99_ms_with_feed_readers: signBusy.latency.p99,
+      signing_p50_ms_with_feed_readers: signBusy.latency.p50,
+      feed_requests_per_s_while_signing: Math.round(readers.requests.average),
+      non_2xx: alone.non2xx + readers.non2xx + signQuiet.non2xx + signBusy.non2xx,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   console.log(`solidarity-widgets server bench: ${os.cpus().length} cores, Node ${process.version}`);
   const perCommit = await rawInsertRate(1, 2);
@@ -88,34 +160,19 @@ async function main() {
 
   const server = await startServer(path.join(dir, 'server.db'));
   const cpuBefore = cpuSeconds(server.pid);
-  let n = 0;
   const result = await autocannon({
     url: server.base,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/petitions/open/signatures',
-        // Each request is a new signer with its own idempotency key, like the widget sends.
-        setupRequest: (req: Record<string, unknown>) => {
-          const i = n++;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
-            body: JSON.stringify({
-              given_name: 'Rosa', family_name: 'Parks', email: `signer${i}@bench.example`, postal_code: '60601', country: 'US',
-              consent: { granted: true, text: CONSENT }, source: 'bench',
-            }),
-          };
-        },
-      },
-    ],
+    requests: [signRequest],
   });
   const cpuAfter = cpuSeconds(server.pid);
   const created = result.statusCodeStats['201']?.count ?? 0;
-  const count = ((await (await fetch(`${server.base}/api/petitions/open`)).json()) as { count: number }).count;
   await server.stop();
+  // Read from the file: the public count is published at intervals, not live.
+  const db = openSqlite(path.join(dir, 'server.db'));
+  const count = Number(db.prepare("SELECT count FROM petition_counts WHERE petition = 'open'").pluck().get() ?? 0);
+  db.close();
 
   // On a shared machine the rate depends on what else runs; the server's own CPU time per
   // signature does not, and says how many one core could take.
@@ -136,6 +193,7 @@ async function main() {
     load_average_1m: os.loadavg()[0],
     raw_insert_per_s: { one_row_per_commit: Math.round(perCommit), rows_1000_per_commit: Math.round(batched) },
     sqlite: 'WAL, synchronous=FULL',
+    feed: await feedUnderLoad(),
   };
   console.log(
     `signatures: ${figures.signatures_per_s}/s durable (${created} × 201 in ${result.duration} s, ${CONNECTIONS} connections), ` +
@@ -145,6 +203,15 @@ async function main() {
   if (cpuPerSig !== null) {
     console.log(`server CPU: ${Math.round(cpuPerSig)} µs per signature (≈ ${Math.round(1e6 / cpuPerSig)}/s per core); load average ${os.loadavg()[0].toFixed(1)}`);
   }
+  const f = figures.feed;
+  console.log(
+    `feed (${f.chapters} chapters, ${f.json_bytes} B of JSON, ${f.bytes_per_response} B per response to a browser): ` +
+      `${f.feed_requests_per_s} requests/s with ${f.feed_readers} readers`,
+  );
+  console.log(
+    `signing p99 ${f.signing_p99_ms_quiet} ms alone, ${f.signing_p99_ms_with_feed_readers} ms while ${f.feed_readers} clients ` +
+      `read the feed (p50 ${f.signing_p50_ms_with_feed_readers} ms; feed ${f.feed_requests_per_s_while_signing} requests/s meanwhile)`,
+  );
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'server.json'), JSON.stringify(figures, null, 2) + '\n');
