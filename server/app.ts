@@ -10,6 +10,7 @@ import { csvHeader, csvRow } from './csv.js';
 import { ApiError } from './errors.js';
 import type { FeedSource } from './feed.js';
 import { claimKey, idempotencyRecord, KEEP_KEYS_MS } from './idempotency.js';
+import { PublishedCounts } from './published-counts.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
 import { cacheControl, resolveFile, sendFile } from './static.js';
 import type { Signature, SignatureStore } from './storage/types.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Delete signatures older than this many days (0 or unset: keep). */
   retainDays?: number;
+  /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
+  publishCountsMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -64,6 +67,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const token = opts.adminToken && opts.adminToken.length >= MIN_TOKEN_LENGTH ? opts.adminToken : null;
   const tokenHash = token ? Buffer.from(sha256(token), 'hex') : null;
   const distDir = opts.distDir && fs.existsSync(opts.distDir) ? path.resolve(opts.distDir) : null;
+  const counts = new PublishedCounts(store, opts.publishCountsMs, log);
 
   const app = Fastify({
     logger: false, // request logs would hold client addresses; errors are logged below
@@ -193,7 +197,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
         const stored = await claimKey(store, idem, now);
         if (stored) return reply.code(stored.status).type('application/json; charset=utf-8').send(stored.body);
       }
-      let count: number;
+      // The published count, not the live one: the same answer whether this signer is new or not.
+      const answer = JSON.stringify({ count: counts.get(petition.id) });
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
         const origin = req.headers.origin;
@@ -207,13 +212,13 @@ export function buildApp(opts: AppOptions): FastifyInstance {
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem, now);
+        await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
       } catch (err) {
         if (idem) await store.release(idem);
         throw err;
       }
       // The same status, body shape and headers for a new signer, a repeat and a honeypot hit.
-      return reply.code(201).send({ count });
+      return reply.code(201).type('application/json; charset=utf-8').send(answer);
     },
   );
 
@@ -225,7 +230,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       id: p.id,
       title: p.title,
       goal: p.goal ?? null,
-      count: await store.count(p.id),
+      count: counts.get(p.id),
       closes: p.closes ?? null,
       fields: p.fields ?? [],
       consent: p.consent ?? feed.get().feed.org.consent ?? null,
@@ -273,11 +278,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.get('/feed.json', async (_req, reply) => {
     const { raw } = feed.get();
-    const counts = await store.counts();
     const petitions = Array.isArray(raw.petitions)
       ? raw.petitions.map((p: unknown) => {
           const id = (p as { id?: unknown })?.id;
-          return typeof id === 'string' ? { ...(p as object), count: counts.get(id) ?? 0 } : p;
+          return typeof id === 'string' ? { ...(p as object), count: counts.get(id) } : p;
         })
       : raw.petitions;
     return reply
@@ -334,10 +338,14 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   }
   app.addHook('onReady', async () => {
     await maintain();
+    await counts.start();
     timer = setInterval(maintain, MAINTENANCE_MS);
     timer.unref();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    counts.stop();
+  });
 
   // On shutdown, answers to requests already in progress close their connection, so the
   // server need not wait out the clients' keep-alive before it can exit.

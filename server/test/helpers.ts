@@ -31,8 +31,18 @@ export interface Backend {
   name: 'sqlite' | 'postgres';
   /** Why this backend does not run here, if it does not. */
   skip?: string;
-  /** A fresh, migrated, empty store, and a way to read every stored value as text. */
-  open(): Promise<{ store: SignatureStore; dump(): Promise<string>; cleanup(): Promise<void> }>;
+  /**
+   * A fresh, migrated, empty store, a way to read every stored value as text, and a query on
+   * the same database from a connection of the test's own (SQLite: kept open until cleanup).
+   */
+  open(): Promise<{
+    store: SignatureStore;
+    /** SQLite: the database file. */
+    file?: string;
+    dump(): Promise<string>;
+    query(sql: string): Promise<Record<string, unknown>[]>;
+    cleanup(): Promise<void>;
+  }>;
 }
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -45,8 +55,14 @@ export const backends: Backend[] = [
       const file = path.join(dir, 'test.db');
       const store = new SqliteStore(file);
       await store.init();
+      let own: Database.Database | undefined;
       return {
         store,
+        file,
+        async query(sql) {
+          own ??= new Database(file);
+          return own.prepare(sql).all() as Record<string, unknown>[];
+        },
         async dump() {
           const db = new Database(file, { readonly: true });
           try {
@@ -57,6 +73,7 @@ export const backends: Backend[] = [
           }
         },
         async cleanup() {
+          own?.close();
           await store.close();
           fs.rmSync(dir, { recursive: true, force: true });
         },
@@ -75,8 +92,12 @@ export const backends: Backend[] = [
       await admin.query(`CREATE SCHEMA ${schema}`);
       const store = new PostgresStore(pgUrl, { schema, max: 20 });
       await store.init();
+      await admin.query(`SET search_path TO ${schema}`);
       return {
         store,
+        async query(sql) {
+          return (await admin.query(sql)).rows;
+        },
         async dump() {
           const out: string[] = [];
           for (const t of ['signatures', 'petition_counts', 'idempotency_keys', 'schema_migrations']) {
@@ -99,6 +120,7 @@ export interface TestServer {
   store: SignatureStore;
   feedFile: string;
   dump(): Promise<string>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -121,6 +143,7 @@ export async function startServer(
     store: db.store,
     feedFile,
     dump: db.dump,
+    query: db.query,
     async close() {
       await app.close();
       feed.close();
