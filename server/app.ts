@@ -9,6 +9,7 @@ import type { Petition } from '../src/core/feed-types.js';
 import { csvHeader, csvRow } from './csv.js';
 import { ApiError } from './errors.js';
 import type { FeedSource } from './feed.js';
+import { FeedCache } from './feed-cache.js';
 import { claimKey, idempotencyRecord, KEEP_KEYS_MS } from './idempotency.js';
 import { PublishedCounts } from './published-counts.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
@@ -68,6 +69,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const tokenHash = token ? Buffer.from(sha256(token), 'hex') : null;
   const distDir = opts.distDir && fs.existsSync(opts.distDir) ? path.resolve(opts.distDir) : null;
   const counts = new PublishedCounts(store, opts.publishCountsMs, log);
+  const feedCache = new FeedCache(feed, counts);
 
   const app = Fastify({
     logger: false, // request logs would hold client addresses; errors are logged below
@@ -276,19 +278,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   // --- feed, health, pages -------------------------------------------------------------------
 
-  app.get('/feed.json', async (_req, reply) => {
-    const { raw } = feed.get();
-    const petitions = Array.isArray(raw.petitions)
-      ? raw.petitions.map((p: unknown) => {
-          const id = (p as { id?: unknown })?.id;
-          return typeof id === 'string' ? { ...(p as object), count: counts.get(id) } : p;
-        })
-      : raw.petitions;
-    return reply
-      .header('Access-Control-Allow-Origin', '*')
-      .header('Cache-Control', 'no-cache')
-      .send({ ...raw, petitions });
-  });
+  app.get('/feed.json', (req, reply) => feedCache.send(req, reply));
 
   app.get('/healthz', async (_req, reply) => {
     reply.header('Cache-Control', NO_STORE);
