@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
-import { buildApp, MIN_TOKEN_LENGTH, parseOrigin } from './app.js';
+import { buildApp } from './app.js';
+import { parseOrigin } from './cors.js';
+import { MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
