@@ -9,6 +9,7 @@ import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
+import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { retention } from './plugins/retention.js';
 import { shutdown } from './plugins/shutdown.js';
@@ -26,7 +27,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     feed: opts.feed,
     store: opts.store,
     log: opts.log ?? ((m: string) => console.log(m)),
-    origins: new OriginPolicy(opts.allowOrigins ?? []),
+    origins: new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl),
   };
 
   const app = Fastify({
@@ -44,6 +45,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(errors, ctx);
   app.register(jsonBody);
   app.register(shutdown);
+  app.register(ownOrigin, ctx);
 
   app.register(feedRoute, ctx);
   app.register(petitions, ctx);

@@ -23,8 +23,25 @@ const erasedSchema = {
   properties: { erased: { type: 'integer' } },
 } as const;
 
+/**
+ * Why a token could never be used, or null. It travels as "Authorization: Bearer TOKEN", where
+ * whitespace ends it and only visible ASCII is safe; the length makes guessing hopeless.
+ */
+export function adminTokenProblem(token: string): string | null {
+  if (/\s/.test(token)) {
+    return 'contains whitespace (a space, tab or line break): it could never be sent as "Authorization: Bearer TOKEN"';
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    return 'contains characters other than visible ASCII (letters, digits, punctuation): a header cannot carry them';
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `is ${token.length} characters long; it must have at least ${MIN_TOKEN_LENGTH}, so that it cannot be guessed`;
+  }
+  return null;
+}
+
 export async function admin(app: FastifyInstance, { opts, feed, store }: AppContext): Promise<void> {
-  const token = opts.adminToken && opts.adminToken.length >= MIN_TOKEN_LENGTH ? opts.adminToken : null;
+  const token = opts.adminToken && !adminTokenProblem(opts.adminToken) ? opts.adminToken : null;
   const tokenHash = token ? Buffer.from(sha256(token), 'hex') : null;
 
   function requireAdmin(req: FastifyRequest): void {

@@ -12,6 +12,8 @@ export interface AppOptions {
   demoFile?: string | null;
   /** Origins allowed to POST signatures, besides the server's own. */
   allowOrigins?: string[];
+  /** The server's own URL (its pages may sign); unset: the address it listens on. */
+  publicUrl?: string;
   /** Signature POSTs per client address per minute; 0 turns limiting off. */
   rateLimit?: number;
   /** Take the client address from X-Forwarded-For (the address the nearest proxy saw). */

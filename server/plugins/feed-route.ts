@@ -2,10 +2,12 @@
 // No response schema: the feed may carry keys this server does not know, and they go out as is.
 import type { FastifyInstance } from 'fastify';
 import { NO_CACHE } from '../cache-headers.js';
-import { publicRead } from '../cors.js';
+import { publicPreflight, publicRead } from '../cors.js';
 import type { AppContext } from './context.js';
 
 export async function feedRoute(app: FastifyInstance, { feed, store }: AppContext): Promise<void> {
+  app.options('/feed.json', async (req, reply) => publicPreflight(req, reply));
+
   app.get('/feed.json', async (_req, reply) => {
     const { raw } = feed.get();
     const counts = await store.counts();

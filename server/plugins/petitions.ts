@@ -2,7 +2,7 @@
 // carries fields and consent too, so such a widget can ask for what the server will require.
 import type { FastifyInstance } from 'fastify';
 import { NO_CACHE } from '../cache-headers.js';
-import { publicRead } from '../cors.js';
+import { publicPreflight, publicRead } from '../cors.js';
 import { petitionFor, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import type { AppContext } from './context.js';
 
@@ -24,6 +24,11 @@ const petitionSchema = {
 } as const;
 
 export async function petitions(app: FastifyInstance, { feed, store }: AppContext): Promise<void> {
+  app.options<{ Params: PetitionParams }>('/api/petitions/:id', async (req, reply) => {
+    petitionFor(feed, req.params.id);
+    return publicPreflight(req, reply);
+  });
+
   app.get<{ Params: PetitionParams }>(
     '/api/petitions/:id',
     { schema: { params: petitionParams, response: { 200: petitionSchema } } },

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NO_CACHE } from '../cache-headers.js';
-import { publicRead } from '../cors.js';
+import { publicPreflight, publicRead } from '../cors.js';
 import { ApiError } from '../errors.js';
 import { cacheControl, resolveFile, sendFile } from '../static.js';
 import type { AppContext } from './context.js';
@@ -26,12 +26,22 @@ export async function staticFiles(app: FastifyInstance, { opts }: AppContext): P
 
   app.get('/docs', async (_req, reply) => reply.redirect('/docs/', 301));
 
-  app.get('/*', async (req, reply) => {
+  /** The dist/ file a request names; 404 otherwise. */
+  function requireDistFile(req: FastifyRequest): string {
     const file = distFile(distDir, req);
-    if (!file) {
-      const hint = distDir ? '' : ' (the library is not built: run npm run build)';
-      throw new ApiError(404, 'not_found', `Nothing at ${req.url.split('?')[0]}${hint}.`);
-    }
+    if (file) return file;
+    const hint = distDir ? '' : ' (the library is not built: run npm run build)';
+    throw new ApiError(404, 'not_found', `Nothing at ${req.url.split('?')[0]}${hint}.`);
+  }
+
+  // The script, its chunks and the schema are public reads: a cross-origin page may preflight them.
+  app.options('/*', async (req, reply) => {
+    requireDistFile(req);
+    return publicPreflight(req, reply);
+  });
+
+  app.get('/*', async (req, reply) => {
+    const file = requireDistFile(req);
     const rel = path.relative(distDir!, file).split(path.sep).join('/');
     return sendFile(req, publicRead(reply), file, cacheControl(rel));
   });
