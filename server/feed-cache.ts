@@ -98,8 +98,6 @@ export class FeedCache {
   async send(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const v = this.version();
     reply
-      .header('Access-Control-Allow-Origin', '*')
-      .header('Cache-Control', 'no-cache')
       .header('Vary', 'Accept-Encoding')
       .header('ETag', v.etag)
       .header('Last-Modified', v.lastModified.toUTCString());
