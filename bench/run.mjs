@@ -11,7 +11,8 @@
  *   another after load), total blocking time, and time until every widget has
  *   rendered. Over BENCH_RUNS loads of each page (default 10): medians, and for long
  *   tasks the most in one load and the mean.
- * - map and server figures: from `bench:map` and `bench:server` when they exist.
+ * - map and server figures: from `bench:map` and `bench:server` when they exist (the server's
+ *   include /feed.json requests/s at 50,000 chapters and signing p99 while the feed is read).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -143,6 +144,11 @@ rows.push(['time until every widget rendered (from navigation)', ms(p.with.rende
 rows.push(['map engine fetched with the map off-screen', p.with.mapFetched ? 'YES' : 'no', '']);
 if (results.map) for (const [k, v] of Object.entries(results.map.table ?? results.map)) if (typeof v !== 'object') rows.push([`map: ${k}`, String(v), '']);
 if (results.server) for (const [k, v] of Object.entries(results.server.table ?? results.server)) if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
+const feed = results.server?.feed;
+if (feed) {
+  rows.push([`server: /feed.json requests/s, ${feed.chapters} chapters, ${feed.feed_readers} readers`, String(feed.feed_requests_per_s), `${kb(feed.bytes_per_response)} per response (br) of ${kb(feed.json_bytes)} JSON`]);
+  rows.push(['server: signing p99 alone / while the feed is read', `${ms(feed.signing_p99_ms_quiet)} / ${ms(feed.signing_p99_ms_with_feed_readers)}`, `feed ${feed.feed_requests_per_s_while_signing} requests/s meanwhile`]);
+}
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\n${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  note`);
