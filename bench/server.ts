@@ -149,6 +149,34 @@ async function readFeed(url: string, seconds: number): Promise<{ perSecond: numb
   return { perSecond: Math.round(done / seconds), failed };
 }
 
+/**
+ * Latency of a new signer against a repeat of one, one request at a time: a prober must not be
+ * able to tell them apart (both wait for the same durable commit).
+ */
+async function repeatVersusNew(base: string) {
+  const seconds = 3;
+  const fresh = await autocannon({ url: base, connections: 1, duration: seconds, requests: [signRequest] });
+  // The same person again and again (the first of them is new), without an idempotency key.
+  const repeat = await autocannon({
+    url: `${base}/api/petitions/open/signatures`,
+    connections: 1,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      given_name: 'Rosa', family_name: 'Parks', email: 'again@bench.example', postal_code: '60601', country: 'US',
+      consent: { granted: true, text: CONSENT }, source: 'bench',
+    }),
+  });
+  return {
+    failed: fresh.non2xx + fresh.errors + repeat.non2xx + repeat.errors,
+    new_signer_p50_ms: fresh.latency.p50,
+    repeat_signer_p50_ms: repeat.latency.p50,
+    new_signer_average_ms: Math.round(fresh.latency.average * 100) / 100,
+    repeat_signer_average_ms: Math.round(repeat.latency.average * 100) / 100,
+  };
+}
+
 /** Feed requests/s, and signing latency without and with feed readers. */
 async function feedUnderLoad() {
   const feedFile = bigFeed(FEED_CHAPTERS);
@@ -160,6 +188,7 @@ async function feedUnderLoad() {
     const sent = Number(
       (await new Promise<http.IncomingMessage>((ok) => http.get(url, { headers: BROWSER_ACCEPT }, ok))).resume().headers['content-length'] ?? NaN,
     );
+    const { failed: timingFailed, ...timing } = await repeatVersusNew(server.base);
     const alone = await readFeed(url, FEED_SECONDS);
     const signQuiet = await autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] });
     const [readers, signBusy] = await Promise.all([
@@ -176,7 +205,8 @@ async function feedUnderLoad() {
       signing_p99_ms_with_feed_readers: signBusy.latency.p99,
       signing_p50_ms_with_feed_readers: signBusy.latency.p50,
       feed_requests_per_s_while_signing: readers.perSecond,
-      failed: alone.failed + readers.failed + signQuiet.non2xx + signBusy.non2xx + signQuiet.errors + signBusy.errors,
+      ...timing,
+      failed: timingFailed + alone.failed + readers.failed + signQuiet.non2xx + signBusy.non2xx + signQuiet.errors + signBusy.errors,
     };
   } finally {
     await server.stop();
@@ -243,12 +273,16 @@ async function main() {
     `signing p99 ${f.signing_p99_ms_quiet} ms alone, ${f.signing_p99_ms_with_feed_readers} ms while ${f.feed_readers} clients ` +
       `read the feed (p50 ${f.signing_p50_ms_with_feed_readers} ms; feed ${f.feed_requests_per_s_while_signing} requests/s meanwhile)`,
   );
+  console.log(
+    `one at a time: a new signer ${f.new_signer_average_ms} ms on average (p50 ${f.new_signer_p50_ms} ms), ` +
+      `a repeat ${f.repeat_signer_average_ms} ms (p50 ${f.repeat_signer_p50_ms} ms)`,
+  );
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'server.json'), JSON.stringify(figures, null, 2) + '\n');
   console.log('wrote bench/results/server.json');
   fs.rmSync(dir, { recursive: true, force: true });
-  if (count < created) process.exitCode = 1;
+  if (count < created || f.failed > 0) process.exitCode = 1;
 }
 
 await main();
