@@ -146,8 +146,16 @@ if (results.map) for (const [k, v] of Object.entries(results.map.table ?? result
 if (results.server) for (const [k, v] of Object.entries(results.server.table ?? results.server)) if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
 const feed = results.server?.feed;
 if (feed) {
-  rows.push([`server: /feed.json requests/s, ${feed.chapters} chapters, ${feed.feed_readers} readers`, String(feed.feed_requests_per_s), `${kb(feed.bytes_per_response)} per response (br) of ${kb(feed.json_bytes)} JSON`]);
-  rows.push(['server: signing p99 alone / while the feed is read', `${ms(feed.signing_p99_ms_quiet)} / ${ms(feed.signing_p99_ms_with_feed_readers)}`, `feed ${feed.feed_requests_per_s_while_signing} requests/s meanwhile`]);
+  rows.push([
+    `server: /feed.json requests/s, ${feed.chapters} chapters, ${feed.feed_readers} readers`,
+    String(feed.feed_requests_per_s),
+    `${kb(feed.bytes_per_response)} per response (br) of ${kb(feed.json_bytes)} JSON`,
+  ]);
+  rows.push([
+    'server: signing p99 alone / while the feed is read',
+    `${ms(feed.signing_p99_ms_quiet)} / ${ms(feed.signing_p99_ms_with_feed_readers)}`,
+    `feed ${feed.feed_requests_per_s_while_signing} requests/s meanwhile`,
+  ]);
 }
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -95,8 +95,8 @@ const signRequest = {
       ...req,
       headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
       body: JSON.stringify({
-        given_name: 'Rosa', family_name: 'Parks', email: `signer${i}@bench.example`, postal_code: '60601', country: 'US',
-        consent: { granted: true, text: CONSENT }, source: 'bench',
+        given_name: 'Rosa', family_name: 'Parks', email: `signer${i}@bench.example`, postal_code: '60601',
+        country: 'US', consent: { granted: true, text: CONSENT }, source: 'bench',
       }),
     };
   },
@@ -140,7 +140,8 @@ const READER = `
 `;
 
 async function readFeed(url: string, seconds: number): Promise<{ perSecond: number; failed: number }> {
-  const worker = new Worker(READER, { eval: true, workerData: { url, readers: FEED_READERS, seconds, headers: BROWSER_ACCEPT } });
+  const workerData = { url, readers: FEED_READERS, seconds, headers: BROWSER_ACCEPT };
+  const worker = new Worker(READER, { eval: true, workerData });
   const { done, failed } = await new Promise<{ done: number; failed: number }>((ok, no) => {
     worker.once('message', ok);
     worker.once('error', no);
@@ -185,16 +186,14 @@ async function feedUnderLoad() {
   try {
     const first = await fetch(url, { headers: BROWSER_ACCEPT });
     const bytes = (await first.arrayBuffer()).byteLength; // fetch decodes: the JSON's own size
-    const sent = Number(
-      (await new Promise<http.IncomingMessage>((ok) => http.get(url, { headers: BROWSER_ACCEPT }, ok))).resume().headers['content-length'] ?? NaN,
-    );
+    const res = await new Promise<http.IncomingMessage>((ok) => http.get(url, { headers: BROWSER_ACCEPT }, ok));
+    const sent = Number(res.resume().headers['content-length'] ?? NaN);
     const { failed: timingFailed, ...timing } = await repeatVersusNew(server.base);
     const alone = await readFeed(url, FEED_SECONDS);
-    const signQuiet = await autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] });
-    const [readers, signBusy] = await Promise.all([
-      readFeed(url, FEED_SECONDS),
-      autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] }),
-    ]);
+    const signing = () =>
+      autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] });
+    const signQuiet = await signing();
+    const [readers, signBusy] = await Promise.all([readFeed(url, FEED_SECONDS), signing()]);
     return {
       chapters: FEED_CHAPTERS,
       json_bytes: bytes,
@@ -206,7 +205,8 @@ async function feedUnderLoad() {
       signing_p50_ms_with_feed_readers: signBusy.latency.p50,
       feed_requests_per_s_while_signing: readers.perSecond,
       ...timing,
-      failed: timingFailed + alone.failed + readers.failed + signQuiet.non2xx + signBusy.non2xx + signQuiet.errors + signBusy.errors,
+      failed: timingFailed + alone.failed + readers.failed +
+        [signQuiet, signBusy].reduce((n, r) => n + r.non2xx + r.errors, 0),
     };
   } finally {
     await server.stop();
@@ -270,8 +270,9 @@ async function main() {
       `${f.feed_requests_per_s} requests/s with ${f.feed_readers} readers`,
   );
   console.log(
-    `signing p99 ${f.signing_p99_ms_quiet} ms alone, ${f.signing_p99_ms_with_feed_readers} ms while ${f.feed_readers} clients ` +
-      `read the feed (p50 ${f.signing_p50_ms_with_feed_readers} ms; feed ${f.feed_requests_per_s_while_signing} requests/s meanwhile)`,
+    `signing p99 ${f.signing_p99_ms_quiet} ms alone, ${f.signing_p99_ms_with_feed_readers} ms while ` +
+      `${f.feed_readers} clients read the feed (p50 ${f.signing_p50_ms_with_feed_readers} ms; ` +
+      `feed ${f.feed_requests_per_s_while_signing} requests/s meanwhile)`,
   );
   console.log(
     `one at a time: a new signer ${f.new_signer_average_ms} ms on average (p50 ${f.new_signer_p50_ms} ms), ` +

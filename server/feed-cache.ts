@@ -66,14 +66,16 @@ export class FeedCache {
     const cur = this.current;
     if (cur && cur.split === split && cur.countsVersion === this.counts.version) return cur;
 
-    const petitions = split.petitions ? Buffer.from(JSON.stringify(split.petitions.map((p) => this.withCount(p)))) : null;
+    const counted = split.petitions?.map((p) => this.withCount(p));
+    const petitions = counted ? Buffer.from(JSON.stringify(counted)) : null;
     const body = petitions ? Buffer.concat([split.head, petitions, split.tail]) : split.head;
     const hash = createHash('sha256').update(split.hash).update(petitions ?? '').digest('base64url');
     const encoded = new Map<Coding, Promise<Buffer>>();
     // Whole seconds, as HTTP dates have them, and later than the last version's, so that
     // If-Modified-Since never takes two versions for one.
     const changed = Math.max(split.at.getTime(), this.counts.changedAt.getTime());
-    const lastModified = new Date(Math.max(Math.floor(changed / 1000), (cur ? cur.lastModified.getTime() / 1000 : 0) + 1) * 1000);
+    const after = cur ? cur.lastModified.getTime() / 1000 + 1 : 0;
+    const lastModified = new Date(Math.max(Math.floor(changed / 1000), after) * 1000);
     this.current = {
       split,
       countsVersion: this.counts.version,
@@ -122,7 +124,8 @@ function splitFeed(loaded: LoadedFeed): Split {
   const cut = text.indexOf(marker);
   const head = Buffer.from(text.slice(0, cut));
   const tail = Buffer.from(text.slice(cut + marker.length));
-  return { loaded, head, tail, petitions: raw.petitions, hash: digest(Buffer.concat([head, Buffer.from([0]), tail])), at };
+  const hash = digest(Buffer.concat([head, Buffer.from([0]), tail]));
+  return { loaded, head, tail, petitions: raw.petitions, hash, at };
 }
 
 const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64url');

@@ -28,7 +28,8 @@ const createdSchema = {
   properties: { count: { type: 'integer' } },
 } as const;
 
-export async function signatures(app: FastifyInstance, { opts, feed, store, origins, counts }: AppContext): Promise<void> {
+export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { opts, feed, store, origins, counts } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {

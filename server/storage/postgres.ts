@@ -4,7 +4,8 @@
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
 import { signerHash } from './signer.js';
-import { STALE_CLAIM_MS, type Claim, type IdempotencyRecord, type KeyedAnswer, type Signature, type SignatureStore } from './types.js';
+import { STALE_CLAIM_MS } from './types.js';
+import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 const PAGE = 1000;
 /** Arbitrary constant: serializes migrations when several servers start at once. */

@@ -26,7 +26,15 @@ export function openSqlite(file: string): Database.Database {
 }
 
 export type WriteOp = { id: number } & (
-  | { kind: 'sign'; sig: Signature | null; petition: string; idem: KeyedAnswer | null; signer: string | null; now: string }
+  | {
+      kind: 'sign';
+      sig: Signature | null;
+      petition: string;
+      idem: KeyedAnswer | null;
+      /** signerHash() of sig, null for a honeypot hit. */
+      signer: string | null;
+      now: string;
+    }
   | { kind: 'erase'; petition: string; email: string; signer: string }
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }

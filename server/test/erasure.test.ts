@@ -12,10 +12,12 @@ it('creates its directory 0700 and database files 0600; DELETE leaves no byte of
   const dir = tempDir();
   const dataDir = path.join(dir, 'data', 'signatures');
   const db = path.join(dataDir, 'solidarity.db');
-  const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', db, '--rate-limit', '0'], { SOLIDARITY_ADMIN_TOKEN: TOKEN });
+  const env = { SOLIDARITY_ADMIN_TOKEN: TOKEN };
+  const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', db, '--rate-limit', '0'], env);
   try {
     const secret = (what: string) => `${what}Qwertzuiop${process.pid}`;
-    const erased = signature({ email: `${secret('mail')}@example.org`, given_name: secret('name'), family_name: secret('family') });
+    const email = `${secret('mail')}@example.org`;
+    const erased = signature({ email, given_name: secret('name'), family_name: secret('family') });
     assert.equal((await sign(cli.base, erased)).status, 201);
     for (let i = 0; i < 20; i++) assert.equal((await sign(cli.base, signature())).status, 201);
 
@@ -24,10 +26,12 @@ it('creates its directory 0700 and database files 0600; DELETE leaves no byte of
 
     const files = () => [db, `${db}-wal`].map((f) => (fs.existsSync(f) ? fs.readFileSync(f) : Buffer.alloc(0)));
     assert.ok(files().some((b) => b.includes(secret('family'))), 'stored before the erasure');
-    const r = await request(cli.base, 'DELETE', `/api/petitions/open/signatures?email=${secret('mail')}@example.org`, { headers: auth });
+    const r = await request(cli.base, 'DELETE', `/api/petitions/open/signatures?email=${email}`, { headers: auth });
     assert.deepEqual([r.status, r.json()], [200, { erased: 1 }]);
     for (const what of ['name', 'family', 'mail']) {
-      for (const [i, b] of files().entries()) assert.ok(!b.includes(secret(what)), `${what} still in ${i ? 'the WAL' : 'the file'}`);
+      for (const [i, b] of files().entries()) {
+        assert.ok(!b.includes(secret(what)), `${what} still in ${i ? 'the WAL' : 'the file'}`);
+      }
     }
   } finally {
     cli.proc.kill('SIGTERM');

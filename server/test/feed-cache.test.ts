@@ -5,8 +5,10 @@ import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { backends, request, sign, signature, startServer, type Res, type TestServer } from './helpers.js';
 
-const getFeed = (s: TestServer, headers: Record<string, string> = {}) => request(s.base, 'GET', '/feed.json', { headers });
-const openCount = (feed: { petitions: { id: string; count: number }[] }) => feed.petitions.find((p) => p.id === 'open')!.count;
+type Headers = Record<string, string>;
+const getFeed = (s: TestServer, headers: Headers = {}) => request(s.base, 'GET', '/feed.json', { headers });
+const openCount = (feed: { petitions: { id: string; count: number }[] }) =>
+  feed.petitions.find((p) => p.id === 'open')!.count;
 
 /** Polls the feed until test() holds (the counts are published, the file re-read, at intervals). */
 async function feedUntil(s: TestServer, test: (r: Res) => boolean): Promise<Res> {
@@ -31,7 +33,12 @@ for (const backend of backends) {
       const lastModified = String(first.headers['last-modified']);
       assert.match(etag, /^W\/"[\w-]+"$/);
       assert.ok(!Number.isNaN(Date.parse(lastModified)), lastModified);
-      for (const headers of <Record<string, string>[]>[{ 'if-none-match': etag }, { 'if-none-match': `"other", ${etag}` }, { 'if-modified-since': lastModified }]) {
+      const fresh: Headers[] = [
+        { 'if-none-match': etag },
+        { 'if-none-match': `"other", ${etag}` },
+        { 'if-modified-since': lastModified },
+      ];
+      for (const headers of fresh) {
         const r = await getFeed(s, headers);
         assert.equal(r.status, 304, JSON.stringify(headers));
         assert.equal(r.body.length, 0);
@@ -39,7 +46,11 @@ for (const backend of backends) {
         assert.equal(r.headers['access-control-allow-origin'], '*');
       }
       // If-None-Match decides when both are sent; an older date or another tag gets the feed.
-      for (const headers of <Record<string, string>[]>[{ 'if-none-match': 'W/"other"', 'if-modified-since': lastModified }, { 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' }]) {
+      const stale: Headers[] = [
+        { 'if-none-match': 'W/"other"', 'if-modified-since': lastModified },
+        { 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' },
+      ];
+      for (const headers of stale) {
         const r = await getFeed(s, headers);
         assert.equal(r.status, 200, JSON.stringify(headers));
         assert.deepEqual(r.json(), first.json());
@@ -52,7 +63,8 @@ for (const backend of backends) {
       assert.match(String(plain.headers['content-type']), /^application\/json; charset=utf-8/);
       assert.match(String(plain.headers.vary), /Accept-Encoding/i);
       const decoders = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync };
-      for (const [accept, coding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['br', 'br']] as const) {
+      const cases = [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['br', 'br']] as const;
+      for (const [accept, coding] of cases) {
         const r = await getFeed(s, { 'accept-encoding': accept });
         assert.equal(r.headers['content-encoding'], coding, accept);
         assert.equal(r.headers.etag, plain.headers.etag);

@@ -12,9 +12,11 @@ const seen = (r: Res) => {
   return { status: r.status, headers, body: r.text };
 };
 
+const openCount = (petitions: { id: string; count: number }[]) => petitions.find((p) => p.id === 'open')!.count;
+
 const publicCounts = async (s: TestServer) => ({
   api: (await request(s.base, 'GET', '/api/petitions/open')).json().count,
-  feed: (await request(s.base, 'GET', '/feed.json')).json().petitions.find((p: { id: string }) => p.id === 'open').count,
+  feed: openCount((await request(s.base, 'GET', '/feed.json')).json().petitions),
 });
 
 for (const backend of backends) {

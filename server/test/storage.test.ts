@@ -105,7 +105,9 @@ for (const backend of backends) {
     it('a repeat signer (and a honeypot) commits a write, as a new signer does', async () => {
       // Something only a committed write changes: SQLite's data_version as another connection
       // sees it, Postgres's row version of the petition's counter.
-      const probe = backend.name === 'sqlite' ? 'PRAGMA data_version' : "SELECT xmin::text AS v FROM petition_counts WHERE petition = 'w'";
+      const probe = backend.name === 'sqlite'
+        ? 'PRAGMA data_version'
+        : "SELECT xmin::text AS v FROM petition_counts WHERE petition = 'w'";
       const version = async () => JSON.stringify(await db.query(probe));
       await store.sign(sig('w', 'twice@x.org'), 'w', null, now);
       for (const again of [sig('w', 'twice@x.org'), null]) {
@@ -160,7 +162,9 @@ describe('storage: sqlite erasure leaves no bytes behind', () => {
       assert.ok(bytes().some((b) => b.includes(secret('name'))), 'the probe finds the name while it is stored');
       assert.equal(await store.erase('z', `${secret('email')}@x.org`), 1);
       for (const what of ['name', 'comment', 'email']) {
-        for (const [i, b] of bytes().entries()) assert.ok(!b.includes(secret(what)), `${what} in ${i ? 'the WAL' : 'the file'}`);
+        for (const [i, b] of bytes().entries()) {
+          assert.ok(!b.includes(secret(what)), `${what} in ${i ? 'the WAL' : 'the file'}`);
+        }
       }
     } finally {
       await cleanup();
