@@ -2,7 +2,8 @@
 // and sending it whole per request made the server's one thread the bottleneck for readers and
 // signers alike. Now the feed file's part is serialized once per feed change; the petitions,
 // whose counts change at most once per count publication, are serialized apart and spliced in;
-// each compressed variant is made once per version, on zlib's thread pool, and shared.
+// each compressed variant is made once per version, on zlib's thread pool, and shared; while it
+// is being made (brotli takes a second or so for 14 MB), readers get the version before it.
 // Validators (ETag, Last-Modified) let a reader that has the current version get a 304.
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -36,6 +37,8 @@ export interface FeedVersion {
   etag: string;
   lastModified: Date;
   encoded(coding: Coding): Promise<Buffer>;
+  /** Whether encoded(coding) is made already. */
+  ready(coding: Coding): boolean;
 }
 
 /** The feed file's part of the body, with the place where the petitions go. */
@@ -52,6 +55,7 @@ interface Split {
 export class FeedCache {
   private split: Split | undefined;
   private current: (FeedVersion & { split: Split; countsVersion: number }) | undefined;
+  private previous: FeedVersion | undefined;
 
   constructor(
     private readonly feed: FeedSource,
@@ -71,11 +75,13 @@ export class FeedCache {
     const body = petitions ? Buffer.concat([split.head, petitions, split.tail]) : split.head;
     const hash = createHash('sha256').update(split.hash).update(petitions ?? '').digest('base64url');
     const encoded = new Map<Coding, Promise<Buffer>>();
+    const made = new Set<Coding>();
     // Whole seconds, as HTTP dates have them, and later than the last version's, so that
     // If-Modified-Since never takes two versions for one.
     const changed = Math.max(split.at.getTime(), this.counts.changedAt.getTime());
     const after = cur ? cur.lastModified.getTime() / 1000 + 1 : 0;
     const lastModified = new Date(Math.max(Math.floor(changed / 1000), after) * 1000);
+    this.previous = cur;
     this.current = {
       split,
       countsVersion: this.counts.version,
@@ -84,11 +90,20 @@ export class FeedCache {
       lastModified,
       encoded: (coding) => {
         let p = encoded.get(coding);
-        if (!p) encoded.set(coding, (p = ENCODERS[coding](body)));
+        if (!p) encoded.set(coding, (p = ENCODERS[coding](body).then((b) => (made.add(coding), b))));
         return p;
       },
+      ready: (coding) => made.has(coding),
     };
     return this.current;
+  }
+
+  /** The current version, or the one before while the current one's coding is being made. */
+  private servable(coding: Coding | undefined): FeedVersion {
+    const latest = this.version();
+    if (!coding || latest.ready(coding) || !this.previous?.ready(coding)) return latest;
+    latest.encoded(coding).catch(() => {}); // a failure is met by the next reader that waits for it
+    return this.previous;
   }
 
   private withCount(p: unknown): unknown {
@@ -98,13 +113,13 @@ export class FeedCache {
 
   /** Answers GET /feed.json: 304 when the reader has this version, else the body the reader accepts. */
   async send(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const v = this.version();
+    const coding = acceptedCodings(req.headers['accept-encoding'])[0];
+    const v = this.servable(coding);
     reply
       .header('Vary', 'Accept-Encoding')
       .header('ETag', v.etag)
       .header('Last-Modified', v.lastModified.toUTCString());
     if (notModified(req, v)) return reply.code(304).send();
-    const coding = acceptedCodings(req.headers['accept-encoding'])[0];
     const body = coding ? await v.encoded(coding) : v.body;
     if (coding) reply.header('Content-Encoding', coding);
     return reply.type('application/json; charset=utf-8').send(body);
