@@ -229,6 +229,21 @@ export function runCli(args: string[], env: Record<string, string> = {}): Omit<C
   return { proc, output: () => out, exited };
 }
 
+/** Waits for the CLI to exit; a server that starts instead of refusing is stopped and reported as 'served'. */
+export async function refusedOrServed(
+  cli: ReturnType<typeof runCli>,
+): Promise<{ code: number | null | 'served'; out: string }> {
+  const served = new Promise<'served'>((resolve) => {
+    cli.proc.stdout!.on('data', () => /serving .* on http/.test(cli.output()) && resolve('served'));
+  });
+  const code = await Promise.race([cli.exited, served]);
+  if (code === 'served') {
+    cli.proc.kill('SIGTERM');
+    await cli.exited;
+  }
+  return { code, out: cli.output() };
+}
+
 /** Starts `serve` on 127.0.0.1 with a free port and waits until it listens. */
 export async function serveCli(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
   const cli = runCli(['serve', '--host', '127.0.0.1', '--port', '0', ...args], env);
