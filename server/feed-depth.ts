@@ -7,8 +7,10 @@ export const MAX_FEED_DEPTH = 64;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-const step = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+function step(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
 
 /** The first object or array nested deeper than maxDepth, as a problem with its JSON path; null if none. */
 export function feedDepthProblem(value: unknown, maxDepth = MAX_FEED_DEPTH): FeedProblem | null {
@@ -29,7 +31,8 @@ export function feedDepthProblem(value: unknown, maxDepth = MAX_FEED_DEPTH): Fee
       : Object.entries(item.value);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, v] = entries[i];
-      if (v !== null && typeof v === 'object') stack.push({ value: v, path: step(item.path, key), depth: item.depth + 1 });
+      if (v === null || typeof v !== 'object') continue;
+      stack.push({ value: v, path: step(item.path, key), depth: item.depth + 1 });
     }
   }
   return null;

@@ -32,8 +32,22 @@ export interface Backend {
   /** Why this backend does not run here, if it does not. */
   skip?: string;
   /** A fresh, migrated, empty store, and a way to read every stored value as text. */
-  open(): Promise<{ store: SignatureStore; dump(): Promise<string>; cleanup(): Promise<void> }>;
+  open(): Promise<OpenBackend>;
 }
+
+export interface OpenBackend {
+  store: SignatureStore;
+  dump(): Promise<string>;
+  /** Makes every write fail at once (as a full disk would), from outside the store; returns the undo. */
+  refuseWrites(): Promise<() => Promise<void>>;
+  /** Holds the database's write lock from another connection, so writes wait; returns the release. */
+  holdWriteLock(): Promise<() => Promise<void>>;
+  cleanup(): Promise<void>;
+}
+
+/** The tables a signature writes to. */
+const WRITTEN_TABLES = ['signatures', 'idempotency_keys'];
+const REFUSAL = 'simulated: no space left on device';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -55,6 +69,24 @@ export const backends: Backend[] = [
           } finally {
             db.close();
           }
+        },
+        async refuseWrites() {
+          const db = new Database(file);
+          for (const t of WRITTEN_TABLES) {
+            db.exec(`CREATE TRIGGER refuse_${t} BEFORE INSERT ON ${t} BEGIN SELECT RAISE(FAIL, '${REFUSAL}'); END`);
+          }
+          return async () => {
+            for (const t of WRITTEN_TABLES) db.exec(`DROP TRIGGER refuse_${t}`);
+            db.close();
+          };
+        },
+        async holdWriteLock() {
+          const db = new Database(file);
+          db.exec('BEGIN IMMEDIATE');
+          return async () => {
+            db.exec('ROLLBACK');
+            db.close();
+          };
         },
         async cleanup() {
           await store.close();
@@ -84,6 +116,27 @@ export const backends: Backend[] = [
           }
           return out.join('\n');
         },
+        async refuseWrites() {
+          await admin.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION '${REFUSAL}'; END $$`);
+          for (const t of WRITTEN_TABLES) {
+            await admin.query(`CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.${t}
+              FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`);
+          }
+          return async () => {
+            await admin.query(`DROP FUNCTION ${schema}.refuse() CASCADE`);
+          };
+        },
+        async holdWriteLock() {
+          const locker = new pg.Client({ connectionString: pgUrl });
+          await locker.connect();
+          await locker.query('BEGIN');
+          await locker.query(`LOCK TABLE ${schema}.signatures, ${schema}.idempotency_keys IN EXCLUSIVE MODE`);
+          return async () => {
+            await locker.query('ROLLBACK');
+            await locker.end();
+          };
+        },
         async cleanup() {
           await store.close();
           await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -94,7 +147,7 @@ export const backends: Backend[] = [
   },
 ];
 
-export interface TestServer {
+export interface TestServer extends Pick<OpenBackend, 'refuseWrites' | 'holdWriteLock'> {
   base: string;
   store: SignatureStore;
   feedFile: string;
@@ -121,6 +174,8 @@ export async function startServer(
     store: db.store,
     feedFile,
     dump: db.dump,
+    refuseWrites: db.refuseWrites,
+    holdWriteLock: db.holdWriteLock,
     async close() {
       await app.close();
       feed.close();
