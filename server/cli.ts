@@ -8,6 +8,7 @@ import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp } from './app.js';
 import { parseOrigin } from './cors.js';
 import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
+import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
@@ -203,7 +204,8 @@ function check(args: string[]): void {
   } catch (err) {
     fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
   }
-  const { feed, problems } = checkFeed(raw, checkChapters);
+  const tooDeep = feedDepthProblem(raw);
+  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);

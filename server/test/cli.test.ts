@@ -5,22 +5,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { backends, FIXTURE_FEED, auth, parseCsv, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN } from './helpers.js';
+import {
+  backends, FIXTURE_FEED, auth, parseCsv, refusedOrServed, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN,
+} from './helpers.js';
 
 const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
 
-/** Like finish, but a server that starts instead of refusing is stopped and reported as 'served'. */
-async function refusedOrServed(cli: ReturnType<typeof runCli>): Promise<{ code: number | null | 'served'; out: string }> {
-  const served = new Promise<'served'>((resolve) => {
-    cli.proc.stdout!.on('data', () => /serving .* on http/.test(cli.output()) && resolve('served'));
-  });
-  const code = await Promise.race([cli.exited, served]);
-  if (code === 'served') {
-    cli.proc.kill('SIGTERM');
-    await cli.exited;
-  }
-  return { code, out: cli.output() };
-}
 
 describe('cli', { concurrency: 4 }, () => {
   it('--help lists every serve option and the environment', async () => {

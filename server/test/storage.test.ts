@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Signature, SignatureStore } from '../storage/types.js';
-import { backends, type Backend } from './helpers.js';
+import { backends, type OpenBackend } from './helpers.js';
 
 const now = new Date('2026-06-01T12:00:00.000Z');
 
@@ -23,7 +23,7 @@ async function all(store: SignatureStore, petition: string): Promise<Signature[]
 for (const backend of backends) {
   describe(`storage: ${backend.name}`, { skip: backend.skip }, () => {
     let store: SignatureStore;
-    let db: Awaited<ReturnType<Backend['open']>>;
+    let db: OpenBackend;
     let cleanup: () => Promise<void>;
     before(async () => ({ store, cleanup } = db = await backend.open()));
     after(async () => cleanup?.());
