@@ -32,6 +32,9 @@ serve options:
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy)
   --retain-days N        delete signatures older than N days, checked hourly (default: keep;
                          petition counts then count only the signatures still stored)
+  --publish-counts S     publish petition counts every S seconds (default 60), so that signing
+                         with someone's address does not show at once whether they had signed;
+                         0 = live counts, which lets anyone find that out
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -83,6 +86,7 @@ async function serve(args: string[]): Promise<void> {
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
       'retain-days': { type: 'string' },
+      'publish-counts': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -90,6 +94,7 @@ async function serve(args: string[]): Promise<void> {
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
+  const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
   const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const o of allowOrigins) {
     if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
@@ -141,6 +146,7 @@ async function serve(args: string[]): Promise<void> {
     trustProxy: values['trust-proxy'],
     adminToken: token,
     retainDays,
+    publishCountsMs: publishCountsS * 1000,
   });
 
   try {
@@ -185,6 +191,9 @@ async function serve(args: string[]): Promise<void> {
   }
   if (rateLimit === 0) console.log('rate limiting: off');
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
+  if (publishCountsS === 0) {
+    console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
+  }
   if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
     console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
   }

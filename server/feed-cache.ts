@@ -113,6 +113,7 @@ export class FeedCache {
 
   /** Answers GET /feed.json: 304 when the reader has this version, else the body the reader accepts. */
   async send(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    await this.counts.refresh();
     const coding = acceptedCodings(req.headers['accept-encoding'])[0];
     const v = this.servable(coding);
     reply

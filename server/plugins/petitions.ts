@@ -35,6 +35,7 @@ export async function petitions(app: FastifyInstance, { feed, counts }: AppConte
     async (req, reply) => {
       publicRead(reply).header('Cache-Control', NO_CACHE);
       const p = petitionFor(feed, req.params.id);
+      await counts.refresh();
       return {
         id: p.id,
         title: p.title,

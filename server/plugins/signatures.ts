@@ -71,8 +71,10 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
         const stored = await claimKey(store, idem, now);
         if (stored) return reply.code(stored.status).type('application/json; charset=utf-8').send(stored.body);
       }
-      // The published count, not the live one, which would tell a repeat from a new signer.
-      const answer = JSON.stringify({ count: counts.get(petition.id) });
+      // The published count, not the live one, which would tell a repeat from a new signer
+      // (unless the counts are published live: then the count once this signature is in).
+      const answer = counts.live ? null : JSON.stringify({ count: counts.get(petition.id) });
+      let count: number;
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
         const origin = req.headers.origin;
@@ -86,13 +88,13 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
+        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
       } catch (err) {
         if (idem) await store.release(idem);
         throw err;
       }
       // The same status, body and headers for a new signer, a repeat and a honeypot hit.
-      return reply.code(201).type('application/json; charset=utf-8').send(answer);
+      return reply.code(201).type('application/json; charset=utf-8').send(answer ?? JSON.stringify({ count }));
     },
   );
 }

@@ -129,16 +129,18 @@ export class PostgresStore implements SignatureStore {
              sign_requests = petition_counts.sign_requests + 1 RETURNING count`,
           [petition, added],
         );
+        const count = Number(r.rows[0].count);
         if (idem) {
           await c.query(
             `INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at, signer_sha256)
              VALUES ($1, $2, $3, 201, $4, $5, $6)
              ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256, status = excluded.status,
                response = excluded.response, created_at = excluded.created_at, signer_sha256 = excluded.signer_sha256`,
-            [petition, idem.key, idem.bodySha256, idem.response, now, sig ? signerHash(petition, sig.email) : null],
+            [petition, idem.key, idem.bodySha256, idem.response ?? JSON.stringify({ count }), now,
+              sig ? signerHash(petition, sig.email) : null],
           );
         }
-        return Number(r.rows[0].count);
+        return count;
       });
     } catch (err) {
       if (idem) await this.release(idem).catch(() => {});

@@ -47,8 +47,10 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       // same fsync as a new signer, so the answer comes no sooner.
       const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
       s.bumpSigned.run(op.petition, added);
-      if (op.idem) s.putKey.run(op.petition, op.idem.key, op.idem.bodySha256, op.idem.response, op.now, op.signer);
-      return (s.count.get(op.petition) as number | undefined) ?? 0;
+      const count = (s.count.get(op.petition) as number | undefined) ?? 0;
+      const response = op.idem?.response ?? JSON.stringify({ count });
+      if (op.idem) s.putKey.run(op.petition, op.idem.key, op.idem.bodySha256, response, op.now, op.signer);
+      return count;
     }
     case 'erase': {
       const n = s.erase.run(op.petition, op.email).changes;

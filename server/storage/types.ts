@@ -35,7 +35,8 @@ export interface IdempotencyRecord {
 
 /** A claimed key with the answer to store for it (replayed to a retry of the same request). */
 export interface KeyedAnswer extends IdempotencyRecord {
-  response: string;
+  /** null: `{"count":N}` with the live count once this signature is in (counts published live). */
+  response: string | null;
 }
 
 export interface SignatureStore {

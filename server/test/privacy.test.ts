@@ -3,8 +3,12 @@
 // a write too), and the counts anyone can read are published at intervals, so a single probe
 // does not show in them at once.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { backends, request, sign, signature, startServer, type Res, type TestServer } from './helpers.js';
+import {
+  backends, FIXTURE_FEED, request, runCli, serveCli, sign, signature, startServer, tempDir, type Res, type TestServer,
+} from './helpers.js';
 
 /** Everything a prober sees of an answer, but its Date. */
 const seen = (r: Res) => {
@@ -14,7 +18,7 @@ const seen = (r: Res) => {
 
 const openCount = (petitions: { id: string; count: number }[]) => petitions.find((p) => p.id === 'open')!.count;
 
-const publicCounts = async (s: TestServer) => ({
+const publicCounts = async (s: Pick<TestServer, 'base'>) => ({
   api: (await request(s.base, 'GET', '/api/petitions/open')).json().count,
   feed: openCount((await request(s.base, 'GET', '/feed.json')).json().petitions),
 });
@@ -70,3 +74,30 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('privacy: the CLI', () => {
+  it('publishes counts every minute by default; --publish-counts 0 is live and says what it costs', async () => {
+    const dir = tempDir();
+    try {
+      for (const [flag, moves] of [[[], false], [['--publish-counts', '0'], true]] as const) {
+        const db = path.join(dir, `${moves}.db`);
+        const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', db, '--rate-limit', '0', ...flag]);
+        try {
+          const before = await publicCounts(cli);
+          const answer = await sign(cli.base, signature());
+          assert.equal(answer.json().count, before.api + (moves ? 1 : 0));
+          assert.deepEqual(await publicCounts(cli), moves ? { api: 1, feed: 1 } : before);
+          assert.equal(/live counts tell anyone/.test(cli.output()), moves);
+        } finally {
+          cli.proc.kill('SIGTERM');
+          await cli.exited;
+        }
+      }
+      const bad = runCli(['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'x.db'), '--publish-counts', 'soon']);
+      assert.equal(await bad.exited, 2);
+      assert.match(bad.output(), /--publish-counts must be a whole number/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,6 +57,11 @@ for (const backend of backends) {
       assert.deepEqual(await store.claim(rec, now), { state: 'new' });
       await store.sign(sig('p', 'k@x.org'), 'p', { ...rec, response: '{"count":41}' }, now);
       assert.deepEqual(await store.claim(rec, now), { state: 'replay', status: 201, body: '{"count":41}' });
+      // No answer given (counts published live): the live count once this signature is in.
+      const live = { ...rec, key: 'k-live' };
+      await store.claim(live, now);
+      const count = await store.sign(sig('p', 'live@x.org'), 'p', { ...live, response: null }, now);
+      assert.deepEqual(await store.claim(live, now), { state: 'replay', status: 201, body: JSON.stringify({ count }) });
       assert.deepEqual(await store.claim({ ...rec, bodySha256: 'h2' }, now), { state: 'mismatch' });
       // Keys are per petition.
       assert.deepEqual(await store.claim({ ...rec, petition: 'q' }, now), { state: 'new' });
