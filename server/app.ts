@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { OriginPolicy } from './cors.js';
 import { admin } from './plugins/admin.js';
+import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
@@ -12,6 +13,7 @@ import { jsonBody, MAX_BODY } from './plugins/json-body.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { retention } from './plugins/retention.js';
+import { securityHeaders } from './plugins/security-headers.js';
 import { shutdown } from './plugins/shutdown.js';
 import { signatures } from './plugins/signatures.js';
 import { staticFiles } from './plugins/static-files.js';
@@ -45,6 +47,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(errors, ctx);
   app.register(jsonBody);
   app.register(shutdown);
+  app.register(securityHeaders);
+  app.register(connectionLimit, ctx);
   app.register(ownOrigin, ctx);
 
   app.register(feedRoute, ctx);

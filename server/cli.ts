@@ -8,6 +8,7 @@ import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp } from './app.js';
 import { parseOrigin } from './cors.js';
 import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
+import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
@@ -30,6 +31,9 @@ serve options:
                          (repeat, or give a comma list; the server's own origin is always allowed)
   --rate-limit N         signature POSTs per minute per client address (default 30; 0 = off)
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy)
+  --max-connections-per-address N
+                         open connections one client address may hold (default ${MAX_CONNECTIONS_PER_ADDRESS};
+                         0 = no cap; not applied with --trust-proxy: cap them in the proxy)
   --retain-days N        delete signatures older than N days, checked hourly (default: keep;
                          petition counts then count only the signatures still stored)
 
@@ -82,6 +86,7 @@ async function serve(args: string[]): Promise<void> {
       'allow-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
     },
   });
@@ -90,6 +95,9 @@ async function serve(args: string[]): Promise<void> {
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
+  const maxConnectionsPerAddress = intOption(
+    'max-connections-per-address', values['max-connections-per-address'], MAX_CONNECTIONS_PER_ADDRESS, 1_000_000,
+  );
   const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const o of allowOrigins) {
     if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
@@ -139,6 +147,7 @@ async function serve(args: string[]): Promise<void> {
     publicUrl,
     rateLimit,
     trustProxy: values['trust-proxy'],
+    maxConnectionsPerAddress,
     adminToken: token,
     retainDays,
   });
