@@ -68,7 +68,7 @@ async function startServer(db: string, feed = FEED): Promise<{ base: string; pid
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'serve', '--feed', feed, '--db', db,
-      '--host', '127.0.0.1', '--port', '0', '--rate-limit', '0'],
+      '--host', '127.0.0.1', '--port', '0', '--rate-limit', '0', '--max-connections-per-address', '0'],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { admin } from './plugins/admin.js';
+import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
@@ -14,6 +15,7 @@ import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { publishCounts } from './plugins/publish-counts.js';
 import { retention } from './plugins/retention.js';
+import { securityHeaders } from './plugins/security-headers.js';
 import { shutdown } from './plugins/shutdown.js';
 import { signatures } from './plugins/signatures.js';
 import { staticFiles } from './plugins/static-files.js';
@@ -52,6 +54,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(errors, ctx);
   app.register(jsonBody);
   app.register(shutdown);
+  app.register(securityHeaders);
+  app.register(connectionLimit, ctx);
   app.register(ownOrigin, ctx);
   app.register(publishCounts, ctx);
 

@@ -8,6 +8,7 @@ import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp } from './app.js';
 import { parseOrigin } from './cors.js';
 import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
+import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
@@ -30,6 +31,9 @@ serve options:
                          (repeat, or give a comma list; the server's own origin is always allowed)
   --rate-limit N         signature POSTs per minute per client address (default 30; 0 = off)
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy)
+  --max-connections-per-address N
+                         open connections one client address may hold (default ${MAX_CONNECTIONS_PER_ADDRESS};
+                         0 = no cap; not applied with --trust-proxy: cap them in the proxy)
   --retain-days N        delete signatures older than N days, checked hourly (default: keep;
                          petition counts then count only the signatures still stored)
   --publish-counts S     publish petition counts every S seconds (default 60), so that signing
@@ -85,6 +89,7 @@ async function serve(args: string[]): Promise<void> {
       'allow-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
     },
@@ -95,6 +100,9 @@ async function serve(args: string[]): Promise<void> {
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
   const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
+  const maxConnectionsPerAddress = intOption(
+    'max-connections-per-address', values['max-connections-per-address'], MAX_CONNECTIONS_PER_ADDRESS, 1_000_000,
+  );
   const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const o of allowOrigins) {
     if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
@@ -144,6 +152,7 @@ async function serve(args: string[]): Promise<void> {
     publicUrl,
     rateLimit,
     trustProxy: values['trust-proxy'],
+    maxConnectionsPerAddress,
     adminToken: token,
     retainDays,
     publishCountsMs: publishCountsS * 1000,

@@ -50,16 +50,24 @@ export class OriginPolicy {
     return this.allowed.has(origin) || this.own.includes(origin);
   }
 
-  /** CORS for signature POSTs and their preflights; a request without Origin is a server-side post. */
+  /**
+   * CORS for signature POSTs and their preflights; a request without Origin is a server-side post.
+   * Any page may have its preflight answered and read the answer to its POST, so that a widget on
+   * a site not allowed can say why it cannot sign (403 origin_not_allowed) instead of failing
+   * blindly; the POST itself is refused before its body is read, and nothing is stored. An opaque
+   * origin ("null": sandboxed frames, files) is refused without CORS headers.
+   */
   signing(req: FastifyRequest, reply: FastifyReply): void {
     reply.header('Vary', 'Origin');
     const origin = req.headers.origin;
     if (origin === undefined) return;
-    if (!this.allows(origin)) {
+    if (origin !== 'null') {
+      reply.header('Access-Control-Allow-Origin', origin);
+      reply.header('Access-Control-Expose-Headers', 'Retry-After');
+    }
+    if (!this.allows(origin) && (req.method !== 'OPTIONS' || origin === 'null')) {
       throw new ApiError(403, 'origin_not_allowed', `Signatures are not accepted from ${origin}.`);
     }
-    reply.header('Access-Control-Allow-Origin', origin);
-    reply.header('Access-Control-Expose-Headers', 'Retry-After');
   }
 }
 

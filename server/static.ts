@@ -70,8 +70,11 @@ function pickSibling(req: FastifyRequest, file: string, mtimeMs: number): { codi
 
 const isSibling = (file: string) => /\.(br|gz)$/i.test(file) && COMPRESSIBLE.has(path.extname(file.slice(0, -3)).toLowerCase());
 
+/** dist/<version>/…: the copy a release never changes (scripts/post-build.mjs), for SRI-pinned script tags. */
+const VERSIONED = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\//;
+
 export function cacheControl(rel: string): string {
-  if (rel.startsWith('chunks/')) return IMMUTABLE;
+  if (rel.startsWith('chunks/') || VERSIONED.test(rel)) return IMMUTABLE;
   if (rel.endsWith('.html')) return NO_CACHE;
   return SHORT_LIVED;
 }

@@ -35,7 +35,7 @@ export function adminTokenProblem(token: string): string | null {
     return 'contains characters other than visible ASCII (letters, digits, punctuation): a header cannot carry them';
   }
   if (token.length < MIN_TOKEN_LENGTH) {
-    return `is ${token.length} characters long; it must have at least ${MIN_TOKEN_LENGTH}, so that it cannot be guessed`;
+    return `is ${token.length} characters long; it must have at least ${MIN_TOKEN_LENGTH} to be unguessable`;
   }
   return null;
 }

@@ -20,6 +20,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** Take the client address from X-Forwarded-For (the address the nearest proxy saw). */
   trustProxy?: boolean;
+  /** Open connections per client address (IPv6: per /64); 0 = no cap; not applied with trustProxy. */
+  maxConnectionsPerAddress?: number;
   /** Guards export and erase; shorter than 32 characters or unset: those answer 404. */
   adminToken?: string;
   /** Delete signatures older than this many days (0 or unset: keep). */

@@ -7,6 +7,7 @@ import { schemaError } from '../validate.js';
 import { appWide } from './app-wide.js';
 import type { AppContext } from './context.js';
 import { MAX_BODY, unsupportedMediaType } from './json-body.js';
+import { noSniff } from './security-headers.js';
 
 type FastifyFailure = {
   statusCode?: number;
@@ -21,9 +22,12 @@ function send(reply: FastifyReply, api: ApiError): void {
   reply.header('Cache-Control', NO_STORE).code(api.status).send(api.toJSON());
 }
 
-/** Undecodable URLs never reach a route; Fastify's constructor takes this to answer them in our shape. */
+/**
+ * Undecodable URLs never reach a route; Fastify's constructor takes this to answer them in our
+ * shape. No hook runs for them, so the headers every answer has are set here.
+ */
 export function frameworkErrors(_err: unknown, _req: unknown, reply: FastifyReply): void {
-  send(reply, new ApiError(400, 'bad_url', 'The URL is not valid.'));
+  send(noSniff(reply), new ApiError(400, 'bad_url', 'The URL is not valid.'));
 }
 
 /** Our answer for whatever a handler, a hook or Fastify itself threw. */

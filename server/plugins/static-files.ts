@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NO_CACHE } from '../cache-headers.js';
 import { publicPreflight, publicRead } from '../cors.js';
 import { ApiError } from '../errors.js';
+import { pagePolicyOf } from '../page-policy.js';
 import { cacheControl, resolveFile, sendFile } from '../static.js';
 import type { AppContext } from './context.js';
 
@@ -21,7 +22,7 @@ export async function staticFiles(app: FastifyInstance, { opts }: AppContext): P
 
   app.get('/', async (req, reply) => {
     if (!demoFile || !fs.existsSync(demoFile)) throw new ApiError(404, 'not_found', 'The demo page is missing.');
-    return sendFile(req, reply, demoFile, NO_CACHE);
+    return sendFile(req, reply.header('Content-Security-Policy', pagePolicyOf(demoFile)), demoFile, NO_CACHE);
   });
 
   app.get('/docs', async (_req, reply) => reply.redirect('/docs/', 301));
@@ -43,6 +44,7 @@ export async function staticFiles(app: FastifyInstance, { opts }: AppContext): P
   app.get('/*', async (req, reply) => {
     const file = requireDistFile(req);
     const rel = path.relative(distDir!, file).split(path.sep).join('/');
+    if (file.endsWith('.html')) reply.header('Content-Security-Policy', pagePolicyOf(file));
     return sendFile(req, publicRead(reply), file, cacheControl(rel));
   });
 }

@@ -16,7 +16,7 @@ describe('cli', { concurrency: 4 }, () => {
   it('--help lists every serve option and the environment', async () => {
     const { code, out } = await finish(runCli(['--help']));
     assert.equal(code, 0);
-    for (const s of ['serve', 'check', '--feed', '--db', '--port', '--public-url', '--allow-origin', '--rate-limit', '--trust-proxy', '--retain-days', 'DATABASE_URL', 'SOLIDARITY_ADMIN_TOKEN']) {
+    for (const s of ['serve', 'check', '--feed', '--db', '--port', '--public-url', '--allow-origin', '--rate-limit', '--trust-proxy', '--max-connections-per-address', '--retain-days', 'DATABASE_URL', 'SOLIDARITY_ADMIN_TOKEN']) {
       assert.ok(out.includes(s), s);
     }
   });

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { backends, request, sign, signature, startServer, tempDir, type Res, type TestServer } from './helpers.js';
 
+const PUBLIC_READS = [
+  '/feed.json', '/api/petitions/open', '/solidarity-widgets.js', '/chunks/map-abc123.js', '/feed.schema.json',
+];
+
 const errorCode = (r: Res) => r.json().error.code as string;
 
 /** A dist/ with the files a cross-origin page loads: the script, a chunk, the feed schema. */
@@ -32,8 +36,7 @@ for (const backend of backends) {
     });
 
     it('answers the preflight of every public read from any origin, allowing headers such as traceparent', async () => {
-      const paths = ['/feed.json', '/api/petitions/open', '/solidarity-widgets.js', '/chunks/map-abc123.js', '/feed.schema.json'];
-      for (const p of paths) {
+      for (const p of PUBLIC_READS) {
         const r = await request(s.base, 'OPTIONS', p, {
           headers: {
             origin: 'https://any-host.example',
@@ -69,7 +72,6 @@ for (const backend of backends) {
       const email = 'host.header@example.org';
       const r = await sign(s.base, signature({ email }), { host: 'evil.example', origin: 'http://evil.example' });
       assert.deepEqual([r.status, errorCode(r)], [403, 'origin_not_allowed']);
-      assert.equal(r.headers['access-control-allow-origin'], undefined);
       assert.ok(!(await s.dump()).includes(email), 'nothing stored');
       const own = await sign(s.base, signature(), { origin: s.base });
       assert.equal(own.status, 201, 'the listen address is its own origin');
@@ -93,6 +95,35 @@ for (const backend of backends) {
           assert.deepEqual([r.status, errorCode(r)], [403, 'origin_not_allowed'], JSON.stringify(headers));
         }
         assert.ok(!(await s.dump()).includes('refused@example.org'));
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
+
+for (const backend of backends) {
+  describe(`cors for sites not allowed: ${backend.name}`, { skip: backend.skip }, () => {
+    it('their preflight is answered so the page can read the 403 of its POST; nothing is stored', async () => {
+      const s = await startServer(backend, { allowOrigins: ['https://ally.example'] });
+      try {
+        const origin = 'https://not-an-ally.example';
+        const pre = await request(s.base, 'OPTIONS', '/api/petitions/open/signatures', {
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+        assert.equal(pre.status, 204);
+        assert.equal(pre.headers['access-control-allow-origin'], origin);
+        assert.match(String(pre.headers['access-control-allow-headers']), /Content-Type/i);
+        const email = 'not.an.ally@example.org';
+        const r = await sign(s.base, signature({ email }), { origin });
+        assert.deepEqual([r.status, errorCode(r)], [403, 'origin_not_allowed']);
+        assert.equal(r.headers['access-control-allow-origin'], origin, 'the page can read why');
+        assert.match(r.json().error.message, /not accepted from https:\/\/not-an-ally\.example/);
+        assert.ok(!(await s.dump()).includes(email), 'nothing stored');
       } finally {
         await s.close();
       }
