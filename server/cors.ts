@@ -58,7 +58,7 @@ export class OriginPolicy {
    * origin ("null": sandboxed frames, files) is refused without CORS headers.
    */
   signing(req: FastifyRequest, reply: FastifyReply): void {
-    reply.header('Vary', 'Origin');
+    addVary(reply, 'Origin');
     const origin = req.headers.origin;
     if (origin === undefined) return;
     if (origin !== 'null') {
@@ -69,6 +69,12 @@ export class OriginPolicy {
       throw new ApiError(403, 'origin_not_allowed', `Signatures are not accepted from ${origin}.`);
     }
   }
+}
+
+/** Adds a header name to Vary, keeping those already there. */
+function addVary(reply: FastifyReply, name: string): FastifyReply {
+  const had = reply.getHeader('Vary');
+  return reply.header('Vary', had ? `${String(had)}, ${name}` : name);
 }
 
 /** Headers of a public read: any origin, no credentials. */
@@ -85,11 +91,16 @@ const HEADER_LIST = /^\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9
  * credentials, so allowing any header exposes nothing.
  */
 export function publicPreflight(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const asked = req.headers['access-control-request-headers'];
-  publicRead(reply)
-    .header('Access-Control-Allow-Methods', 'GET, HEAD')
-    .header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE)
-    .header('Vary', 'Access-Control-Request-Headers');
-  if (typeof asked === 'string' && HEADER_LIST.test(asked)) reply.header('Access-Control-Allow-Headers', asked.trim());
+  publicRead(reply).header('Access-Control-Allow-Methods', 'GET, HEAD');
+  return answerPreflight(req, reply, []);
+}
+
+/** 204 with Max-Age, allowing `always` and the headers the preflight asks for, if it names them properly. */
+export function answerPreflight(req: FastifyRequest, reply: FastifyReply, always: string[]): FastifyReply {
+  const raw = req.headers['access-control-request-headers'];
+  const asked = typeof raw === 'string' && HEADER_LIST.test(raw) ? raw.split(',').map((h) => h.trim()) : [];
+  const allowed = [...new Set([...always, ...asked])];
+  addVary(reply, 'Access-Control-Request-Headers').header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE);
+  if (allowed.length > 0) reply.header('Access-Control-Allow-Headers', allowed.join(', '));
   return reply.code(204).send();
 }

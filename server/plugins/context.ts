@@ -22,7 +22,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Open connections per client address (IPv6: per /64); 0 = no cap; not applied with trustProxy. */
   maxConnectionsPerAddress?: number;
-  /** Guards export and erase; shorter than 32 characters or unset: those answer 404. */
+  /** Guards export and erase; unset, or unusable (adminTokenProblem): those answer 404. */
   adminToken?: string;
   /** Delete signatures older than this many days (0 or unset: keep). */
   retainDays?: number;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Petition } from '../../src/core/feed-types.js';
 import { NO_STORE } from '../cache-headers.js';
-import { PREFLIGHT_MAX_AGE } from '../cors.js';
+import { answerPreflight } from '../cors.js';
 import { ApiError } from '../errors.js';
 import { claimKey, idempotencyRecord } from '../idempotency.js';
 import { isClosed, petitionFor, petitionParams, type PetitionParams } from '../petition-lookup.js';
@@ -34,12 +34,10 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {
     origins.signing(req, reply);
-    reply
-      .header('Access-Control-Allow-Methods', 'POST')
-      .header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key')
-      .header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE)
-      .code(204)
-      .send();
+    // Headers a host page's fetch wrapper adds (e.g. traceparent) are allowed too: nothing is
+    // sent with credentials, so they expose nothing.
+    reply.header('Access-Control-Allow-Methods', 'POST');
+    return answerPreflight(req, reply, ['Content-Type', 'Idempotency-Key']);
   });
 
   app.post<{ Params: PetitionParams; Body: SignatureBody }>(

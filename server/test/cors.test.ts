@@ -112,12 +112,14 @@ for (const backend of backends) {
           headers: {
             origin,
             'access-control-request-method': 'POST',
-            'access-control-request-headers': 'content-type',
+            'access-control-request-headers': 'content-type,traceparent',
           },
         });
         assert.equal(pre.status, 204);
         assert.equal(pre.headers['access-control-allow-origin'], origin);
         assert.match(String(pre.headers['access-control-allow-headers']), /Content-Type/i);
+        assert.match(String(pre.headers['access-control-allow-headers']), /Idempotency-Key/i);
+        assert.match(String(pre.headers['access-control-allow-headers']), /traceparent/i, 'a host wrapper may add it');
         const email = 'not.an.ally@example.org';
         const r = await sign(s.base, signature({ email }), { origin });
         assert.deepEqual([r.status, errorCode(r)], [403, 'origin_not_allowed']);
