@@ -11,7 +11,7 @@ export function safeUrl(
   if (!value) return null;
   let url: URL;
   try {
-    url = new URL(value.trim(), base ?? document.baseURI);
+    url = new URL(trim(value), base ?? document.baseURI);
   } catch {
     warn(`ignored ${context} "${value}": it is not a valid URL.`);
     return null;
@@ -27,7 +27,7 @@ export function safeUrl(
 /** A mailto: link for a plain email address, or null when it is not one. */
 export function mailtoUrl(email: string | undefined | null): string | null {
   if (!email) return null;
-  const address = email.replace(/^mailto:/i, '').trim();
+  const address = trim(email.replace(/^mailto:/i, ''));
   if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) {
     warn(`ignored email "${email}": it is not an email address.`);
     return null;
@@ -47,3 +47,9 @@ export function safeColor(value: string | undefined | null): string | null {
   warn(`ignored color "${text}": it is not a CSS color.`);
   return null;
 }
+
+/**
+ * Whitespace trimmed without `String.prototype.trim`, which a host page may have replaced
+ * (and made throw): our render paths must not depend on it for text that is ours to read.
+ */
+export const trim = (text: string): string => text.replace(/^\s+|\s+$/g, '');

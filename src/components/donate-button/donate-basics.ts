@@ -9,6 +9,12 @@ import type { AttributeProblem } from '../../core/attribute-check.js';
 import type { DonateSettings } from '../../core/feed-types.js';
 import type { MessageKey } from '../../i18n/index.js';
 
+/**
+ * Whitespace trimmed without the host's patchable `String.prototype.trim` (as url.ts's
+ * `trim`: a value import from core here makes rolldown split Lit out of the entry).
+ */
+const trim = (text: string): string => text.replace(/^\s+|\s+$/g, '');
+
 /** The providers a `<donate-button>` knows; providers.ts has one entry for each (the type check enforces it). */
 export const PROVIDER_NAMES = ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
@@ -38,16 +44,16 @@ export const problem = (
 
 /** Provider, account, template and amounts (attributes over the feed), or the problem with them. */
 export function basics(a: DonateAttributes, f: DonateSettings = {}) {
-  const provider = (a.provider || f.provider || '').trim().toLowerCase() as ProviderName;
-  const account = (a.account || f.account || '').trim();
-  const template = (a.template || f.template || '').trim();
+  const provider = trim(a.provider || f.provider || '').toLowerCase() as ProviderName;
+  const account = trim(a.account || f.account || '');
+  const template = trim(a.template || f.template || '');
   if (!PROVIDER_NAMES.includes(provider)) {
     return problem('provider', provider, 'donate.use-provider', { names: PROVIDER_NAMES.join(', ') });
   }
   const needed = provider === 'url' ? 'template' : 'account';
   if (!(provider === 'url' ? template : account)) return problem(needed, '', 'donate.needed', { provider });
   const numbers = (name: string, text: string | null | undefined, fallback: number[] | number | undefined): number[] => {
-    if (text == null || !text.trim()) return [fallback ?? []].flat();
+    if (text == null || !trim(text)) return [fallback ?? []].flat();
     const list = text.split(',').map(Number);
     if (list.some((n) => !(n > 0 && n < Infinity))) throw [name, text];
     return list;

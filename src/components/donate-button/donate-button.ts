@@ -1,3 +1,4 @@
+import { trim } from '../../core/url.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -149,7 +150,7 @@ export class DonateButton extends SolidarityElement {
     const d = feed?.donate;
     const currency = this.currency || d?.currency || 'USD';
     const money = (n: number) => t.number(n, moneyFormat(n, currency));
-    const label = this.textContent!.trim().replace(/\s+/g, ' ') || t.t('donate.button');
+    const label = trim(this.textContent!).replace(/\s+/g, ' ') || t.t('donate.button');
     const org = pickTranslation(feed?.org.name, t.lang);
     return html`
       <button class="btn primary" part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>

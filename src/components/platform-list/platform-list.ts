@@ -1,3 +1,4 @@
+import { trim } from '../../core/url.js';
 import { html } from 'lit';
 import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -21,7 +22,7 @@ function plankTagIsOurs(): boolean {
 
 /** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
 export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
-  const wanted = tags.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const wanted = tags.map((t) => trim(t).toLowerCase()).filter(Boolean);
   const chosen = wanted.length
     ? planks.filter((p) => p.tags.some((t) => wanted.includes(t.toLowerCase())))
     : planks;
@@ -102,7 +103,7 @@ export class PlatformList extends SolidarityElement {
     if (!s) return html`<slot></slot>`;
     if (s.status !== 'ready') return renderFeedStatus(s, t);
     const limit = this.parsedLimit();
-    const tags = (this.tags ?? '').split(',').filter((x) => x.trim());
+    const tags = (this.tags ?? '').split(',').filter((x) => trim(x));
     const planks = selectPlanks(s.feed.platform, tags, limit);
     this.total = planks.length;
     const variant = plankVariant(this.variant);

@@ -1,3 +1,4 @@
+import { trim } from '../../core/url.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AttributeCheck, type AttributeProblem } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
@@ -43,7 +44,7 @@ export function checkPlankAttributes(el: HTMLElement & { variant: string; headin
 
 /** Finds a plank by `id` first, then by `number`. */
 export function findPlank(planks: Plank[], key: string): Plank | undefined {
-  return planks.find((p) => p.id === key) ?? planks.find((p) => String(p.number) === key.trim());
+  return planks.find((p) => p.id === key) ?? planks.find((p) => String(p.number) === trim(key));
 }
 
 /**
@@ -188,7 +189,7 @@ export class PlatformPlank extends SolidarityElement {
         // A collapsed body is not built: eleven planks' texts were most of a list's render.
         body: this.expanded ? renderRichText(pickTranslation(plank.body, lang), base) : nothing,
         tags: plank.tags,
-        hasBody: !!pickTranslation(plank.body, lang).trim(),
+        hasBody: !!trim(pickTranslation(plank.body, lang)),
       });
     }
     const s = this.feedState.state;
@@ -261,7 +262,7 @@ export class PlatformPlank extends SolidarityElement {
   }
 
   private titleFromSlot(): string {
-    return this.querySelector('[slot="title"]')?.textContent?.trim() ?? '';
+    return trim(this.querySelector('[slot="title"]')?.textContent ?? '');
   }
 }
 
