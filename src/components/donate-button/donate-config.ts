@@ -5,7 +5,7 @@
 import type { DonateSettings } from '../../core/feed-types.js';
 import { safeUrl } from '../../core/url.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
-import { basics, type DonateAttributes } from './donate-basics.js';
+import { basics, type DonateAttributes, type ProviderName } from './donate-basics.js';
 
 /** A problem found only here: the message says donations are unavailable; `detail` tells the console why. */
 const unavailable = (name: string, value: string, detail: string): { problem: AttributeProblem } => ({
@@ -13,7 +13,7 @@ const unavailable = (name: string, value: string, detail: string): { problem: At
 });
 
 export interface DonateConfig {
-  provider: string;
+  provider: ProviderName;
   account: string;
   template: string;
   /** Preset amounts, in major units. */
