@@ -72,7 +72,6 @@ export class PlatformList extends SolidarityElement {
     variant: {},
     limit: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    shown: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -115,10 +114,14 @@ export class PlatformList extends SolidarityElement {
     void appendInSlices(
       list,
       wanted.planks,
-      (p) =>
-        tag === 'platform-plank'
-          ? html`<li><platform-plank .data=${p} .base=${shown.base} variant=${shown.variant} heading-level=${shown.level}></platform-plank></li>`
-          : html`<li><sw-platform-plank .data=${p} .base=${shown.base} variant=${shown.variant} heading-level=${shown.level}></sw-platform-plank></li>`,
+      (p) => {
+        const plank = Object.assign(document.createElement(tag) as PlatformPlank, { data: p, base: shown.base });
+        plank.setAttribute('variant', shown.variant);
+        plank.setAttribute('heading-level', String(shown.level));
+        const item = document.createElement('li');
+        item.append(plank);
+        return item;
+      },
       () => this.shown === shown,
     );
   }
