@@ -3,7 +3,7 @@
  * No card data ever touches our code. Each builder cites the provider's documentation.
  * Loaded with the panel; the settings were checked by donate-config.ts.
  */
-import type { ProviderName } from './donate-basics.js';
+import type { ProviderName } from '../donate-basics.js';
 import { plainAmount, stripeLinks, type DonateConfig } from './donate-config.js';
 
 /** What the reader chose. */
