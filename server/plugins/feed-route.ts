@@ -17,6 +17,8 @@ export async function feedRoute(app: FastifyInstance, { feed, store }: AppContex
           return typeof id === 'string' ? { ...(p as object), count: counts.get(id) ?? 0 } : p;
         })
       : raw.petitions;
-    return publicRead(reply).header('Cache-Control', NO_CACHE).send({ ...raw, petitions });
+    return publicRead(reply)
+      .header('Cache-Control', NO_CACHE)
+      .send({ ...raw, petitions });
   });
 }

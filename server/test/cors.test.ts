@@ -7,7 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { backends, request, sign, signature, startServer, tempDir, type Res, type TestServer } from './helpers.js';
 
 const PUBLIC_READS = [
-  '/feed.json', '/api/petitions/open', '/solidarity-widgets.js', '/chunks/map-abc123.js', '/feed.schema.json',
+  '/feed.json',
+  '/api/petitions/open',
+  '/solidarity-widgets.js',
+  '/chunks/map-abc123.js',
+  '/feed.schema.json',
 ];
 
 const errorCode = (r: Res) => r.json().error.code as string;

@@ -14,11 +14,14 @@ const CHROMIUM = '/usr/bin/chromium';
 const built = ['solidarity-widgets.js', 'docs/iframe.html'].every((f) => fs.existsSync(path.join(repoRoot, 'dist', f)));
 const skip = !built
   ? 'dist/ is not built (npm run build)'
-  : !fs.existsSync(CHROMIUM) ? 'no Chromium at /usr/bin/chromium' : false;
+  : !fs.existsSync(CHROMIUM)
+    ? 'no Chromium at /usr/bin/chromium'
+    : false;
 
 describe('inlineScriptHashes', () => {
   it('hashes the exact text of inline scripts only', () => {
-    const html = '<script src="/a.js"></script><script>alert(1)</script>' +
+    const html =
+      '<script src="/a.js"></script><script>alert(1)</script>' +
       '<SCRIPT type="module">\n x\n</SCRIPT><script> </script>';
     // sha256 of "alert(1)" and of "\n x\n", base64 (as `echo -n … | openssl dgst -sha256 -binary | base64`).
     assert.deepEqual(inlineScriptHashes(html), [
