@@ -3,6 +3,7 @@
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { OriginPolicy } from './cors.js';
+import { FeedCache } from './feed-cache.js';
 import { admin } from './plugins/admin.js';
 import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
@@ -12,11 +13,13 @@ import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
+import { publishCounts } from './plugins/publish-counts.js';
 import { retention } from './plugins/retention.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { shutdown } from './plugins/shutdown.js';
 import { signatures } from './plugins/signatures.js';
 import { staticFiles } from './plugins/static-files.js';
+import { PublishedCounts } from './published-counts.js';
 
 export type { AppOptions } from './plugins/context.js';
 export { parseOrigin } from './cors.js';
@@ -24,12 +27,16 @@ export { MIN_TOKEN_LENGTH } from './plugins/admin.js';
 export { MAX_BODY };
 
 export function buildApp(opts: AppOptions): FastifyInstance {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const counts = new PublishedCounts(opts.store, opts.publishCountsMs, log);
   const ctx: AppContext = {
     opts,
     feed: opts.feed,
     store: opts.store,
-    log: opts.log ?? ((m: string) => console.log(m)),
+    log,
     origins: new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl),
+    counts,
+    feedCache: new FeedCache(opts.feed, counts),
   };
 
   const app = Fastify({
@@ -50,6 +57,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(securityHeaders);
   app.register(connectionLimit, ctx);
   app.register(ownOrigin, ctx);
+  app.register(publishCounts, ctx);
 
   app.register(feedRoute, ctx);
   app.register(petitions, ctx);

@@ -36,6 +36,9 @@ serve options:
                          0 = no cap; not applied with --trust-proxy: cap them in the proxy)
   --retain-days N        delete signatures older than N days, checked hourly (default: keep;
                          petition counts then count only the signatures still stored)
+  --publish-counts S     publish petition counts every S seconds (default 60), so that signing
+                         with someone's address does not show at once whether they had signed;
+                         0 = live counts, which lets anyone find that out
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -89,6 +92,7 @@ async function serve(args: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean', default: false },
       'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
+      'publish-counts': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -96,6 +100,7 @@ async function serve(args: string[]): Promise<void> {
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
+  const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
   const maxConnectionsPerAddress = intOption(
     'max-connections-per-address',
     values['max-connections-per-address'],
@@ -162,6 +167,7 @@ async function serve(args: string[]): Promise<void> {
     maxConnectionsPerAddress,
     adminToken: token,
     retainDays,
+    publishCountsMs: publishCountsS * 1000,
   });
 
   try {
@@ -209,6 +215,9 @@ async function serve(args: string[]): Promise<void> {
   }
   if (rateLimit === 0) console.log('rate limiting: off');
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
+  if (publishCountsS === 0) {
+    console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
+  }
   if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
     console.warn(
       'warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build',

@@ -3,10 +3,10 @@
 // through the signing path (store.sign: the same transaction, writer thread and fsync as a
 // signature) and remembers the result briefly, so a monitor polling every second costs about one
 // small write every two seconds.
-import type { IdempotencyRecord, SignatureStore } from './storage/types.js';
+import type { KeyedAnswer, SignatureStore } from './storage/types.js';
 
 /** Feed petition ids are never empty, so the probe's record can never meet a real one. */
-const PROBE: IdempotencyRecord = { petition: '', key: 'solidarity-widgets:write-probe', bodySha256: '' };
+const PROBE: KeyedAnswer = { petition: '', key: 'solidarity-widgets:write-probe', bodySha256: '', response: '{}' };
 
 export interface ProbeResult {
   ok: boolean;

@@ -1,7 +1,9 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
 import type { OriginPolicy } from '../cors.js';
+import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
+import type { PublishedCounts } from '../published-counts.js';
 import type { SignatureStore } from '../storage/types.js';
 
 export interface AppOptions {
@@ -24,6 +26,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Delete signatures older than this many days (0 or unset: keep). */
   retainDays?: number;
+  /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
+  publishCountsMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -33,4 +37,7 @@ export interface AppContext {
   store: SignatureStore;
   log: (msg: string) => void;
   origins: OriginPolicy;
+  /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
+  counts: PublishedCounts;
+  feedCache: FeedCache;
 }

@@ -1,4 +1,4 @@
-// GET /api/petitions/:id: one petition with its live count, for widgets without the feed. It
+// GET /api/petitions/:id: one petition with its published count, for widgets without the feed. It
 // carries fields and consent too, so such a widget can ask for what the server will require.
 import type { FastifyInstance } from 'fastify';
 import { NO_CACHE } from '../cache-headers.js';
@@ -23,7 +23,7 @@ const petitionSchema = {
   },
 } as const;
 
-export async function petitions(app: FastifyInstance, { feed, store }: AppContext): Promise<void> {
+export async function petitions(app: FastifyInstance, { feed, counts }: AppContext): Promise<void> {
   app.options<{ Params: PetitionParams }>('/api/petitions/:id', async (req, reply) => {
     petitionFor(feed, req.params.id);
     return publicPreflight(req, reply);
@@ -35,11 +35,12 @@ export async function petitions(app: FastifyInstance, { feed, store }: AppContex
     async (req, reply) => {
       publicRead(reply).header('Cache-Control', NO_CACHE);
       const p = petitionFor(feed, req.params.id);
+      await counts.refresh();
       return {
         id: p.id,
         title: p.title,
         goal: p.goal ?? null,
-        count: await store.count(p.id),
+        count: counts.get(p.id),
         closes: p.closes ?? null,
         fields: p.fields ?? [],
         consent: p.consent ?? feed.get().feed.org.consent ?? null,

@@ -1,5 +1,6 @@
 // Signing: POST /api/petitions/:id/signatures and its CORS preflight (DESIGN.md, "Answers",
-// "Idempotency"). The answer is the same for a new signer, a repeat and a honeypot hit.
+// "Idempotency"). The answer is the same for a new signer, a repeat and a honeypot hit: the same
+// published count, after the same durable commit (storage/types.ts, sign()).
 import type { FastifyInstance } from 'fastify';
 import type { Petition } from '../../src/core/feed-types.js';
 import { NO_STORE } from '../cache-headers.js';
@@ -27,7 +28,8 @@ const createdSchema = {
   properties: { count: { type: 'integer' } },
 } as const;
 
-export async function signatures(app: FastifyInstance, { opts, feed, store, origins }: AppContext): Promise<void> {
+export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { opts, feed, store, origins, counts } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {
@@ -67,6 +69,9 @@ export async function signatures(app: FastifyInstance, { opts, feed, store, orig
         const stored = await claimKey(store, idem, now);
         if (stored) return reply.code(stored.status).type('application/json; charset=utf-8').send(stored.body);
       }
+      // The published count, not the live one, which would tell a repeat from a new signer
+      // (unless the counts are published live: then the count once this signature is in).
+      const answer = counts.live ? null : JSON.stringify({ count: counts.get(petition.id) });
       let count: number;
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
@@ -81,13 +86,13 @@ export async function signatures(app: FastifyInstance, { opts, feed, store, orig
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem, now);
+        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
       } catch (err) {
         if (idem) await store.release(idem);
         throw err;
       }
-      // The same status, body shape and headers for a new signer, a repeat and a honeypot hit.
-      return reply.code(201).send({ count });
+      // The same status, body and headers for a new signer, a repeat and a honeypot hit.
+      return reply.code(201).type('application/json; charset=utf-8').send(answer ?? JSON.stringify({ count }));
     },
   );
 }

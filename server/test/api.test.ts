@@ -45,13 +45,14 @@ for (const backend of backends) {
     it('201 { count } for a new signer; the same person again is answered alike and not counted', async () => {
       const first = await sign(s.base, signature({ email: 'Jo.Hill@Bücher.Example' }));
       assert.equal(first.status, 201);
-      assert.deepEqual(first.json(), { count: 1 });
+      assert.deepEqual(Object.keys(first.json()), ['count']);
       // Same address: spaces, other case, decomposed ü (NFD) and the punycode domain.
       for (const email of ['  jo.hill@bu\u0308cher.example ', 'JO.HILL@xn--bcher-kva.example']) {
         const again = await sign(s.base, signature({ email, given_name: 'Joe' }));
         assert.deepEqual(shape(again), shape(first));
-        assert.deepEqual(again.json(), { count: 1 });
+        assert.deepEqual(again.json(), first.json(), 'the published count, whoever signs');
       }
+      assert.equal(await s.store.count('open'), 1);
       const rows = await exportCsv(s);
       assert.equal(rows.length, 2);
       assert.equal(rows[1][3], 'jo.hill@xn--bcher-kva.example');
@@ -250,16 +251,17 @@ for (const backend of backends) {
       }
     });
 
-    it('GET /api/petitions/:id and /feed.json carry the live count', async () => {
+    it('GET /api/petitions/:id and /feed.json carry the published count', async () => {
       const before = (await request(s.base, 'GET', '/api/petitions/open')).json();
       assert.deepEqual(Object.keys(before).sort(), ['closes', 'consent', 'count', 'fields', 'goal', 'id', 'title']);
       // What a widget without the feed needs to ask for what will be required.
       assert.ok(Array.isArray(before.fields));
       assert.ok(before.consent, 'the consent text the server checks against');
       assert.equal(before.goal, 100);
+      // Published once a minute (privacy.test.ts): a signature does not show at once.
       await sign(s.base, signature());
       const after = (await request(s.base, 'GET', '/api/petitions/open')).json();
-      assert.equal(after.count, before.count + 1);
+      assert.equal(after.count, before.count);
       const feed = (await request(s.base, 'GET', '/feed.json')).json();
       assert.equal(feed.petitions.find((p: { id: string }) => p.id === 'open').count, after.count);
       assert.equal(feed.petitions.find((p: { id: string }) => p.id === 'closed').count, 0);
@@ -304,14 +306,14 @@ for (const backend of backends) {
 
     it('DELETE …/signatures?email= erases one signer', async () => {
       await sign(s.base, signature({ email: 'erase.me@example.org' }));
-      const count = (await request(s.base, 'GET', '/api/petitions/open')).json().count;
+      const count = await s.store.count('open');
       const unauth = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=erase.me@example.org');
       assert.equal(unauth.status, 401);
       const r = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=%20Erase.Me@EXAMPLE.org', {
         headers: auth,
       });
       assert.deepEqual([r.status, r.json()], [200, { erased: 1 }]);
-      assert.equal((await request(s.base, 'GET', '/api/petitions/open')).json().count, count - 1);
+      assert.equal(await s.store.count('open'), count - 1);
       assert.ok(!(await exportCsv(s)).some((row) => row[3] === 'erase.me@example.org'));
       assert.ok(!(await s.dump()).includes('erase.me@example.org'));
       const missing = await request(s.base, 'DELETE', '/api/petitions/open/signatures', { headers: auth });

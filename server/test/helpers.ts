@@ -31,13 +31,17 @@ export interface Backend {
   name: 'sqlite' | 'postgres';
   /** Why this backend does not run here, if it does not. */
   skip?: string;
-  /** A fresh, migrated, empty store, and a way to read every stored value as text. */
+  /** A fresh, migrated, empty store, and ways to read and disturb it from outside. */
   open(): Promise<OpenBackend>;
 }
 
 export interface OpenBackend {
   store: SignatureStore;
+  /** SQLite: the database file. */
+  file?: string;
   dump(): Promise<string>;
+  /** A query on the same database from a connection of the test's own (SQLite: kept open until cleanup). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
   /** Makes every write fail at once (as a full disk would), from outside the store; returns the undo. */
   refuseWrites(): Promise<() => Promise<void>>;
   /** Holds the database's write lock from another connection, so writes wait; returns the release. */
@@ -59,8 +63,14 @@ export const backends: Backend[] = [
       const file = path.join(dir, 'test.db');
       const store = new SqliteStore(file);
       await store.init();
+      let own: Database.Database | undefined;
       return {
         store,
+        file,
+        async query(sql) {
+          own ??= new Database(file);
+          return own.prepare(sql).all() as Record<string, unknown>[];
+        },
         async dump() {
           const db = new Database(file, { readonly: true });
           try {
@@ -89,6 +99,7 @@ export const backends: Backend[] = [
           };
         },
         async cleanup() {
+          own?.close();
           await store.close();
           fs.rmSync(dir, { recursive: true, force: true });
         },
@@ -107,8 +118,12 @@ export const backends: Backend[] = [
       await admin.query(`CREATE SCHEMA ${schema}`);
       const store = new PostgresStore(pgUrl, { schema, max: 20 });
       await store.init();
+      await admin.query(`SET search_path TO ${schema}`);
       return {
         store,
+        async query(sql) {
+          return (await admin.query(sql)).rows;
+        },
         async dump() {
           const out: string[] = [];
           for (const t of ['signatures', 'petition_counts', 'idempotency_keys', 'schema_migrations']) {
@@ -152,6 +167,7 @@ export interface TestServer extends Pick<OpenBackend, 'refuseWrites' | 'holdWrit
   store: SignatureStore;
   feedFile: string;
   dump(): Promise<string>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -174,6 +190,7 @@ export async function startServer(
     store: db.store,
     feedFile,
     dump: db.dump,
+    query: db.query,
     refuseWrites: db.refuseWrites,
     holdWriteLock: db.holdWriteLock,
     async close() {
