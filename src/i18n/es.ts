@@ -56,4 +56,6 @@ export const es: Messages = {
   'donate.progress': '{raised} recaudados de {goal}',
   'donate.bad': 'Las donaciones no están disponibles aquí: el ajuste {name} «{value}» no es válido.',
   'donate.missing': 'Las donaciones no están disponibles aquí: falta el ajuste {name}.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Buscar una sección',
 };

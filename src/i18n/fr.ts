@@ -56,4 +56,6 @@ export const fr: Messages = {
   'donate.progress': '{raised} collectés sur {goal}',
   'donate.bad': 'Les dons ne sont pas disponibles ici : le réglage {name} « {value} » n’est pas valide.',
   'donate.missing': 'Les dons ne sont pas disponibles ici : le réglage {name} manque.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Trouver une section',
 };

@@ -11,8 +11,8 @@ import { ChapterMap } from './chapter-map.js';
 
 ChapterMap.define('chapter-map');
 
-type Internals = { mapState: string; view?: { map?: MapLibre } };
-const internals = (el: ChapterMap) => el.panel as unknown as Internals;
+type Internals = { state: string; view?: { map?: MapLibre } };
+const internals = (el: ChapterMap) => el.panel?.engine as unknown as Internals;
 
 async function mapFrom(feed: unknown, attrs = '', lang = 'en') {
   const url = typeof feed === 'string' ? feed : jsonUrl(feed);
@@ -32,8 +32,8 @@ async function panelReady(el: ChapterMap) {
 
 /** Waits until the lazy map is up and has rendered everything it will render. */
 async function mapReady(el: ChapterMap): Promise<MapLibre> {
-  await until(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
-  expect(internals(el).mapState).to.equal('ready');
+  await until(() => internals(el).state === 'ready' || internals(el).state === 'failed', 'map loads', { timeout: 15000 });
+  expect(internals(el).state).to.equal('ready');
   const map = internals(el).view!.map!;
   // The map may start before the chapters arrive: wait until they are drawn, then for rest.
   if (el.panel!.index?.chapters.length) {
@@ -377,13 +377,13 @@ describe('<chapter-map>', () => {
   it('starts the map while the feed loads, and drops it if the feed then fails', async () => {
     const { value: el } = await withWarnings(async () => {
       const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`);
-      await until(() => internals(el)?.mapState === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
+      await until(() => internals(el)?.state === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
       expect(root(el).querySelector('[part=panel]')!.textContent).to.contain('Loading');
       await until(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
       return el;
     });
     expect(root(el).querySelector('.canvas')).to.equal(null);
-    expect(internals(el).view).to.equal(undefined);
+    expect(internals(el).view === undefined, 'no map view').to.equal(true);
     await expect(el).shadowDom.to.be.accessible();
   });
 

@@ -2,11 +2,10 @@
  * The chapter-map strings: only the panel (a lazy chunk) shows them, so they travel
  * with it instead of in every page's entry script. Add a key to all three tables.
  */
-import { registerMessages } from '../../i18n/index.js';
+import { registerMessages } from '../../../i18n/index.js';
 
 const en = {
   'chapter.label': 'Chapters',
-  'chapter.search': 'Find a chapter',
   'chapter.search-hint': 'Name, city, region or postal code',
   'chapter.search-button': 'Search',
   'chapter.near-me': 'Near me',
@@ -37,7 +36,7 @@ const en = {
   'chapter.show-all': 'Show all chapters',
 };
 
-declare module '../../i18n/index.js' {
+declare module '../../../i18n/index.js' {
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 
@@ -45,7 +44,6 @@ registerMessages({
   en,
   es: {
     'chapter.label': 'Secciones',
-    'chapter.search': 'Buscar una sección',
     'chapter.search-hint': 'Nombre, ciudad, región o código postal',
     'chapter.search-button': 'Buscar',
     'chapter.near-me': 'Cerca de mí',
@@ -77,7 +75,6 @@ registerMessages({
   },
   fr: {
     'chapter.label': 'Sections',
-    'chapter.search': 'Trouver une section',
     'chapter.search-hint': 'Nom, ville, région ou code postal',
     'chapter.search-button': 'Rechercher',
     'chapter.near-me': 'Près de moi',
