@@ -23,8 +23,9 @@ async function mapFrom(feed: unknown, attrs = '', lang = 'en') {
   return panelReady(el);
 }
 
-/** Waits for the lazily loaded list and search. */
+/** Waits for the lazily loaded list and search (fetched once the map is near the viewport). */
 async function panelReady(el: ChapterMap) {
+  el.scrollIntoView();
   await until(() => el.panel, 'the panel loads', { timeout: 10000 });
   await el.updateComplete;
   return el;

@@ -125,13 +125,17 @@ export class ChapterPanel {
     this.set({ status: this.t.t('chapter.found', { name: this.name(chapter) }) });
   };
 
-  private nearMe = async () => {
+  private nearMe = () => {
     const { t, index } = this;
     if (!index) return;
     this.set({ status: t.t('chapter.locating') });
-    const at = await locate();
-    if (!at) return this.set({ status: t.t('chapter.geo-unavailable') });
-    const near = await index.nearest(at[0], at[1], 25);
+    locate((at) => (at ? void this.showNearest(index, at) : this.set({ status: t.t('chapter.geo-unavailable') })));
+  };
+
+  /** Lists the chapters nearest to `at`, nearest first, with their distances. */
+  private async showNearest(index: ChapterIndex, [lng, lat]: [number, number]) {
+    const t = this.t;
+    const near = await index.nearest(lng, lat, 25);
     if (index !== this.index) return;
     this.vlist.reset();
     this.set({
@@ -143,7 +147,7 @@ export class ChapterPanel {
         : t.t('chapter.empty'),
     });
     if (near[0]) this.engine.select(near[0].chapter);
-  };
+  }
 
   /** The attribute problems, each shown politely in the widget and warned once. */
   private messages() {

@@ -8,16 +8,17 @@ import { usesMiles } from './chapter-index.js';
 /** Position options with a null prototype, so a host page's Object.prototype cannot add e.g. enableHighAccuracy. */
 const POSITION_OPTIONS: PositionOptions = Object.assign(Object.create(null), { timeout: 15000, maximumAge: 600000 });
 
-/** The reader's position as `[lng, lat]`; undefined when the browser has none or the reader declines. */
-export function locate(): Promise<[number, number] | undefined> {
-  return new Promise((resolve) => {
-    if (!navigator.geolocation) return resolve(undefined);
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => resolve([coords.longitude, coords.latitude]),
-      () => resolve(undefined),
-      POSITION_OPTIONS,
-    );
-  });
+/**
+ * Asks for the reader's position; `done` gets `[lng, lat]`, or undefined when the browser
+ * has none or the reader declines (at once, when the browser answers at once).
+ */
+export function locate(done: (at?: [number, number]) => void): void {
+  if (!navigator.geolocation) return done();
+  navigator.geolocation.getCurrentPosition(
+    ({ coords }) => done([coords.longitude, coords.latitude]),
+    () => done(),
+    POSITION_OPTIONS,
+  );
 }
 
 /** A distance for the reader: miles where they are used, else kilometers; one decimal under ten. */
