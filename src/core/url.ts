@@ -35,10 +35,15 @@ export function mailtoUrl(email: string | undefined | null): string | null {
   return `mailto:${address}`;
 }
 
-/** A CSS color only if the browser parses it as one. */
+/**
+ * A CSS color only if it is one by itself: `CSS.supports` also accepts `var(--x, url(…))`
+ * (a custom property could hold anything) and `env(…)`, which could make every reader's
+ * browser fetch a third party's URL, so those are refused before asking the browser.
+ */
 export function safeColor(value: string | undefined | null): string | null {
   if (!value) return null;
-  if (typeof CSS !== 'undefined' && CSS.supports('color', value)) return value;
-  warn(`ignored color "${value}": it is not a CSS color.`);
+  const text = String(value);
+  if (!/\b(var|url|env|image-set|attr)\(|\\|@/i.test(text) && globalThis.CSS?.supports('color', text)) return text;
+  warn(`ignored color "${text}": it is not a CSS color.`);
   return null;
 }
