@@ -4,6 +4,7 @@ import type { Map as MapLibre } from 'maplibre-gl';
 import { chaptersFeed, haversine, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
+import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { feedFixture } from '../../../test/util.js';
 import { clearFeedCache } from '../../core/feed-loader.js';
 import type { Chapter } from '../../core/feed-types.js';
@@ -386,6 +387,27 @@ describe('<chapter-map>', () => {
     expect(root(el).querySelector('.canvas')).to.equal(null);
     expect(internals(el).view === undefined, 'no map view').to.equal(true);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('shows each bad attribute in a visible, polite message with one warning (core/attribute-check.ts)', async () => {
+    await expectAttributeMessage('<chapter-map center="north pole"></chapter-map>', 'longitude,latitude', 'center="north pole"');
+    await expectAttributeMessage('<chapter-map zoom="99"></chapter-map>', 'from 0 to 22', 'zoom="99"');
+    await expectAttributeMessage('<chapter-map list="top"></chapter-map>', 'side or below', 'list="top"');
+  });
+
+  it('shows a bad attribute on its first render, while far from view and before its panel is fetched', async () => {
+    const { value: el } = await withWarnings(async () => {
+      const wrap = await feedFixture<HTMLElement>(html`<div>
+        <div style="block-size: 5000px">A long article.</div>
+        <chapter-map feed=${jsonUrl(chaptersFeed)} zoom="99"></chapter-map>
+      </div>`);
+      const map = wrap.querySelector('chapter-map')!;
+      await until(() => root(map).querySelector('[part=message]')?.textContent?.includes('0 to 22'), 'the message shows');
+      return map;
+    });
+    expect(el.near, 'still far').to.equal(false);
+    expect(el.panel === undefined, 'no panel fetched').to.equal(true);
+    window.scrollTo(0, 0);
   });
 
   it('reports bad attributes visibly and keeps working', async () => {

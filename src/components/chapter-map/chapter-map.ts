@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { FeedError, type FeedState } from '../../core/feed-loader.js';
@@ -7,6 +8,7 @@ import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import type { ChapterPanel } from './lazy/chapter-panel.js';
+import { mapAttributeProblems } from './map-attributes.js';
 import type { MapHost } from './map-host.js';
 import { saveData } from './save-data.js';
 
@@ -56,12 +58,8 @@ const mapChunk = lazy(() => import('./lazy/map-view.js'));
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
 export class ChapterMap extends SolidarityElement implements MapHost {
-  // Beyond the theme, only the placeholder's reserved height (the panel brings the rest):
-  // about the panel's, so the page barely moves when it arrives.
-  static styles = [
-    themeStyles,
-    css`.ph{min-block-size:calc(var(--sw-list-height,20rem) + 12rem)}:host([list=below]) .ph{min-block-size:calc(var(--sw-map-height,26rem) + var(--sw-list-height,20rem) + 13rem)}`,
-  ];
+  // Beyond the theme, only the placeholder's reserved height (the panel brings the rest).
+  static styles = [themeStyles, css`.ph{min-block-size:var(--sw-map-height,26rem)}`];
   static override properties = {
     feed: {},
     src: {},
@@ -99,6 +97,7 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   private failed?: FeedState;
   private io?: IntersectionObserver;
   private states = customStates(this);
+  private attributeCheck = new AttributeCheck(this, this.locale, () => mapAttributeProblems(this));
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -145,6 +144,10 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   };
 
   render() {
+    return html`${this.attributeCheck.render()}${this.renderContent()}`;
+  }
+
+  private renderContent() {
     if (this.panel) return this.panel.render();
     // Until the panel arrives, the page's own content (a fallback list stays readable),
     // in a box about as tall as the map will be, so the page does not jump, with a search

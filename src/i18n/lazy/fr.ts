@@ -65,4 +65,8 @@ export const fr: Messages = {
   'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
   // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
   'chapter.search': 'Trouver une section',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Utilisez longitude,latitude (p. ex. -87.65,41.9) ; toutes les sections sont affichées.',
+  'attr.use-zoom': 'Utilisez un nombre de 0 à 22 ; il est ignoré.',
+  'attr.use-list': 'Utilisez side ou below.',
 };

@@ -19,7 +19,6 @@ import { searchChapters, searchPick } from './chapter-search.js';
 import { ChapterSource } from './chapter-source.js';
 import { DeepLink } from './deep-link.js';
 import { MapEngine } from './map-engine.js';
-import { attributeProblems } from './map-settings.js';
 import { distanceText, locate } from './near-me.js';
 import { VirtualList } from './virtual-list.js';
 
@@ -149,18 +148,8 @@ export class ChapterPanel {
     if (near[0]) this.engine.select(near[0].chapter);
   }
 
-  /** The attribute problems, each shown politely in the widget and warned once. */
-  private messages() {
-    return attributeProblems(this.host).map(({ key, value }) => {
-      const message = this.t.t(key, { value });
-      this.host.warnOnce(`<chapter-map>: ${message}`);
-      return html`<p class="message error" part="message" role="status">${message}</p>`;
-    });
-  }
-
   render() {
     const { t, host } = this;
-    const messages = this.messages();
     const chapters = this.index?.chapters;
     if (!chapters || chapters !== this.source.chapters) {
       const src = this.source.srcStatus;
@@ -178,9 +167,9 @@ export class ChapterPanel {
       // chapters arrive, and after they fail. While they load, the map area is already
       // there, so the map can start.
       const fallback = html`${status}<slot></slot>`;
-      return loading ? this.layout(messages, fallback) : html`${messages}${fallback}`;
+      return loading ? this.layout(fallback) : fallback;
     }
-    return this.layout(messages, this.renderPanel(chapters));
+    return this.layout(this.renderPanel(chapters));
   }
 
   private renderPanel(chapters: Chapter[]) {
@@ -220,11 +209,10 @@ export class ChapterPanel {
    * arriving. The panel comes first in the document (keyboard and screen-reader order:
    * search and list before the map's cluster buttons); CSS shows the map first.
    */
-  private layout(messages: unknown, panel: unknown) {
+  private layout(panel: unknown) {
     const t = this.t;
     const state = this.engine.state;
     return html`
-      ${messages}
       <div class="wrap ${this.host.list === 'below' ? 'below' : 'side'}" part="base">
         <div class="panel" part="panel">${panel}</div>
         <div class="map" part="map">
