@@ -51,7 +51,7 @@ async function visit(path) {
   await page.goto(`${site.origin}${path}`);
   await page.waitForFunction(
     () => {
-      const state = document.querySelector('chapter-map')?.panel?.mapState;
+      const state = document.querySelector('chapter-map')?.panel?.engine.state;
       return state === 'ready' || state === 'failed';
     },
     null,
@@ -59,12 +59,12 @@ async function visit(path) {
   );
   const map = await page.evaluate(async () => {
     const el = document.querySelector('chapter-map');
-    const m = el.panel.view?.map;
+    const m = el.panel.engine.view?.map;
     if (m && !m.loaded()) await new Promise((r) => m.once('idle', r));
     await new Promise((r) => setTimeout(r, 300));
     const root = el.shadowRoot;
     return {
-      state: el.panel.mapState,
+      state: el.panel.engine.state,
       message: root.querySelector('[part=map] .message')?.textContent ?? null,
       rows: root.querySelectorAll('[role=option]').length,
       clusters: [...root.querySelectorAll('.cluster')].reduce((n, b) => n + Number(b.dataset.count), 0),

@@ -41,7 +41,8 @@ const mapChunk = lazy(() => import('./lazy/map-view.js'));
  * @csspart details - The selected chapter's details.
  * @csspart message - Loading, error and attribute messages.
  *
- * @cssstate far - The element is far from view (beyond 300 px): its panel's code is not fetched until it comes near (or a reader tabs into its search field).
+ * @cssstate far - The element is far from view (beyond 300 px): none of its panel's or map's code is fetched
+ *   until it comes near (or a reader tabs into its search field).
  *
  * @cssprop --sw-color-accent - Accent color (markers, buttons, selected row). Defaults to the feed's `org.color`.
  * @cssprop --sw-color-text - Text color.

@@ -27,6 +27,8 @@ export function mapAttributeProblems(a: { center?: string; zoom?: string; list?:
   const out: AttributeProblem[] = [];
   if (a.center != null && !ok.center) out.push({ name: 'center', value: a.center, hint: 'attr.use-center' });
   if (a.zoom != null && ok.zoom === undefined) out.push({ name: 'zoom', value: a.zoom, hint: 'attr.use-zoom' });
-  if (a.list != null && a.list !== 'side' && a.list !== 'below') out.push({ name: 'list', value: a.list, hint: 'attr.use-list' });
+  if (a.list != null && a.list !== 'side' && a.list !== 'below') {
+    out.push({ name: 'list', value: a.list, hint: 'attr.use-list' });
+  }
   return out;
 }

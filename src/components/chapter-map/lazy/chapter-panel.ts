@@ -179,8 +179,8 @@ export class ChapterPanel {
     const km = this.rowKm;
     const row = (r: number) => {
       const c = chapters[this.rowChapter(r)];
-      return html`<span class="name">${this.name(c)}</span>
-        <span class="where">${placeOf(c)}${km ? html` · <span class="km">${distanceText(km[r], t)}</span>` : nothing}</span>`;
+      const distance = km ? html` · <span class="km">${distanceText(km[r], t)}</span>` : nothing;
+      return html`<span class="name">${this.name(c)}</span> <span class="where">${placeOf(c)}${distance}</span>`;
     };
     return html`<form role="search" part="search" @submit=${this.onSubmit} aria-label=${t.t('chapter.search')}>
         <label for="q">${t.t('chapter.search')}</label>
@@ -194,7 +194,8 @@ export class ChapterPanel {
       </form>
       <p class="status" part="status" role="status">${this.status}</p>
       ${km
-        ? html`<button part="button" type="button" class="btn all" @click=${this.showAll}>${t.t('chapter.show-all')}</button>`
+        ? html`<button part="button" type="button" class="btn all" @click=${this.showAll}
+            >${t.t('chapter.show-all')}</button>`
         : nothing}
       ${count
         ? this.vlist.render(count, t.t('chapter.label'), row, this.rows ? this.rows.indexOf(sel) : sel)
@@ -218,7 +219,8 @@ export class ChapterPanel {
         <div class="map" part="map">
           <div class="canvas" ?hidden=${state === 'failed' || state === 'tap'}></div>
           ${state === 'tap'
-            ? html`<button part="button" class="btn primary show" @click=${this.showMap}>${t.t('chapter.show-map')}</button>`
+            ? html`<button part="button" class="btn primary show" @click=${this.showMap}
+                >${t.t('chapter.show-map')}</button>`
             : state === 'failed'
               ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
               : nothing}

@@ -9,7 +9,10 @@ import { safeUrl } from '../../../core/url.js';
 import type { MapHost } from '../map-host.js';
 import { parseChapters } from './chapter-index.js';
 
-export type SrcState = { status: 'loading' } | { status: 'ready'; url: string; chapters: Chapter[] } | { status: 'error' };
+export type SrcState =
+  | { status: 'loading' }
+  | { status: 'ready'; url: string; chapters: Chapter[] }
+  | { status: 'error' };
 
 /** How the chapters are coming: loading, failed (`src` only; the feed has its own state), or here. */
 export type SourceStatus = 'loading' | 'error' | 'ready' | 'none';

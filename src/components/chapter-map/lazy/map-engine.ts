@@ -99,7 +99,9 @@ export class MapEngine implements ReactiveController {
   /** The checked `style-url` (checked once per value, so a bad one warns once). */
   private styleUrl(): string | undefined {
     const raw = this.host.styleUrl;
-    if (!this.style || this.style.raw !== raw) this.style = { raw, url: safeUrl(raw, { context: '<chapter-map> style-url' }) ?? undefined };
+    if (!this.style || this.style.raw !== raw) {
+      this.style = { raw, url: safeUrl(raw, { context: '<chapter-map> style-url' }) ?? undefined };
+    }
     return this.style.url;
   }
 
@@ -154,9 +156,8 @@ export class MapEngine implements ReactiveController {
 
   private failed(reason: string, detail?: string) {
     if (reason === 'style') {
-      this.host.warnOnce(
-        `<chapter-map>: the style at "${this.host.styleUrl}" could not be loaded (${detail}); using the built-in basemap.`,
-      );
+      const url = this.host.styleUrl;
+      this.host.warnOnce(`<chapter-map>: the style at "${url}" could not be loaded (${detail}); using the built-in basemap.`);
       return;
     }
     const why = `${reason}${detail ? `: ${detail}` : ''}`;
