@@ -33,9 +33,11 @@ export class ChapterSource implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.src === this.src) return;
-    this.src = this.host.src;
-    if (this.src) void this.load(this.src);
+    // The chapters property wins: then src is not fetched.
+    const src = this.host.chapters ? undefined : this.host.src;
+    if (src === this.src) return;
+    this.src = src;
+    if (src) void this.load(src);
   }
 
   /** The chapters shown: the `chapters` property, else `src`, else the feed; undefined while loading or with none. */
