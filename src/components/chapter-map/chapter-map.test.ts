@@ -395,21 +395,6 @@ describe('<chapter-map>', () => {
     await expectAttributeMessage('<chapter-map list="top"></chapter-map>', 'side or below', 'list="top"');
   });
 
-  it('shows a bad attribute on its first render, while far from view and before its panel is fetched', async () => {
-    const { value: el } = await withWarnings(async () => {
-      const wrap = await feedFixture<HTMLElement>(html`<div>
-        <div style="block-size: 5000px">A long article.</div>
-        <chapter-map feed=${jsonUrl(chaptersFeed)} zoom="99"></chapter-map>
-      </div>`);
-      const map = wrap.querySelector('chapter-map')!;
-      await until(() => root(map).querySelector('[part=message]')?.textContent?.includes('0 to 22'), 'the message shows');
-      return map;
-    });
-    expect(el.near, 'still far').to.equal(false);
-    expect(el.panel === undefined, 'no panel fetched').to.equal(true);
-    window.scrollTo(0, 0);
-  });
-
   it('reports bad attributes visibly and keeps working', async () => {
     const { value: el, warnings } = await withWarnings(async () =>
       panelReady(

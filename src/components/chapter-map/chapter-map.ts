@@ -1,5 +1,4 @@
 import { css, html } from 'lit';
-import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { FeedError, type FeedState } from '../../core/feed-loader.js';
@@ -8,7 +7,6 @@ import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import type { ChapterPanel } from './lazy/chapter-panel.js';
-import { mapAttributeProblems } from './map-attributes.js';
 import type { MapHost } from './map-host.js';
 import { saveData } from './save-data.js';
 
@@ -98,7 +96,6 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   private failed?: FeedState;
   private io?: IntersectionObserver;
   private states = customStates(this);
-  private attributeCheck = new AttributeCheck(this, this.locale, () => mapAttributeProblems(this));
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -145,10 +142,6 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   };
 
   render() {
-    return html`${this.attributeCheck.render()}${this.renderContent()}`;
-  }
-
-  private renderContent() {
     if (this.panel) return this.panel.render();
     // Until the panel arrives, the page's own content (a fallback list stays readable),
     // in a box about as tall as the map will be, so the page does not jump, with a search

@@ -2,13 +2,11 @@
  * What the panel's controllers need of `<chapter-map>`: its properties and shared
  * services. A type only, so the lazy chunk never imports the element's module.
  */
-import type { ReactiveControllerHost } from 'lit';
-import type { SolidarityEventMap, SolidarityEventName } from '../../core/events.js';
+import type { SolidarityElement } from '../../core/base-element.js';
 import type { FeedController } from '../../core/feed-controller.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 
-export interface MapHost extends ReactiveControllerHost, HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
+export interface MapHost extends SolidarityElement {
   feed?: string;
   src?: string;
   chapters?: unknown[];
@@ -20,6 +18,4 @@ export interface MapHost extends ReactiveControllerHost, HTMLElement {
   near?: boolean;
   feedState: FeedController;
   locale: LocaleController;
-  warnOnce(message: string): void;
-  emit<K extends SolidarityEventName>(name: K, detail: SolidarityEventMap[K]): boolean;
 }

@@ -8,6 +8,7 @@
 import { html, nothing } from 'lit';
 import type { Chapter } from '../../../core/feed-types.js';
 import { renderFeedStatus } from '../../../core/feed-status.js';
+import { AttributeCheck } from '../../../core/attribute-check.js';
 import { adoptStyles, type Lazy } from '../../../core/lazy.js';
 import { pickTranslation } from '../../../core/translations.js';
 import type { MapHost } from '../map-host.js';
@@ -19,6 +20,7 @@ import { searchChapters, searchPick } from './chapter-search.js';
 import { ChapterSource } from './chapter-source.js';
 import { DeepLink } from './deep-link.js';
 import { MapEngine } from './map-engine.js';
+import { mapAttributeProblems } from './map-attributes.js';
 import { distanceText, locate } from './near-me.js';
 import { VirtualList } from './virtual-list.js';
 
@@ -36,6 +38,7 @@ export class ChapterPanel {
 
   private vlist: VirtualList;
   private info = new ChapterInfoCache();
+  private attributeCheck: AttributeCheck;
 
   /** `mapChunk`: the map engine's chunk, shared with the element (which prefetches it). */
   constructor(
@@ -44,6 +47,7 @@ export class ChapterPanel {
   ) {
     adoptStyles(host.renderRoot as ShadowRoot, chapterMapStyles);
     handOver(host, (query) => (this.query = query));
+    this.attributeCheck = new AttributeCheck(host, host.locale, () => mapAttributeProblems(host));
     this.source = new ChapterSource(host);
     // Before the engine's own update: it shows the index's chapters.
     host.addController({ hostUpdate: () => this.indexChapters() });
@@ -149,6 +153,10 @@ export class ChapterPanel {
   }
 
   render() {
+    return html`${this.attributeCheck.render()}${this.renderContent()}`;
+  }
+
+  private renderContent() {
     const { t, host } = this;
     const chapters = this.index?.chapters;
     if (!chapters || chapters !== this.source.chapters) {

@@ -11,7 +11,7 @@ import type { Lazy } from '../../../core/lazy.js';
 import { safeUrl } from '../../../core/url.js';
 import type { MapHost } from '../map-host.js';
 import { saveData } from '../save-data.js';
-import { initialView } from '../map-attributes.js';
+import { initialView } from './map-attributes.js';
 import { markerAccent } from './map-settings.js';
 import type { MapView } from './map-view.js';
 import { probeWorker } from './worker-probe.js';

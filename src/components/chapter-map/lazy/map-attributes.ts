@@ -1,9 +1,9 @@
 /**
  * The map's settings from the element's attributes, as pure functions: the initial
- * view (`center`, `zoom`) and which attribute values cannot be used. In the entry, so
- * a bad value shows on the first render, even while the map is far from view.
+ * view (`center`, `zoom`) and which attribute values cannot be used. In the panel's
+ * chunk (a far-off map costs the page nothing): a bad value shows on the panel's first render.
  */
-import type { AttributeProblem } from '../../core/attribute-check.js';
+import type { AttributeProblem } from '../../../core/attribute-check.js';
 
 export interface InitialView {
   center?: [number, number];
@@ -22,13 +22,17 @@ export function initialView(center: string | undefined, zoom: string | undefined
 }
 
 /** The `center`, `zoom` and `list` values that cannot be used (each shown and warned by AttributeCheck). */
-export function mapAttributeProblems(a: { center?: string; zoom?: string; list?: string }): AttributeProblem[] {
-  const ok = initialView(a.center, a.zoom);
-  const out: AttributeProblem[] = [];
-  if (a.center != null && !ok.center) out.push({ name: 'center', value: a.center, hint: 'attr.use-center' });
-  if (a.zoom != null && ok.zoom === undefined) out.push({ name: 'zoom', value: a.zoom, hint: 'attr.use-zoom' });
-  if (a.list != null && a.list !== 'side' && a.list !== 'below') {
-    out.push({ name: 'list', value: a.list, hint: 'attr.use-list' });
-  }
-  return out;
+export function mapAttributeProblems({ center, zoom, list }: MapAttributes): (AttributeProblem | false)[] {
+  const ok = initialView(center, zoom);
+  return [
+    center != null && !ok.center && { name: 'center', value: center, hint: 'attr.use-center' },
+    zoom != null && ok.zoom === undefined && { name: 'zoom', value: zoom, hint: 'attr.use-zoom' },
+    list != null && list !== 'side' && list !== 'below' && { name: 'list', value: list, hint: 'attr.use-list' },
+  ];
+}
+
+interface MapAttributes {
+  center?: string;
+  zoom?: string;
+  list?: string;
 }
