@@ -2,14 +2,10 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { chaptersFeed, haversine, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
-import { clearFeedCache } from '../../core/feed-loader.js';
-import { input, mapFrom, mockPosition, names, options, root } from './chapter-map.test-kit.js';
+import { input, mapFrom, mockPosition, names, options, root, resetPage } from './chapter-map.test-kit.js';
 
 describe('<chapter-map> search and near me', () => {
-  beforeEach(() => {
-    clearFeedCache();
-    history.replaceState(null, '', location.pathname + location.search);
-  });
+  beforeEach(resetPage);
 
   it('selects the chapter covering a postal code: the longest prefix wins, in any case, spaces and hyphens', async () => {
     const el = await mapFrom(chaptersFeed);

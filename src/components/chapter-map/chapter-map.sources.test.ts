@@ -4,7 +4,6 @@ import { chaptersFeed, sampleChapters, until } from '../../../test/fixtures/chap
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { feedFixture } from '../../../test/util.js';
-import { clearFeedCache } from '../../core/feed-loader.js';
 import type { Chapter } from '../../core/feed-types.js';
 import type { ChapterMap } from './chapter-map.js';
 import {
@@ -17,13 +16,11 @@ import {
   panelReady,
   root,
   withWarnings,
+  resetPage,
 } from './chapter-map.test-kit.js';
 
 describe('<chapter-map> chapter sources, attributes, layout and language', () => {
-  beforeEach(() => {
-    clearFeedCache();
-    history.replaceState(null, '', location.pathname + location.search);
-  });
+  beforeEach(resetPage);
 
   it('checks the feed’s chapters itself (pages without a map never do): a bad one is skipped with one warning', async () => {
     const feed = { ...chaptersFeed, chapters: [sampleChapters[0], { ...sampleChapters[1], lat: 123 }, { id: 'nameless', lat: 1, lng: 2 }] };

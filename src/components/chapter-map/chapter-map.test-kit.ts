@@ -4,6 +4,7 @@ import type { Map as MapLibre } from 'maplibre-gl';
 import { until } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
+import { clearFeedCache } from '../../core/feed-loader.js';
 import { ChapterMap } from './chapter-map.js';
 
 ChapterMap.define('chapter-map');
@@ -77,4 +78,10 @@ export function mockPosition(lng: number, lat: number) {
   const original = geo.getCurrentPosition;
   geo.getCurrentPosition = (ok) => ok({ coords: { longitude: lng, latitude: lat, accuracy: 10 } } as GeolocationPosition);
   return () => (geo.getCurrentPosition = original);
+}
+
+/** Before each test: feeds fetched afresh, no deep link left in the address. */
+export function resetPage() {
+  clearFeedCache();
+  history.replaceState(null, '', location.pathname + location.search);
 }

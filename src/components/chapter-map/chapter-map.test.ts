@@ -3,7 +3,6 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { chaptersFeed, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
-import { clearFeedCache } from '../../core/feed-loader.js';
 import type { Chapter } from '../../core/feed-types.js';
 import {
   chaptersOnMap,
@@ -16,13 +15,11 @@ import {
   panelReady,
   root,
   withWarnings,
+  resetPage,
 } from './chapter-map.test-kit.js';
 
 describe('<chapter-map>', () => {
-  beforeEach(() => {
-    clearFeedCache();
-    history.replaceState(null, '', location.pathname + location.search);
-  });
+  beforeEach(resetPage);
 
   it('is accessible: list, search and controls, with the map and a selection', async () => {
     const el = await mapFrom(chaptersFeed);
