@@ -48,4 +48,6 @@ export const en = {
   // <donate-button>
   'donate.button': 'Donate',
   'donate.progress': '{raised} raised of {goal}',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Find a chapter',
 };

@@ -31,4 +31,8 @@ export const enProblems = {
   'donate.use-numbers': 'Use positive numbers (a comma-separated list for amounts). Donations are not available here.',
   'donate.use-range': 'Use amounts within {range}. Donations are not available here.',
   'share.copy-failed': 'Could not copy the link. Here it is: {url}',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Use longitude,latitude (e.g. -87.65,41.9); showing every chapter.',
+  'attr.use-zoom': 'Use a number from 0 to 22; it is ignored.',
+  'attr.use-list': 'Use side or below.',
 };

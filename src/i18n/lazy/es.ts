@@ -63,4 +63,10 @@ export const es: Messages = {
   'donate.needed': 'El proveedor {provider} lo necesita. Las donaciones no están disponibles aquí.',
   'donate.use-numbers': 'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
   'donate.use-range': 'Use importes entre {range}. Las donaciones no están disponibles aquí.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Buscar una sección',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Use longitud,latitud (p. ej. -87.65,41.9); se muestran todas las secciones.',
+  'attr.use-zoom': 'Use un número de 0 a 22; se ignora.',
+  'attr.use-list': 'Use side o below.',
 };

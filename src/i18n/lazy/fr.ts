@@ -63,4 +63,10 @@ export const fr: Messages = {
   'donate.needed': 'Le fournisseur {provider} en a besoin. Les dons ne sont pas disponibles ici.',
   'donate.use-numbers': 'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
   'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Trouver une section',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Utilisez longitude,latitude (p. ex. -87.65,41.9) ; toutes les sections sont affichées.',
+  'attr.use-zoom': 'Utilisez un nombre de 0 à 22 ; il est ignoré.',
+  'attr.use-list': 'Utilisez side ou below.',
 };
