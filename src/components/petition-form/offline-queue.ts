@@ -13,8 +13,11 @@
  * a replay, not a second signature.
  *
  * This file is what the entry needs (saving a signature, offline too); sending what is
- * queued is in queue-flush.ts, loaded with the rest of the form's lazy code.
+ * queued is in lazy/queue-flush.ts. The queue is written and read with plain-data.ts, so a
+ * host page's prototype methods cannot turn it into something else.
  */
+import { fromJson, toJson } from './plain-data.js';
+
 export const QUEUE_KEY = 'solidarity-widgets';
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
 export const LEASE_MS = 60_000;
@@ -38,7 +41,7 @@ const valid = (e: QueuedSignature) =>
 
 export function read(): QueuedSignature[] {
   try {
-    const v = JSON.parse(localStorage.getItem(QUEUE_KEY) ?? 'null');
+    const v = fromJson(localStorage.getItem(QUEUE_KEY) ?? 'null') as { queue?: unknown } | null;
     return Array.isArray(v?.queue) ? v.queue.filter(valid) : [];
   } catch {
     return [];
@@ -46,7 +49,7 @@ export function read(): QueuedSignature[] {
 }
 
 export function write(queue: QueuedSignature[]): void {
-  if (queue.length) localStorage.setItem(QUEUE_KEY, JSON.stringify({ queue }));
+  if (queue.length) localStorage.setItem(QUEUE_KEY, toJson({ queue }));
   else localStorage.removeItem(QUEUE_KEY);
 }
 

@@ -1,11 +1,11 @@
 /**
- * The petition strings only its lazy chunk (petition-flow.ts) brings on screen: the server's
+ * The petition strings only its lazy chunk (flow.ts) brings on screen: the server's
  * answer (including "the server is busy"), thanks, sharing and the email suggestion.
  * Registered when that chunk loads, so a page pays for them only once the reader starts on
  * the form; what must work offline (validation, "saved") stays in en.ts. Add a key to all
  * three tables (the type check enforces it).
  */
-import { registerMessages } from '../../i18n/index.js';
+import { registerMessages } from '../../../i18n/index.js';
 
 const en = {
   'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
@@ -20,7 +20,7 @@ const en = {
   'petition.share-text': 'I just signed “{title}”. Will you sign too?',
 };
 
-declare module '../../i18n/index.js' {
+declare module '../../../i18n/index.js' {
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 

@@ -5,8 +5,8 @@
  * naming the channel, so the signatures it brings are counted to it.
  */
 import { html, nothing } from 'lit';
-import type { LocaleController } from '../../core/locale-controller.js';
-import { shareLink } from '../../core/share.js';
+import type { LocaleController } from '../../../core/locale-controller.js';
+import { shareLink } from '../../../core/share.js';
 
 /** The host page's address (no fragment) with `source` set to `channel`. */
 export function sharedUrl(channel: string): string {
