@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { Petition, Text, Org } from '../src/core/feed-types.js';
-import { CONSENT_MAX_LENGTH, emailAddress, FIELD_MAX_LENGTH } from '../src/core/petition-api.js';
+import { emailAddress } from '../src/core/email-address.js';
+import { CONSENT_MAX_LENGTH, FIELD_MAX_LENGTH } from '../src/core/petition-api.js';
 import { ApiError } from './errors.js';
 
 const str = (maxLength: number) => ({ type: ['string', 'null'], maxLength });

@@ -1,8 +1,8 @@
 /**
  * The petition API (docs/design.md, "The server"), written once: the shapes of its requests and
- * answers, the longest value each field may hold and the rule for an email address. The server
- * (server/validate.ts) enforces them; `<petition-form>` checks the same before sending, and the
- * fakes (Storybook, story tests) answer in these shapes.
+ * answers and the longest value each field may hold (the email rule is email-address.ts). The
+ * server (server/validate.ts) enforces them; `<petition-form>` checks the same before sending,
+ * and the fakes (Storybook, story tests) answer in these shapes.
  */
 import type { SignatureField, Text } from './feed-types.js';
 
@@ -50,31 +50,4 @@ export interface SignatureAnswer {
 /** Every non-2xx answer. */
 export interface ErrorAnswer {
   error: { code: string; message: string; field?: string };
-}
-
-/** Format characters (zero-width, bidi overrides, soft hyphen…) make look-alike addresses. */
-const FORMAT_CHARACTER = /\p{Cf}/u;
-const LOCAL_FORBIDDEN = /[\s\p{Cc}@<>,;"]/u;
-/** Host names only: letters, digits and inner hyphens, a top-level label of two letters at least (no IP literal). */
-const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-
-/**
- * The address with its domain in IDNA ASCII form, or null when it is not one a person can receive
- * mail at. `toAscii` converts a domain (lower-cased; '' or a throw when it cannot): the server
- * passes node's `domainToASCII`, the browser its URL parser.
- */
-export function emailAddress(value: string, toAscii: (domain: string) => string): string | null {
-  const v = value.trim();
-  const at = v.lastIndexOf('@');
-  if (at < 1 || FORMAT_CHARACTER.test(v)) return null;
-  const local = v.slice(0, at);
-  if (local.length > 64 || LOCAL_FORBIDDEN.test(local)) return null;
-  let domain: string;
-  try {
-    domain = toAscii(v.slice(at + 1));
-  } catch {
-    return null;
-  }
-  const address = `${local}@${domain}`;
-  return HOST_NAME.test(domain) && address.length <= 254 ? address : null;
 }

@@ -8,7 +8,7 @@ import { OrgFeed } from '../org-feed/org-feed.js';
 import { PetitionForm } from './petition-form.js';
 import { suggestEmail } from './lazy/email-suggest.js';
 import { backoffMs, retryAfterMs, sendSignature } from './lazy/submit.js';
-import { validEmail } from './validation.js';
+import { validEmail } from './lazy/validation.js';
 
 PetitionForm.define('petition-form');
 OrgFeed.define('org-feed');
@@ -232,7 +232,8 @@ describe('<petition-form>', () => {
   it('validates: errors tied to fields, focus on the first, a live summary, and axe passes in every error state', async () => {
     const el = await widget('errors-test', { fields: 'given_name,email,postal_code,phone' });
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await el.updateComplete;
+    // The full rules come with the form's lazy chunk, which a click without focus has not fetched yet.
+    await waitUntil(() => root(el).querySelector('[aria-invalid="true"]'), 'the problems show');
     const invalid = [...root(el).querySelectorAll('[aria-invalid="true"]')].map((e) => e.id);
     expect(invalid).to.deep.equal(['f-given_name', 'f-email', 'f-postal_code', 'consent']);
     await waitUntil(() => root(el).activeElement?.id === 'f-given_name', 'focus moves to the first problem');
@@ -524,7 +525,7 @@ describe('<petition-form>', () => {
     expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal('Pueden contactarme sobre la campaña salarial.');
     expect(root(el).querySelector('label[for="f-email"]')!.textContent).to.contain('Correo');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await el.updateComplete;
+    await waitUntil(() => root(el).querySelector('#given_name-error'), 'the problems show');
     expect($(el, '#given_name-error').textContent).to.contain('obligatorio');
     await expect(el).shadowDom.to.be.accessible();
   });

@@ -6,6 +6,7 @@ import { LocaleController } from '../../core/locale-controller.js';
 import { FIELD_MAX_LENGTH } from '../../core/petition-api.js';
 import { renderRichText } from '../../core/rich-text.js';
 import { themeStyles } from '../../core/theme.styles.js';
+import { flow } from './flow-chunk.js';
 import { PetitionController } from './petition-controller.js';
 import { petitionStyles } from './petition-form.styles.js';
 import { longDate, type PetitionView } from './petition-view.js';
@@ -125,7 +126,7 @@ export class PetitionForm extends SolidarityElement {
         ${closed
           ? html`<p class="message" part="message">${t.t('petition.closed', { date: longDate(p.closes!, t.lang) })}</p>`
           : signing.phase === 'signed'
-            ? signing.renderThanks()
+            ? flow.module?.renderThanks(signing)
             : signing.phase === 'queued' || !this.formShown
               ? nothing
               : this.renderForm(p)}
@@ -225,7 +226,7 @@ export class PetitionForm extends SolidarityElement {
           />`;
     return html`<div class="field ${f}" part="field">
       ${label}${control}${this.renderProblem(f)}
-      ${suggest ? signing.renderSuggestion() : nothing}
+      ${suggest ? flow.module?.renderSuggestion(signing) : nothing}
     </div>`;
   }
 

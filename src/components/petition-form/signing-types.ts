@@ -6,7 +6,7 @@
 import type { SolidarityElement } from '../../core/base-element.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionView } from './petition-view.js';
-import type { Problem } from './validation.js';
+import type { Problem } from './problems.js';
 
 export type Phase = 'form' | 'sending' | 'signed' | 'queued';
 

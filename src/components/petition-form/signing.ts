@@ -3,22 +3,22 @@
  * phase (form, sending, signed, queued), the live status and alert lines, the idempotency
  * key, and saving to the offline queue. Sending, the server's answer and the thanks come with
  * the lazy flow (lazy/flow.ts), which acts on this controller through `Signing`
- * (signing-types.ts). Also hears of queued signatures delivered later (delivery.ts).
+ * (signing-types.ts), and renders its thanks and suggestion. Joins the page-wide delivery of
+ * queued signatures (delivery.ts) while connected.
  */
 import type { ReactiveController } from 'lit';
 import type { SignatureField } from '../../core/feed-types.js';
 import type { SignatureRequest } from '../../core/petition-api.js';
-import { flushLater, join, leave, type DeliveryReceiver } from './delivery.js';
+import { flushLater, join, leave } from './delivery.js';
 import { flow } from './flow-chunk.js';
-import type { Delivery } from './lazy/queue-flush.js';
-import { enqueue, LEASE_MS, newKey, type QueuedSignature } from './offline-queue.js';
+import { enqueue, LEASE_MS, newKey } from './offline-queue.js';
 import type { PetitionController } from './petition-controller.js';
 import type { PetitionView } from './petition-view.js';
 import { plain, toJson } from './plain-data.js';
 import type { Phase, Signing, SigningHost, SigningState } from './signing-types.js';
-import { CONSENT_PROBLEM, fieldProblem, formProblems, type Problem } from './validation.js';
+import { CONSENT_PROBLEM, formProblems, missing, type FieldCheck, type Problem } from './problems.js';
 
-export class SigningController implements ReactiveController, DeliveryReceiver, Signing {
+export class SigningController implements ReactiveController, Signing {
   phase: Phase = 'form';
   values: Record<string, string> = {};
   consented = false;
@@ -28,6 +28,8 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
   alert = '';
   /** One key per signing: kept across corrections and retries, dropped once signed. */
   private key?: string;
+  /** A submit waiting for the flow's chunk. */
+  private checking = false;
 
   constructor(
     readonly host: SigningHost,
@@ -76,9 +78,14 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
   /** Starts fetching the flow chunk (the reader is in the form: they may sign soon). */
   prefetch = (): void => flow.prefetch();
 
+  /** The full rules once the flow has come, else only what is missing (see lazy/validation.ts). */
+  private get check(): FieldCheck {
+    return flow.module?.fieldProblem ?? missing;
+  }
+
   private problem(f: string): Problem | undefined {
     if (f === 'consent') return this.consented ? undefined : CONSENT_PROBLEM;
-    return fieldProblem(f as SignatureField, this.values[f] ?? '', !!this.view?.required.has(f));
+    return this.check(f as SignatureField, this.values[f] ?? '', !!this.view?.required.has(f));
   }
 
   /** A keystroke or a tick: an error clears as soon as it is fixed; new errors wait for the field to be left. */
@@ -89,10 +96,12 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
     if (this.problems[f]) this.setProblem(f, this.problem(f));
   }
 
-  /** A field left: its problem shows; a good email may get a suggestion. */
+  /** A field left: its problem shows (with the full rules, which come with the flow); a good email may get a suggestion. */
   change(f: string): void {
+    const m = flow.module;
+    if (!m) return void flow.load().then(() => this.change(f), () => {});
     if (this.values[f]?.trim()) this.setProblem(f, this.problem(f));
-    if (f === 'email' && !this.problems.email) flow.load().then((m) => m.suggest(this), () => {});
+    if (f === 'email' && !this.problems.email) void m.suggest(this);
   }
 
   /** The signature body (docs/design.md): the shown fields, consent with the exact text shown, source, honeypot. */
@@ -112,8 +121,13 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
   submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const view = this.view;
-    if (!view || this.phase !== 'form') return; // a double click sends one request
-    const problems = formProblems(view.shown, view.required, this.values, this.consented);
+    if (!view || this.phase !== 'form' || this.checking) return; // a double click sends one request
+    // The flow sends; it also brings the full rules. Without it (offline since the page loaded) the
+    // signature is checked for what is missing only and saved: the server checks the rest on delivery.
+    this.checking = true;
+    const m = flow.module ?? (await flow.load().catch(() => undefined));
+    this.checking = false;
+    const problems = formProblems(this.check, view.shown, view.required, this.values, this.consented);
     const n = Object.keys(problems).length;
     const t = this.host.locale;
     if (n) {
@@ -130,15 +144,11 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
     const entry = { key, url, body, petition: view.id };
     // Written ahead, leased to this page: if the page closes mid-send, the next one delivers it.
     const saved = await enqueue(entry, navigator.onLine ? Date.now() + LEASE_MS : 0);
-    flow.load().then(
-      (m) => m.send(this, url, key, body, saved),
-      // Offline since before the form was first touched, so the sending code never came: kept for later.
-      async () => {
-        if (saved && (await enqueue(entry))) return this.queued(view.id, false);
-        this.set({ phase: 'form', status: '', alert: t.t('petition.error.offline') });
-        this.host.emit('petition-error', { petition: view.id, code: 'network', message: 'offline' });
-      },
-    );
+    if (m) return m.send(this, url, key, body, saved);
+    // Offline since before the form was first touched, so the sending code never came: kept for later.
+    if (saved && (await enqueue(entry))) return this.queued(view.id, false);
+    this.set({ phase: 'form', status: '', alert: t.t('petition.error.offline') });
+    this.host.emit('petition-error', { petition: view.id, code: 'network', message: 'offline' });
   };
 
   queued(petition: string, serverBusy: boolean): void {
@@ -150,19 +160,5 @@ export class SigningController implements ReactiveController, DeliveryReceiver, 
   accepted(count: number): void {
     this.key = undefined;
     this.petition.counted(count);
-  }
-
-  /** A queued signature was delivered, or refused for good (delivery.ts loaded the flow to send it). */
-  delivered(entry: QueuedSignature, result: Delivery): void {
-    flow.load().then((m) => m.delivered(this, entry, result), () => {});
-  }
-
-  /** The thank-you, once the flow chunk has come (it has: it sent the signature). */
-  renderThanks() {
-    return flow.module?.renderThanks(this);
-  }
-
-  renderSuggestion() {
-    return flow.module?.renderSuggestion(this);
   }
 }

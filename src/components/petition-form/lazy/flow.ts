@@ -12,9 +12,9 @@ import type { SignatureField } from '../../../core/feed-types.js';
 import { newKey, type QueuedSignature } from '../offline-queue.js';
 import { longDate, type PetitionView } from '../petition-view.js';
 import type { Signing } from '../signing-types.js';
-import { settle, submit, type Delivery } from './queue-flush.js';
+import { flushQueue, settle, submit, type Delivery } from './queue-flush.js';
 
-export { flushQueue } from './queue-flush.js';
+export { fieldProblem } from './validation.js';
 import type { Refusal } from './submit.js';
 
 /** Styles of what this chunk renders (the suggestion, thanks, sharing): the entry carries only the form's. */
@@ -77,8 +77,16 @@ export async function send(s: Signing, url: string, key: string, body: string, s
   }
 }
 
+/** Sends what is queued; each delivery is reported by a widget showing its petition, else by any. */
+export const deliverQueued = (signings: Set<Signing>): Promise<void> =>
+  flushQueue((entry, result) => {
+    const all = [...signings];
+    const s = all.find((s) => s.petitionId === entry.petition) ?? all[0];
+    if (s) delivered(s, entry, result);
+  });
+
 /** A queued signature delivered (or refused for good): the widget waiting for it shows it, another just tells. */
-export function delivered(s: Signing, { petition }: QueuedSignature, result: Delivery): void {
+function delivered(s: Signing, { petition }: QueuedSignature, result: Delivery): void {
   const mine = petition === s.petitionId;
   if (mine && s.phase === 'queued') {
     if ('count' in result) signed(s, petition, result.count);
