@@ -30,7 +30,41 @@ before(async () => {
       body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>`,
     }),
   };
+
+  // A page that breaks JSON and option bags (issue 15, points 3 and 4): Prototype.js's Array.prototype.toJSON,
+  // and names our code reads or fetch takes as options made enumerable on Object.prototype. The widget has no
+  // feed (the endpoint alone), so what it reads is its own: the server's answer, its queue, its bodies.
+  const endpoint = `${org.origin}/api/petitions/cancel-rent`;
+  const widget = `<petition-form endpoint="${endpoint}" privacy-url="https://workers.example/privacy"></petition-form>`;
+  pages['/polluted'] = {
+    html: hostPage({
+      head: `<script>
+        Array.prototype.toJSON = function () { return 'broken-array'; };
+        for (const k of ${JSON.stringify(POLLUTED)})
+          Object.defineProperty(Object.prototype, k, { value: 'junk-' + k, enumerable: true, writable: true, configurable: true });
+      </script>${head}`,
+      body: widget,
+    }),
+  };
+  // Listeners made passive by the page (issue 15, point 5): our preventDefault() on submit does nothing.
+  pages['/passive'] = {
+    html: hostPage({
+      head: `<script>Object.defineProperty(Object.prototype, 'passive', { value: true, writable: true, configurable: true });</script>${head}`,
+      body: widget,
+    }),
+  };
 });
+
+/**
+ * Names a host page may put on Object.prototype that fetch, our queue, bodies and answers would read. Not `signal`:
+ * Lit hands each event listener to addEventListener as its options, so that one breaks every widget's listeners
+ * (a matter for build/lit-for-hosts.mjs, not for this widget's own objects).
+ */
+const POLLUTED = [
+  'body', 'method', 'mode', 'cache', 'headers', 'credentials', 'redirect', 'window', 'priority', 'keepalive',
+  'text', 'title', 'fields', 'consent', 'goal', 'closes', 'count', 'error', 'code', 'message', 'field',
+  'queue', 'key', 'url', 'petition', 'lease', 'at', 'retries', 'given_name', 'email', 'website', 'source',
+];
 
 after(() => scene?.stop());
 
@@ -148,5 +182,53 @@ test('under a host stylesheet that restyles form, input, label and button with !
   await signByKeyboard(page, unique());
   await status(page).filter({ hasText: 'Signed' }).waitFor();
   assert.equal(await count(), before + 1);
+  await context.close();
+});
+
+test('on a page with Array.prototype.toJSON and a polluted Object.prototype: signed offline, then delivered once back online', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '/polluted');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  assert.equal(await page.locator('petition-form h2').innerText(), 'Cancel Rent Debt, Freeze the Rent', "the server's title, not the page's junk");
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelector('petition-form').shadowRoot.querySelectorAll('input[id^=f-]')].map((i) => i.value)),
+    ['', '', '', ''],
+    'no field is filled from the prototype',
+  );
+  const before = await count();
+  await context.setOffline(true);
+  const email = unique();
+  await signByKeyboard(page, email);
+  await status(page).filter({ hasText: 'Saved — will send when you’re back online.' }).waitFor();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('solidarity-widgets')));
+  assert.equal(stored.queue.length, 1, `the queue is stored as a list: ${JSON.stringify(stored)}`);
+  assert.equal(JSON.parse(stored.queue[0].body).email, email);
+  const signed = page.evaluate(
+    () => new Promise((r) => document.addEventListener('petition-signed', (e) => r(JSON.stringify(e.detail)), { once: true })),
+  );
+  await context.setOffline(false);
+  assert.deepEqual(JSON.parse(await signed), { petition: 'cancel-rent', count: before + 1 });
+  await status(page).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1, 'the server has the signature');
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a page whose listeners are passive (Object.prototype.passive): no native submission, the fields never reach the URL', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '/passive');
+  const url = page.url();
+  const navigations = [];
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
+  const before = await count();
+  const email = unique();
+  await signByKeyboard(page, email);
+  await status(page).filter({ hasText: 'Signed' }).waitFor();
+  assert.equal(await count(), before + 1);
+  assert.deepEqual(navigations, [], 'the page did not navigate');
+  assert.equal(page.url(), url);
+  assert.ok(!page.url().includes(encodeURIComponent(email)) && !page.url().includes('given_name'));
   await context.close();
 });

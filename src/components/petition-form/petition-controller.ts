@@ -22,7 +22,7 @@ export class PetitionController implements ReactiveController {
   notes: string[] = [];
   /** The live count: the feed's, then the server's, then the one a signature answered. */
   count?: number;
-  private server: ServerPetition = {};
+  private server: ServerPetition = plain({});
   private countFor?: string;
   /** safeUrl's answer per value: it warns about a bad one, and the view is resolved often. */
   private urls = new Map<string, string | null>();

@@ -72,7 +72,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Bad
   const bad: BadAttribute[] = [];
   const p = feedPetition(feed, a.petition);
   // The feed's petition says what it requires; the server's answer then only adds a goal or closing date.
-  const server: ServerPetition = p ? { goal: s.server.goal, closes: s.server.closes } : s.server;
+  const server: ServerPetition = p ? plain({ goal: s.server.goal, closes: s.server.closes }) : s.server;
   const own = s.url(a.endpoint, undefined, 'endpoint');
   if (a.endpoint && !own) bad.push({ name: 'endpoint', value: a.endpoint, warned: true });
   const endpoint =

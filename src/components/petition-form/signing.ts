@@ -20,9 +20,10 @@ import { CONSENT_PROBLEM, formProblems, missing, type FieldCheck, type Problem }
 
 export class SigningController implements ReactiveController, Signing {
   phase: Phase = 'form';
-  values: Record<string, string> = {};
+  // No prototype: a field name a host page put on Object.prototype is not a value or a problem.
+  values: Record<string, string> = plain({});
   consented = false;
-  problems: Record<string, Problem> = {};
+  problems: Record<string, Problem> = plain({});
   suggestion = '';
   status = '';
   alert = '';
@@ -64,7 +65,7 @@ export class SigningController implements ReactiveController, Signing {
   }
 
   setProblem(f: string, problem: Problem | undefined): void {
-    const problems = { ...this.problems };
+    const problems = plain({ ...this.problems });
     if (problem) problems[f] = problem;
     else delete problems[f];
     this.set({ problems });
@@ -92,7 +93,7 @@ export class SigningController implements ReactiveController, Signing {
   input(f: string, e: Event): void {
     const el = e.target as HTMLInputElement;
     if (f === 'consent') this.set({ consented: el.checked });
-    else this.set({ values: { ...this.values, [f]: el.value }, suggestion: f === 'email' ? '' : this.suggestion });
+    else this.set({ values: plain({ ...this.values, [f]: el.value }), suggestion: f === 'email' ? '' : this.suggestion });
     if (this.problems[f]) this.setProblem(f, this.problem(f));
   }
 

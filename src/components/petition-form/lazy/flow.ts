@@ -10,6 +10,7 @@ import './petition-messages.js';
 import { adoptStyles, lazy } from '../../../core/lazy.js';
 import type { SignatureField } from '../../../core/feed-types.js';
 import { newKey, type QueuedSignature } from '../offline-queue.js';
+import { plain } from '../plain-data.js';
 import { longDate, type PetitionView } from '../petition-view.js';
 import type { Signing } from '../signing-types.js';
 import { flushQueue, settle, submit, type Delivery } from './queue-flush.js';
@@ -143,7 +144,7 @@ export async function suggest(s: Signing): Promise<void> {
 export function renderSuggestion(s: Signing) {
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   const accept = () => {
-    s.set({ values: { ...s.values, email: s.suggestion }, suggestion: '' });
+    s.set({ values: plain({ ...s.values, email: s.suggestion }), suggestion: '' });
     s.setProblem('email', undefined);
     s.host.renderRoot.querySelector<HTMLInputElement>('#f-email')?.focus();
   };
