@@ -4,7 +4,7 @@
  * server (server/validate.ts) enforces them; `<petition-form>` checks the same before sending,
  * and the fakes (Storybook, story tests) answer in these shapes.
  */
-import type { SignatureField, Text } from './feed-types.js';
+import type { Org, Petition, SignatureField, Text } from './feed-types.js';
 
 /** Longest accepted length (after trimming) of each text field of a signature body. */
 export const FIELD_MAX_LENGTH = {
@@ -50,4 +50,17 @@ export interface SignatureAnswer {
 /** Every non-2xx answer. */
 export interface ErrorAnswer {
   error: { code: string; message: string; field?: string };
+}
+
+/** The `GET /api/petitions/:id` answer for a feed's petition: what the server sends, and what every fake must. */
+export function petitionAnswer(p: Petition, org: Org | undefined, count: number): PetitionAnswer {
+  return {
+    id: p.id,
+    title: p.title,
+    goal: p.goal ?? null,
+    count,
+    closes: p.closes ?? null,
+    fields: (p.fields ?? []) as SignatureField[],
+    consent: p.consent ?? org?.consent ?? null,
+  };
 }
