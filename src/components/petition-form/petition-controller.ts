@@ -8,18 +8,29 @@ import { FeedController } from '../../core/feed-controller.js';
 import { SIGNATURE_FIELDS, type SignatureField, type Text } from '../../core/feed-types.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionAnswer } from '../../core/petition-api.js';
+import type { AttributeProblem } from '../../core/attribute-check.js';
 import { safeUrl } from '../../core/url.js';
 import { fromJson, plain } from './plain-data.js';
 import { feedPetition, resolvePetition, type PetitionAttributes, type PetitionView, type ServerPetition } from './petition-view.js';
 
 type Host = SolidarityElement & PetitionAttributes & { feed?: string };
 
+/** An absolute http(s) URL, or null. */
+function httpUrl(value: string): string | null {
+  try {
+    const url = new URL(value.trim(), document.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export class PetitionController implements ReactiveController {
   readonly feed: FeedController;
   /** The petition as shown (undefined: none to show), resolved in the host's last update. */
   view?: PetitionView;
-  /** A visible note per ignored attribute value. */
-  notes: string[] = [];
+  /** The attribute values the view ignored (shown and warned by the element's AttributeCheck). */
+  bad: AttributeProblem[] = [];
   /** The live count: the feed's, then the server's, then the one a signature answered. */
   count?: number;
   private server: ServerPetition = plain({});
@@ -48,12 +59,10 @@ export class PetitionController implements ReactiveController {
       lang: this.locale.lang,
       defaultConsent: this.locale.t('petition.consent'),
       url: (value, base, context) => this.url(value, base, context),
+      endpoint: httpUrl,
     });
     this.view = view;
-    this.notes = bad.map(({ name, value, warned }) => {
-      if (!warned) h.warnOnce(`<petition-form>: ignored ${name}="${value}".`);
-      return this.locale.t('petition.bad-attr', { name, value });
-    });
+    this.bad = bad;
     if (view && view.endpoint !== this.countFor) {
       this.countFor = view.endpoint;
       this.count = feedPetition(feed, h.petition)?.count;

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { SignatureField } from '../../core/feed-types.js';
@@ -97,6 +98,8 @@ export class PetitionForm extends SolidarityElement {
 
   readonly locale = new LocaleController(this);
   private resolver = new PetitionController(this, this.locale);
+  /** After the resolver (controllers update in order): shows and warns the attribute values the view ignored. */
+  private attributeCheck = new AttributeCheck(this, this.locale, () => this.resolver.bad);
   private signing = new SigningController(this, this.resolver);
 
   protected updated(): void {
@@ -118,7 +121,7 @@ export class PetitionForm extends SolidarityElement {
     const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
     return html`
       <section part="petition" aria-labelledby=${p.title ? 'heading' : nothing}>
-        ${this.resolver.notes.map((m) => html`<p class="message" part="message">${m}</p>`)}
+        ${this.attributeCheck.render()}
         ${p.title ? html`<h2 id="heading" part="heading">${p.title}</h2>` : nothing}
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
         <div class="body">${p.body ? renderRichText(p.body, p.base) : html`<slot></slot>`}</div>

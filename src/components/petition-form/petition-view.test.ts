@@ -21,14 +21,15 @@ const url: ViewSources['url'] = (value, base) => {
   }
 };
 
-const sources = (over: Partial<ViewSources> = {}): ViewSources => ({
+const sources = (over: Partial<ViewSources> = {}): ViewSources => <ViewSources>{
   attributes: {},
   server: {},
   lang: 'en',
   defaultConsent: 'Default consent',
   url,
+  endpoint: (value: string) => url(value, undefined, 'endpoint'),
   ...over,
-});
+};
 
 describe('resolvePetition', () => {
   it('takes the feed’s petition, in the reader’s language, with the endpoint beside the feed', () => {
@@ -52,10 +53,10 @@ describe('resolvePetition', () => {
     expect(view).to.include({ title: 'Mine', goal: 100 });
     expect(view!.endpoint).to.equal('https://org.example/api/petitions/rent');
     expect(view!.shown).to.deep.equal(['given_name', 'email', 'phone']);
-    expect(bad).to.deep.equal([
-      { name: 'endpoint', value: 'javascript:alert(1)', warned: true },
-      { name: 'fields', value: 'shoe_size' },
-      { name: 'goal', value: 'lots' },
+    expect(bad.map(({ name, value, hint }) => [name, value, hint])).to.deep.equal([
+      ['endpoint', 'javascript:alert(1)', 'petition.use-endpoint'],
+      ['fields', 'shoe_size', 'petition.use-fields'],
+      ['goal', 'lots', 'petition.use-goal'],
     ]);
   });
 

@@ -3,6 +3,7 @@
  * the element's attributes (which win) and, with no feed, the server's answer. Pure.
  */
 import { SIGNATURE_FIELDS, type PageFeed, type Petition, type SignatureField, type Text } from '../../core/feed-types.js';
+import type { AttributeProblem } from '../../core/attribute-check.js';
 import { pickTranslation } from '../../core/translations.js';
 import { plain } from './plain-data.js';
 
@@ -52,14 +53,10 @@ export interface ViewSources {
   defaultConsent: string;
   /** A checked absolute URL, or null (safeUrl, which warns about a bad one itself). */
   url(value: string | undefined, base: string | undefined, context: string): string | null;
+  /** The `endpoint` attribute as an absolute http(s) URL, or null (no warning: the attribute check explains). */
+  endpoint(value: string): string | null;
 }
 
-/** An attribute value ignored; `warned` when the URL check said so already. */
-export interface BadAttribute {
-  name: string;
-  value: string;
-  warned?: boolean;
-}
 
 const DEFAULT_FIELDS: readonly string[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
@@ -67,14 +64,14 @@ export const feedPetition = (feed: PageFeed | undefined, id: string | undefined)
   id ? feed?.petitions.find((p) => p.id === id) : undefined;
 
 /** The view (undefined when there is no petition to show) and the attribute values it ignored. */
-export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: BadAttribute[] } {
+export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: AttributeProblem[] } {
   const { attributes: a, feed, base, lang } = s;
-  const bad: BadAttribute[] = [];
+  const bad: AttributeProblem[] = [];
   const p = feedPetition(feed, a.petition);
   // The feed's petition says what it requires; the server's answer then only adds a goal or closing date.
   const server: ServerPetition = p ? plain({ goal: s.server.goal, closes: s.server.closes }) : s.server;
-  const own = s.url(a.endpoint, undefined, 'endpoint');
-  if (a.endpoint && !own) bad.push({ name: 'endpoint', value: a.endpoint, warned: true });
+  const own = a.endpoint ? s.endpoint(a.endpoint) : null;
+  if (a.endpoint && !own) bad.push({ name: 'endpoint', value: a.endpoint, hint: 'petition.use-endpoint' });
   const endpoint =
     own ??
     s.url(p?.endpoint, base, 'petition endpoint') ??
@@ -85,13 +82,17 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Bad
   let wanted = DEFAULT_FIELDS;
   if (a.fields) {
     wanted = a.fields.split(',').map((f) => f.trim());
-    for (const f of wanted) if (f && !(SIGNATURE_FIELDS as readonly string[]).includes(f)) bad.push({ name: 'fields', value: f });
+    for (const f of wanted) {
+      if (f && !(SIGNATURE_FIELDS as readonly string[]).includes(f)) {
+        bad.push({ name: 'fields', value: f, hint: 'petition.use-fields', params: { names: SIGNATURE_FIELDS.join(', ') } });
+      }
+    }
   }
   let goal = p?.goal ?? server.goal;
   if (a.goal) {
     const g = Number(a.goal);
     if (Number.isInteger(g) && g > 0) goal = g;
-    else bad.push({ name: 'goal', value: a.goal });
+    else bad.push({ name: 'goal', value: a.goal, hint: 'petition.use-goal' });
   }
   const view: PetitionView = {
     id,
