@@ -18,6 +18,9 @@ const en = {
   'petition.copy': 'Copy link',
   'petition.share-email': 'Email',
   'petition.share-text': 'I just signed “{title}”. Will you sign too?',
+  'petition.error.email': 'Enter an email address like name@example.org.',
+  'petition.error.too-long': 'Use at most {max} characters.',
+  'petition.error.phone': 'Enter a phone number: digits, spaces and + ( ) - only.',
 };
 
 declare module '../../../i18n/index.js' {
@@ -37,6 +40,9 @@ registerMessages({
     'petition.copy': 'Copiar enlace',
     'petition.share-email': 'Correo',
     'petition.share-text': 'Acabo de firmar «{title}». ¿Firmas tú también?',
+    'petition.error.email': 'Escribe un correo como nombre@ejemplo.org.',
+    'petition.error.too-long': 'Usa como máximo {max} caracteres.',
+    'petition.error.phone': 'Escribe un teléfono: solo cifras, espacios y + ( ) -.',
   },
   fr: {
     'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
@@ -49,5 +55,8 @@ registerMessages({
     'petition.copy': 'Copier le lien',
     'petition.share-email': 'E-mail',
     'petition.share-text': 'Je viens de signer « {title} ». Signez-vous aussi ?',
+    'petition.error.email': 'Saisissez une adresse comme nom@exemple.org.',
+    'petition.error.too-long': 'Utilisez au plus {max} caractères.',
+    'petition.error.phone': 'Saisissez un numéro : chiffres, espaces et + ( ) - uniquement.',
   },
 });
