@@ -11,7 +11,13 @@ import type { PetitionAnswer } from '../../core/petition-api.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { safeUrl } from '../../core/url.js';
 import { fromJson, plain } from './plain-data.js';
-import { feedPetition, resolvePetition, type PetitionAttributes, type PetitionView, type ServerPetition } from './petition-view.js';
+import {
+  feedPetition,
+  resolvePetition,
+  type PetitionAttributes,
+  type PetitionView,
+  type ServerPetition,
+} from './petition-view.js';
 
 type Host = SolidarityElement & PetitionAttributes & { feed?: string };
 
@@ -86,7 +92,8 @@ export class PetitionController implements ReactiveController {
   /** GET the petition for its live count (and what the server requires when there is no feed). */
   private async loadCount(endpoint: string): Promise<void> {
     try {
-      const res = await fetch(endpoint, plain({ credentials: 'omit' as const, headers: plain({ accept: 'application/json' }) }));
+      const headers = plain({ accept: 'application/json' });
+      const res = await fetch(endpoint, plain({ credentials: 'omit' as const, headers }));
       if (!res.ok) return;
       const data = fromJson(await res.text()) as Partial<Record<keyof PetitionAnswer, unknown>>;
       if (endpoint !== this.countFor) return;
@@ -96,7 +103,8 @@ export class PetitionController implements ReactiveController {
       this.server = {
         goal: typeof goal === 'number' ? goal : undefined,
         closes: typeof closes === 'string' ? closes : undefined,
-        fields: Array.isArray(fields) ? fields.filter((f) => (SIGNATURE_FIELDS as readonly string[]).includes(f)) : undefined,
+        // Only names the widget knows (a newer server may ask for more: it then explains on submit).
+        fields: Array.isArray(fields) ? SIGNATURE_FIELDS.filter((f) => fields.includes(f)) : undefined,
         consent: text(data.consent),
         title: text(data.title),
       };

@@ -148,8 +148,9 @@ export function renderSuggestion(s: Signing) {
     s.setProblem('email', undefined);
     s.host.renderRoot.querySelector<HTMLInputElement>('#f-email')?.focus();
   };
+  const text = s.host.locale.t('petition.did-you-mean', { email: s.suggestion });
   return html`<p id="suggestion" class="suggestion">
-    <button type="button" class="link" @click=${accept}>${s.host.locale.t('petition.did-you-mean', { email: s.suggestion })}</button>
+    <button type="button" class="link" @click=${accept}>${text}</button>
   </p>`;
 }
 
