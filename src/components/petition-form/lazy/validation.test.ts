@@ -19,6 +19,12 @@ describe('petition-form validation', () => {
       'a@x.c',
       'a@localhost',
       'a@b.co/x',
+      'a@b.co?x',
+      'a@',
+      '@b.co',
+      'a b@c.de',
+      'a@-b.co',
+      'a@@b.co',
     ];
     for (const v of bad) expect(validEmail(v), JSON.stringify(v)).to.be.false;
     expect(fieldProblem('email', 'ann\u200b@example.org', true)).to.deep.equal({ key: 'petition.error.email' });
