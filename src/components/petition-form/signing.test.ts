@@ -3,7 +3,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { QUEUE_KEY } from './offline-queue.js';
-import { $, env, fill, net, person, posts, root, serverCount, setOnline, usePetitionServer, widget } from './testing.js';
+import { $, env, fill, filledWidget, net, person, posts, root, serverCount, setOnline, usePetitionServer, widget } from './testing.js';
 import type { PetitionForm } from './petition-form.js';
 
 describe('<petition-form> signing', () => {
@@ -111,9 +111,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('a double click sends one request and leaves one signature', async () => {
-    const el = await widget('double-test');
-    const before = await serverCount('double-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('double-test');
     const button = $<HTMLButtonElement>(el, 'button[type=submit]');
     const signed = oneEvent(el, 'petition-signed');
     button.click();
@@ -125,9 +123,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('three retries of a request whose answer was lost leave one signature', async () => {
-    const el = await widget('retry-test');
-    const before = await serverCount('retry-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('retry-test');
     net.lose = 3;
     const signed = oneEvent(el, 'petition-signed');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
@@ -139,9 +135,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('offline: says it is saved, keeps it under one storage key, and the server receives it exactly once after a reload', async () => {
-    const el = await widget('offline-test');
-    const before = await serverCount('offline-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('offline-test');
     setOnline(false);
     const queued = oneEvent(el, 'petition-queued');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
@@ -177,9 +171,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('offline, then back online on the same page: the widget delivers it and thanks the reader', async () => {
-    const el = await widget('offline-test');
-    const before = await serverCount('offline-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('offline-test');
     setOnline(false);
     const queued = oneEvent(el, 'petition-queued');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
@@ -226,9 +218,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('a page closed while sending: the signature was written ahead, and the next page delivers it once', async () => {
-    const el = await widget('retry-test');
-    const before = await serverCount('retry-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('retry-test');
     net.fake = () => new Promise<Response>(() => {}); // the answer never comes: the reader leaves
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await waitUntil(() => posts.length === 1, 'the request went out');
@@ -259,9 +249,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('a server still failing after the retries: kept on the device, the reader told plainly, and sent once it recovers', async () => {
-    const el = await widget('retry-test');
-    const before = await serverCount('retry-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('retry-test');
     net.fake = (url) =>
       url.endsWith('/signatures')
         ? new Response(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong.' } }), { status: 503 })
@@ -318,9 +306,7 @@ describe('<petition-form> signing', () => {
   });
 
   it('a bot that fills the honeypot gets the usual answer and nothing is counted', async () => {
-    const el = await widget('double-test');
-    const before = await serverCount('double-test');
-    await fill(el, person());
+    const { el, before } = await filledWidget('double-test');
     $(el, '#website').value = 'https://spam.example';
     const signed = oneEvent(el, 'petition-signed');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();

@@ -92,6 +92,14 @@ export const person = () => ({
   postal_code: '60601',
 });
 
+/** A widget with a new person's details filled in and consent given, and the server's count before signing. */
+export async function filledWidget(petition: string) {
+  const el = await widget(petition);
+  const before = await serverCount(petition);
+  await fill(el, person());
+  return { el, before };
+}
+
 /** The hooks every describe of these tests needs: the server's address, a clean network record and storage. */
 export function usePetitionServer(): void {
   before(async () => {
