@@ -115,8 +115,8 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
 export function longDate(iso: string, lang: string): string {
   const d = new Date(iso);
   try {
-    return new Intl.DateTimeFormat(lang, plain({ dateStyle: 'long' as const })).format(d);
+    return d.toLocaleDateString(lang, plain({ dateStyle: 'long' as const }));
   } catch {
-    return d.toDateString();
+    return d.toDateString(); // a language tag the browser refuses
   }
 }

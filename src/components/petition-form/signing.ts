@@ -29,8 +29,6 @@ export class SigningController implements ReactiveController, Signing {
   alert = '';
   /** One key per signing: kept across corrections and retries, dropped once signed. */
   private key?: string;
-  /** A submit waiting for the flow's chunk. */
-  private checking = false;
 
   constructor(
     readonly host: SigningHost,
@@ -122,12 +120,12 @@ export class SigningController implements ReactiveController, Signing {
   submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const view = this.view;
-    if (!view || this.phase !== 'form' || this.checking) return; // a double click sends one request
+    if (!view || this.phase !== 'form') return; // a double click sends one request
     // The flow sends; it also brings the full rules. Without it (offline since the page loaded) the
     // signature is checked for what is missing only and saved: the server checks the rest on delivery.
-    this.checking = true;
+    this.phase = 'sending'; // not shown yet: it only keeps a second click out while the rules come
     const m = flow.module ?? (await flow.load().catch(() => undefined));
-    this.checking = false;
+    this.phase = 'form';
     const problems = formProblems(this.check, view.shown, view.required, this.values, this.consented);
     const n = Object.keys(problems).length;
     const t = this.host.locale;
