@@ -229,4 +229,12 @@ describe('<petition-form>', () => {
     expect($(el, '[part=message]').textContent).to.contain('Nothing to sign');
     await expect(el).shadowDom.to.be.accessible();
   });
+
+  it('with only a bad endpoint: says what is wrong with it, besides having nothing to sign', async () => {
+    const el = await fixture<PetitionForm>(html`<petition-form endpoint="javascript:alert(1)"></petition-form>`);
+    const text = () => [...root(el).querySelectorAll('[part=message]')].map((m) => m.textContent).join(' ');
+    await waitUntil(() => text().includes('“javascript:alert(1)”'), 'the endpoint problem shows');
+    expect(text()).to.contain('Use the http or https address').and.to.contain('Nothing to sign');
+    await expect(el).shadowDom.to.be.accessible();
+  });
 });

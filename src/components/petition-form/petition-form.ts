@@ -114,9 +114,10 @@ export class PetitionForm extends SolidarityElement {
     if (!p) {
       // The page's own content inside the tag (a link to sign elsewhere, say) stays under the message.
       if (s && s.status !== 'ready') return html`${renderFeedStatus(s, t)}<slot></slot>`;
-      const missing = s && this.petition ? t.t('petition.not-found', { petition: this.petition }) : t.t('petition.no-petition');
+      const missing =
+        s && this.petition ? t.t('petition.not-found', { petition: this.petition }) : t.t('petition.no-petition');
       this.warnOnce(`<petition-form>: ${missing}`);
-      return html`<p class="message error" part="message" role="alert">${missing}</p><slot></slot>`;
+      return html`${this.attributeCheck.render()}<p class="message error" part="message" role="alert">${missing}</p><slot></slot>`;
     }
     const closed = !!p.closes && Date.parse(p.closes) <= Date.now();
     return html`
