@@ -26,7 +26,18 @@ function stateNames(path) {
   }
 }
 
-const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'render', 'updated', 'firstUpdated', 'willUpdate', 'update', 'shouldUpdate', 'styles']);
+const LIFECYCLE = new Set([
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'render',
+  'updated',
+  'firstUpdated',
+  'willUpdate',
+  'update',
+  'shouldUpdate',
+  'styles',
+]);
 
 const solidarityTags = {
   name: 'solidarity-tags',
@@ -40,16 +51,22 @@ const solidarityTags = {
         if (d.attributes) d.attributes = d.attributes.filter((a) => !states.has(a.fieldName));
         if (d.attributes?.length === 0) delete d.attributes;
         // Public API only: private and protected members, statics and Lit's lifecycle are not for webmasters.
-        d.members = (d.members ?? []).filter(
-          (m) => !m.privacy || m.privacy === 'public',
-        ).filter((m) => !m.static && !LIFECYCLE.has(m.name) && !m.name.startsWith('#') && !states.has(m.name));
-        const tag = tags.get(d.name) ?? (folder && d.superclass && classes.length && d === classes.find((c) => c.superclass) ? folder : undefined);
+        d.members = (d.members ?? [])
+          .filter((m) => !m.privacy || m.privacy === 'public')
+          .filter((m) => !m.static && !LIFECYCLE.has(m.name) && !m.name.startsWith('#') && !states.has(m.name));
+        const tag =
+          tags.get(d.name) ??
+          (folder && d.superclass && classes.length && d === classes.find((c) => c.superclass) ? folder : undefined);
         if (!tag) continue;
         d.tagName = tag;
         d.customElement = true;
         mod.exports ??= [];
         if (!mod.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
-          mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: d.name, module: mod.path } });
+          mod.exports.push({
+            kind: 'custom-element-definition',
+            name: tag,
+            declaration: { name: d.name, module: mod.path },
+          });
         }
       }
     }

@@ -11,7 +11,9 @@ import './fake-api.js';
  * `::part(amounts)`.
  */
 function forDocs(m: typeof manifest): typeof manifest {
-  const copy = structuredClone(m) as { modules: Array<{ declarations?: Array<{ cssParts?: Array<{ name: string }> }> }> };
+  const copy = structuredClone(m) as {
+    modules: Array<{ declarations?: Array<{ cssParts?: Array<{ name: string }> }> }>;
+  };
   for (const d of copy.modules.flatMap((x) => x.declarations ?? [])) {
     for (const part of d.cssParts ?? []) part.name = `::part(${part.name})`;
   }

@@ -59,7 +59,13 @@ for (const [i, dir] of dirs.entries()) {
   const per = (rs, kind) => mean(rs.map((r) => r.kinds.filter((k) => !kind || k === kind).length)).toFixed(2);
   console.log(dir);
   console.log(`  long tasks per load, with / without widgets: ${per(w)} / ${per(wo)}`);
-  console.log(`    with widgets: page's own load ${per(w, 'load')}, ours ${per(w, 'ours')}, rendering ${per(w, 'rendering')}, other ${per(w, 'other')}`);
-  console.log(`  total blocking time, median (mean): ${median(w.map((r) => r.blocking)).toFixed(0)} (${mean(w.map((r) => r.blocking)).toFixed(0)}) ms / ${median(wo.map((r) => r.blocking)).toFixed(0)} ms`);
-  console.log(`  main-thread task time, median: ${median(w.map((r) => r.taskMs)).toFixed(0)} / ${median(wo.map((r) => r.taskMs)).toFixed(0)} ms`);
+  console.log(
+    `    with widgets: page's own load ${per(w, 'load')}, ours ${per(w, 'ours')}, rendering ${per(w, 'rendering')}, other ${per(w, 'other')}`,
+  );
+  console.log(
+    `  total blocking time, median (mean): ${median(w.map((r) => r.blocking)).toFixed(0)} (${mean(w.map((r) => r.blocking)).toFixed(0)}) ms / ${median(wo.map((r) => r.blocking)).toFixed(0)} ms`,
+  );
+  console.log(
+    `  main-thread task time, median: ${median(w.map((r) => r.taskMs)).toFixed(0)} / ${median(wo.map((r) => r.taskMs)).toFixed(0)} ms`,
+  );
 }

@@ -34,9 +34,14 @@ const maps = {};
 /** `name file:line` of a profile call frame, through the build's source map when there is one. */
 function where({ functionName, url, lineNumber, columnNumber }) {
   const file = short(url).replace(/^\//, '');
-  if (!(file in maps)) maps[file] = existsSync(`dist/${file}.map`) ? new SourceMap(JSON.parse(readFileSync(`dist/${file}.map`, 'utf8'))) : null;
+  if (!(file in maps))
+    maps[file] = existsSync(`dist/${file}.map`)
+      ? new SourceMap(JSON.parse(readFileSync(`dist/${file}.map`, 'utf8')))
+      : null;
   const e = maps[file]?.findEntry(lineNumber, columnNumber);
-  const src = e?.originalSource ? `${e.originalSource.replace(/.*?(src|node_modules)\//, '$1/')}:${e.originalLine + 1}` : `${file}:${lineNumber + 1}:${columnNumber + 1}`;
+  const src = e?.originalSource
+    ? `${e.originalSource.replace(/.*?(src|node_modules)\//, '$1/')}:${e.originalLine + 1}`
+    : `${file}:${lineNumber + 1}:${columnNumber + 1}`;
   return `${functionName || '(anonymous)'} ${src}`;
 }
 
@@ -110,7 +115,9 @@ for (const path of paths) {
     console.log(`\n== ${path} run ${run}: ${long.length} long tasks, ${loaf.length} long animation frames`);
     for (const [name, t] of marks) console.log(`   ${f(t)} ms  arrived ${short(name)}`);
     for (const t of long) {
-      const a = (t.attribution ?? []).map((x) => `${x.containerType}:${short(x.containerSrc) || x.containerName}`).join(' ');
+      const a = (t.attribution ?? [])
+        .map((x) => `${x.containerType}:${short(x.containerSrc) || x.containerName}`)
+        .join(' ');
       console.log(`longtask  start ${f(t.startTime)}  ${f(t.duration)} ms  ${t.name} ${a}`);
     }
     for (const l of loaf) {
@@ -131,7 +138,10 @@ for (const path of paths) {
     }
     // Each long task and each LoAF script of 30 ms or more: what ran in it.
     const windows = [...long.map((t) => [`longtask at ${f(t.startTime)}`, t.startTime, t.duration])];
-    for (const l of loaf) for (const x of l.scripts) if (x.duration >= 30) windows.push([`LoAF script at ${f(x.startTime)} (${x.invoker})`, x.startTime, x.duration]);
+    for (const l of loaf)
+      for (const x of l.scripts)
+        if (x.duration >= 30)
+          windows.push([`LoAF script at ${f(x.startTime)} (${x.invoker})`, x.startTime, x.duration]);
     for (const [name, start, ms] of samples ? windows : []) {
       const { self, ours } = attribute(samples, start, ms);
       console.log(`profile of ${name}: ${f(ms)} ms`);

@@ -31,14 +31,21 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // --- the built bundle, in a directory of its own (dist/ is left alone)
 const out = mkdtempSync(join(tmpdir(), 'bench-map-'));
 console.log('bench:map: building the bundle…');
-const vite = spawnSync(`npx vite build --outDir ${out} --emptyOutDir --logLevel error`, { shell: true, stdio: 'inherit' });
+const vite = spawnSync(`npx vite build --outDir ${out} --emptyOutDir --logLevel error`, {
+  shell: true,
+  stdio: 'inherit',
+});
 if (vite.status !== 0) process.exit(vite.status ?? 1);
 
 // --- the plain page's style: our basemap.ts and chapter layers, bundled as is
 const raw = {
   name: 'raw',
   setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: a.path.replace(/\?raw$/, ''), namespace: 'raw', pluginData: a.resolveDir }));
+    b.onResolve({ filter: /\?raw$/ }, (a) => ({
+      path: a.path.replace(/\?raw$/, ''),
+      namespace: 'raw',
+      pluginData: a.resolveDir,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => {
       const file = a.path.startsWith('.') ? join(a.pluginData, a.path) : join(process.cwd(), 'node_modules', a.path);
       return { contents: `export default ${JSON.stringify(readFileSync(file, 'utf8'))}`, loader: 'js' };
@@ -117,16 +124,19 @@ async function timeToIdle(path, mark, start) {
       }),
     mark,
   );
-  const { startMs, resources, marks } = await page.evaluate((name) => ({
-    startMs: performance.getEntriesByName(name)[0]?.startTime,
-    resources: Object.fromEntries(
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => /feed\.json|map-view|chapter-panel|maplibre-gl\.mjs/.test(e.name))
-        .map((e) => [new URL(e.name).pathname.replace(/-[\w-]{8}\.js$/, '.js'), Math.round(e.responseEnd)]),
-    ),
-    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
-  }), start);
+  const { startMs, resources, marks } = await page.evaluate(
+    (name) => ({
+      startMs: performance.getEntriesByName(name)[0]?.startTime,
+      resources: Object.fromEntries(
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => /feed\.json|map-view|chapter-panel|maplibre-gl\.mjs/.test(e.name))
+          .map((e) => [new URL(e.name).pathname.replace(/-[\w-]{8}\.js$/, '.js'), Math.round(e.responseEnd)]),
+      ),
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
+    }),
+    start,
+  );
   await context.close();
   return { ms, startMs, resources, marks };
 }
@@ -172,10 +182,19 @@ const table = {
   'nearest 10 chapters lookup (ms)': Number(near10.toFixed(4)),
 };
 const w = Math.max(...Object.keys(table).map((k) => k.length));
-console.log('\n' + Object.entries(table).map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n'));
+console.log(
+  '\n' +
+    Object.entries(table)
+      .map(([k, v]) => `${k.padEnd(w)}  ${v}`)
+      .join('\n'),
+);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/map.json',
-  JSON.stringify({ date: new Date().toISOString(), table, runs: { widget, plain }, chromium: 'SwiftShader (software WebGL)' }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), table, runs: { widget, plain }, chromium: 'SwiftShader (software WebGL)' },
+    null,
+    2,
+  ),
 );
 console.log('\nwritten: bench/results/map.json');

@@ -4,7 +4,10 @@
  * animation frames, and what each long task was.
  */
 
-/** A new context and page at 4x CPU throttling, recording long tasks and long animation frames (as JSON, in window.__long and window.__loaf). */
+/**
+ * A new context and page at 4x CPU throttling, recording long tasks and long animation frames
+ * (as JSON, in window.__long and window.__loaf).
+ */
 export async function openThrottledPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -14,8 +17,14 @@ export async function openThrottledPage(browser) {
   await page.addInitScript(() => {
     window.__long = [];
     window.__loaf = [];
-    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame', buffered: true });
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.toJSON()))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+    new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({
+      type: 'long-animation-frame',
+      buffered: true,
+    });
   });
   return { context, page, cdp };
 }
@@ -40,7 +49,8 @@ export function longTasks(page, ourOrigin) {
       if (start <= loaded + 1) return 'load';
       const frame = window.__loaf.find((l) => l.startTime <= start + 1 && l.startTime + l.duration >= start + ms - 1);
       const within = (t) => t >= start - 1 && t < start + ms;
-      if (window.__loaf.some((l) => l.scripts.some((s) => within(s.startTime) && s.sourceURL.startsWith(origin)))) return 'ours';
+      if (window.__loaf.some((l) => l.scripts.some((s) => within(s.startTime) && s.sourceURL.startsWith(origin))))
+        return 'ours';
       return frame && within(frame.renderStart) ? 'rendering' : 'other';
     });
     return { kinds, blockingMs: window.__long.reduce((n, { duration }) => n + duration - 50, 0) };

@@ -11,7 +11,10 @@ import { hostPage } from '../test/host/harness.mjs';
 export function benchPages(orgOrigin) {
   const feed = `${orgOrigin}/feed.json`;
   const script = `<script type="module" src="${orgOrigin}/solidarity-widgets.js"></script>`;
-  const article = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the allied site's own article, plain text as a blog would have it.</p>`).join('');
+  const article = Array.from(
+    { length: 30 },
+    (_, i) => `<p>Paragraph ${i + 1} of the allied site's own article, plain text as a blog would have it.</p>`,
+  ).join('');
   const widgets = `<platform-list feed="${feed}"></platform-list>
   <petition-form feed="${feed}" petition="cancel-rent"></petition-form>
   <donate-button feed="${feed}"></donate-button>

@@ -104,7 +104,13 @@ const summarize = (rs) => ({
   scriptGzip: rs[0].scriptGzip,
   mapFetched: rs.some((r) => r.mapFetched),
 });
-results.page = { runs: RUNS, cpuThrottling: 4, with: summarize(runs.with), without: summarize(runs.without), three: summarize(runs.three) };
+results.page = {
+  runs: RUNS,
+  cpuThrottling: 4,
+  with: summarize(runs.with),
+  without: summarize(runs.without),
+  three: summarize(runs.three),
+};
 results.page.addedTaskMs = results.page.with.taskMs - results.page.without.taskMs;
 results.page.addedLongTasks = results.page.with.longTasks - results.page.without.longTasks;
 results.page.addedMeanLongTasks = results.page.with.meanLongTasks - results.page.without.meanLongTasks;
@@ -127,22 +133,55 @@ results.server = sub('bench:server', 'bench/results/server.json');
 
 // --- the table
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => (n == null ? 'n/a' : `${n.toFixed(0)} ms`);
+const ms = (n) => (n === null || n === undefined ? 'n/a' : `${n.toFixed(0)} ms`);
 const rows = [];
-for (const f of results.bytes.files) rows.push([f.file + (f.atLoad ? ' (at load)' : ''), `${kb(f.gzip)} gz`, `${kb(f.brotli)} br`]);
-rows.push(['platform + petition + donate page, all script fetched', `${kb(results.page.three.scriptGzip)} gz`, `goal ≤ 20.0 KB`]);
+for (const f of results.bytes.files)
+  rows.push([f.file + (f.atLoad ? ' (at load)' : ''), `${kb(f.gzip)} gz`, `${kb(f.brotli)} br`]);
+rows.push([
+  'platform + petition + donate page, all script fetched',
+  `${kb(results.page.three.scriptGzip)} gz`,
+  `goal ≤ 20.0 KB`,
+]);
 const p = results.page;
-rows.push(['host page main-thread time, with widgets / without (4x CPU)', `${ms(p.with.taskMs)} / ${ms(p.without.taskMs)}`, `+${ms(p.addedTaskMs)} (×${p.taskRatio.toFixed(2)})`]);
+rows.push([
+  'host page main-thread time, with widgets / without (4x CPU)',
+  `${ms(p.with.taskMs)} / ${ms(p.without.taskMs)}`,
+  `+${ms(p.addedTaskMs)} (×${p.taskRatio.toFixed(2)})`,
+]);
 rows.push(['script time, with / without', `${ms(p.with.scriptMs)} / ${ms(p.without.scriptMs)}`, '']);
-rows.push([`long tasks, with / without (map off-screen; most in one of ${RUNS} loads)`, `${p.with.longTasks} / ${p.without.longTasks}`, `added: ${p.addedLongTasks}`]);
-rows.push(['  per load, mean with / without', `${p.with.meanLongTasks.toFixed(2)} / ${p.without.meanLongTasks.toFixed(2)}`, `added: ${p.addedMeanLongTasks.toFixed(2)}`]);
-rows.push(['  with widgets: long tasks that ran our script (most in one load)', String(p.with.oursLongTasks), 'goal 0; bench/long-tasks.mjs says what each is']);
-rows.push(['  with widgets: other long tasks after load (rendering, compile, GC)', String(p.with.otherLongTasks), "the rest are the page's own load task"]);
-rows.push(['total blocking time, with / without (median)', `${ms(p.with.blockingMs)} / ${ms(p.without.blockingMs)}`, '']);
+rows.push([
+  `long tasks, with / without (map off-screen; most in one of ${RUNS} loads)`,
+  `${p.with.longTasks} / ${p.without.longTasks}`,
+  `added: ${p.addedLongTasks}`,
+]);
+rows.push([
+  '  per load, mean with / without',
+  `${p.with.meanLongTasks.toFixed(2)} / ${p.without.meanLongTasks.toFixed(2)}`,
+  `added: ${p.addedMeanLongTasks.toFixed(2)}`,
+]);
+rows.push([
+  '  with widgets: long tasks that ran our script (most in one load)',
+  String(p.with.oursLongTasks),
+  'goal 0; bench/long-tasks.mjs says what each is',
+]);
+rows.push([
+  '  with widgets: other long tasks after load (rendering, compile, GC)',
+  String(p.with.otherLongTasks),
+  "the rest are the page's own load task",
+]);
+rows.push([
+  'total blocking time, with / without (median)',
+  `${ms(p.with.blockingMs)} / ${ms(p.without.blockingMs)}`,
+  '',
+]);
 rows.push(['time until every widget rendered (from navigation)', ms(p.with.renderedMs), '']);
 rows.push(['map engine fetched with the map off-screen', p.with.mapFetched ? 'YES' : 'no', '']);
-if (results.map) for (const [k, v] of Object.entries(results.map.table ?? results.map)) if (typeof v !== 'object') rows.push([`map: ${k}`, String(v), '']);
-if (results.server) for (const [k, v] of Object.entries(results.server.table ?? results.server)) if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
+if (results.map)
+  for (const [k, v] of Object.entries(results.map.table ?? results.map))
+    if (typeof v !== 'object') rows.push([`map: ${k}`, String(v), '']);
+if (results.server)
+  for (const [k, v] of Object.entries(results.server.table ?? results.server))
+    if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\n${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  note`);

@@ -16,8 +16,19 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const FEED = path.join(root, 'server', 'test', 'fixtures', 'feed.json');
 const CONSENT = 'You may contact me about this campaign.';
 
-interface Histogram { average: number; p50: number; p99: number }
-interface Result { latency: Histogram; requests: Histogram; duration: number; errors: number; non2xx: number; statusCodeStats: Record<string, { count: number }> }
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface Result {
+  latency: Histogram;
+  requests: Histogram;
+  duration: number;
+  errors: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -36,7 +47,8 @@ async function rawInsertRate(rowsPerTx: number, seconds: number): Promise<number
   const bump = db.prepare(`INSERT INTO petition_counts (petition, count) VALUES ('open', ?)
     ON CONFLICT (petition) DO UPDATE SET count = count + excluded.count`);
   const tx = db.transaction((start: number) => {
-    for (let i = 0; i < rowsPerTx; i++) insert.run(`raw${start + i}@bench.example`, 'ab'.repeat(32), new Date().toISOString());
+    for (let i = 0; i < rowsPerTx; i++)
+      insert.run(`raw${start + i}@bench.example`, 'ab'.repeat(32), new Date().toISOString());
     bump.run(rowsPerTx);
   });
   let n = 0;
@@ -63,8 +75,22 @@ function cpuSeconds(pid: number): number | null {
 async function startServer(db: string): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'serve', '--feed', FEED, '--db', db,
-      '--host', '127.0.0.1', '--port', '0', '--rate-limit', '0'],
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'server', 'cli.ts'),
+      'serve',
+      '--feed',
+      FEED,
+      '--db',
+      db,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--rate-limit',
+      '0',
+    ],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -84,7 +110,9 @@ async function main() {
   console.log(`solidarity-widgets server bench: ${os.cpus().length} cores, Node ${process.version}`);
   const perCommit = await rawInsertRate(1, 2);
   const batched = await rawInsertRate(1000, 3);
-  console.log(`raw SQLite inserts (WAL, synchronous=FULL): ${Math.round(perCommit)}/s one row per commit, ${Math.round(batched)}/s 1000 rows per commit (ceiling)`);
+  console.log(
+    `raw SQLite inserts (WAL, synchronous=FULL): ${Math.round(perCommit)}/s one row per commit, ${Math.round(batched)}/s 1000 rows per commit (ceiling)`,
+  );
 
   const server = await startServer(path.join(dir, 'server.db'));
   const cpuBefore = cpuSeconds(server.pid);
@@ -104,8 +132,13 @@ async function main() {
             ...req,
             headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
             body: JSON.stringify({
-              given_name: 'Rosa', family_name: 'Parks', email: `signer${i}@bench.example`, postal_code: '60601', country: 'US',
-              consent: { granted: true, text: CONSENT }, source: 'bench',
+              given_name: 'Rosa',
+              family_name: 'Parks',
+              email: `signer${i}@bench.example`,
+              postal_code: '60601',
+              country: 'US',
+              consent: { granted: true, text: CONSENT },
+              source: 'bench',
             }),
           };
         },
@@ -119,7 +152,8 @@ async function main() {
 
   // On a shared machine the rate depends on what else runs; the server's own CPU time per
   // signature does not, and says how many one core could take.
-  const cpuPerSig = cpuBefore !== null && cpuAfter !== null && created > 0 ? ((cpuAfter - cpuBefore) / created) * 1e6 : null;
+  const cpuPerSig =
+    cpuBefore !== null && cpuAfter !== null && created > 0 ? ((cpuAfter - cpuBefore) / created) * 1e6 : null;
   const figures = {
     date: new Date().toISOString(),
     cores: os.cpus().length,
@@ -143,7 +177,9 @@ async function main() {
   );
   // Requests still in flight when the clock stops are stored without being counted as 201s here.
   if (cpuPerSig !== null) {
-    console.log(`server CPU: ${Math.round(cpuPerSig)} µs per signature (≈ ${Math.round(1e6 / cpuPerSig)}/s per core); load average ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+      `server CPU: ${Math.round(cpuPerSig)} µs per signature (≈ ${Math.round(1e6 / cpuPerSig)}/s per core); load average ${os.loadavg()[0].toFixed(1)}`,
+    );
   }
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });

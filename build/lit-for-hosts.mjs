@@ -52,7 +52,8 @@ export function rewriteLit(id, code) {
   const path = id.replace(/\\/g, '/');
   for (const [suffix, find, replacement] of REWRITES) {
     if (!path.endsWith(`/node_modules/${suffix}`)) continue;
-    if (!find.test(code)) throw new Error(`lit-for-hosts: ${find} not found in ${suffix}; has Lit changed? See build/lit-for-hosts.mjs`);
+    if (!find.test(code))
+      throw new Error(`lit-for-hosts: ${find} not found in ${suffix}; has Lit changed? See build/lit-for-hosts.mjs`);
     code = code.replace(find, replacement);
   }
   return code;

@@ -11,26 +11,49 @@ test('each installed Lit module loses its writes to globals, and nothing else is
     const id = `/x/node_modules/${suffix}`;
     const code = readFileSync(`node_modules/${suffix}`, 'utf8');
     const out = rewriteLit(id, code);
-    assert.doesNotMatch(out, /litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata\b|Symbol\.metadata\?\?=|PolyfillSupport|HydrateSupport/, suffix);
+    assert.doesNotMatch(
+      out,
+      /litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata\b|Symbol\.metadata\?\?=|PolyfillSupport|HydrateSupport/,
+      suffix,
+    );
   }
 });
 
 test("a page that refuses Lit's Trusted Types policy is told to trusted-types.ts, not thrown at", async () => {
-  const out = rewriteLit('/x/node_modules/lit-html/lit-html.js', readFileSync('node_modules/lit-html/lit-html.js', 'utf8'));
+  const out = rewriteLit(
+    '/x/node_modules/lit-html/lit-html.js',
+    readFileSync('node_modules/lit-html/lit-html.js', 'utf8'),
+  );
   assert.match(out, /^import\{refuseLitPolicy\}from".*src\/core\/trusted-types\.ts";/);
-  const policy = out.match(/\(\(\)=>\{try\{return (\w+)\?\.createPolicy\("lit-html",\{createHTML:\w+=>\w+\}\)\}catch\{refuseLitPolicy\(\)\}\}\)\(\)/);
+  const policy = out.match(
+    /\(\(\)=>\{try\{return (\w+)\?\.createPolicy\("lit-html",\{createHTML:\w+=>\w+\}\)\}catch\{refuseLitPolicy\(\)\}\}\)\(\)/,
+  );
   assert.ok(policy, 'the policy is created inside try/catch');
   let refused = false;
-  const run = (factory) => new Function(policy[1], 'refuseLitPolicy', `return ${policy[0]}`)(factory, () => (refused = true));
-  assert.equal(run({ createPolicy: () => { throw new TypeError('Policy "lit-html" disallowed.'); } }), undefined);
+  const run = (factory) =>
+    new Function(policy[1], 'refuseLitPolicy', `return ${policy[0]}`)(factory, () => (refused = true));
+  assert.equal(
+    run({
+      createPolicy: () => {
+        throw new TypeError('Policy "lit-html" disallowed.');
+      },
+    }),
+    undefined,
+  );
   assert.equal(refused, true);
   assert.equal(run(undefined), undefined, 'no Trusted Types in this browser');
 });
 
 test('a Lit module whose text changed fails loudly', () => {
-  assert.throws(() => rewriteLit('/x/node_modules/lit-html/lit-html.js', 'export const html = 1;'), /litHtmlVersions.*not found in lit-html/);
+  assert.throws(
+    () => rewriteLit('/x/node_modules/lit-html/lit-html.js', 'export const html = 1;'),
+    /litHtmlVersions.*not found in lit-html/,
+  );
 });
 
 test('other modules are left alone', () => {
-  assert.equal(rewriteLit('/x/node_modules/other/index.js', 'window.litHtmlVersions = 1'), 'window.litHtmlVersions = 1');
+  assert.equal(
+    rewriteLit('/x/node_modules/other/index.js', 'window.litHtmlVersions = 1'),
+    'window.litHtmlVersions = 1',
+  );
 });

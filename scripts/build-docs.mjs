@@ -7,8 +7,17 @@ const started = Date.now();
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' };
 const out = process.env.DOCS_OUT || 'dist/docs';
 const verbose = process.env.VERBOSE === '1';
-for (const command of ['npm run --silent analyze', `npx storybook build --quiet --disable-telemetry -o ${JSON.stringify(out)}`]) {
-  const run = spawnSync(command, { stdio: verbose ? 'inherit' : 'pipe', shell: true, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+for (const command of [
+  'npm run --silent analyze',
+  `npx storybook build --quiet --disable-telemetry -o ${JSON.stringify(out)}`,
+]) {
+  const run = spawnSync(command, {
+    stdio: verbose ? 'inherit' : 'pipe',
+    shell: true,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) {
     if (!verbose) process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
     console.error(`build:docs: "${command}" failed (exit ${run.status}).`);

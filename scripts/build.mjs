@@ -13,7 +13,8 @@ const steps = [
   ['server', 'node scripts/build-server.mjs'],
   ['custom-elements.json', 'npm run --silent analyze'],
 ];
-if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1') steps.push(['docs (Storybook)', 'npm run --silent build:docs']);
+if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1')
+  steps.push(['docs (Storybook)', 'npm run --silent build:docs']);
 // The library's siblings are written by post-build; these are the demo page's and the docs'.
 steps.push(['precompressed .br/.gz', 'node scripts/compress.mjs']);
 

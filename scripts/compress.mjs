@@ -20,7 +20,9 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 const encode = {
   br: (buf, quality) =>
-    brotli(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }),
+    brotli(buf, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }),
   gz: (buf) => gz(buf, { level: 9 }),
 };
 
@@ -53,7 +55,8 @@ export async function compressTree(root, { skip = [], quality = () => 11 } = {})
   // Fresh siblings first: their bytes serve any copy of the same file.
   const cache = new Map();
   const key = (job, buf) => `${job.coding}${job.q}:${createHash('sha256').update(buf).digest('hex')}`;
-  for (const job of jobs.filter((j) => j.fresh)) cache.set(key(job, readFileSync(job.file)), Promise.resolve(readFileSync(job.sib)));
+  for (const job of jobs.filter((j) => j.fresh))
+    cache.set(key(job, readFileSync(job.file)), Promise.resolve(readFileSync(job.sib)));
   const stats = { written: 0, kept: 0, skipped: 0, raw: 0, br: 0, gz: 0 };
   await Promise.all(
     jobs.map(async (job) => {

@@ -36,5 +36,7 @@ writeFileSync(
 );
 
 if (existsSync('schema/feed.schema.json')) cpSync('schema/feed.schema.json', join(dist, 'feed.schema.json'));
-console.log(`post-build: dist/${version}/, dist/sri.json${existsSync('schema/feed.schema.json') ? ', dist/feed.schema.json' : ''}`);
+console.log(
+  `post-build: dist/${version}/, dist/sri.json${existsSync('schema/feed.schema.json') ? ', dist/feed.schema.json' : ''}`,
+);
 await compressDist(dist);

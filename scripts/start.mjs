@@ -14,7 +14,16 @@ if (build.status !== 0) {
   }
 }
 
-const args = ['bin/solidarity-widgets.js', 'serve', '--feed', 'sample/feed.json', '--db', 'data/solidarity.db', '--port', port];
+const args = [
+  'bin/solidarity-widgets.js',
+  'serve',
+  '--feed',
+  'sample/feed.json',
+  '--db',
+  'data/solidarity.db',
+  '--port',
+  port,
+];
 const child = spawn(process.execPath, args, { stdio: ['inherit', 'pipe', 'inherit'] });
 let announced = false;
 child.stdout.on('data', (chunk) => {
@@ -26,7 +35,9 @@ child.stdout.on('data', (chunk) => {
     console.log(`\n  demo page:  ${base}/\n  feed:       ${base}/feed.json\n  docs:       ${base}/docs/\n`);
     if (!process.env.SOLIDARITY_ADMIN_TOKEN) {
       console.log('  To export signatures, restart with SOLIDARITY_ADMIN_TOKEN set (32+ characters) and run:');
-      console.log(`  curl -H "Authorization: Bearer $SOLIDARITY_ADMIN_TOKEN" ${base}/api/petitions/cancel-rent/signatures.csv\n`);
+      console.log(
+        `  curl -H "Authorization: Bearer $SOLIDARITY_ADMIN_TOKEN" ${base}/api/petitions/cancel-rent/signatures.csv\n`,
+      );
     }
   }
 });

@@ -59,7 +59,10 @@ const until = async (ok: () => unknown) => {
 /** The demo organization's chapters, from its feed. */
 export const AFewChapters: Story = { name: 'A few chapters (from the feed)' };
 
-/** Five thousand chapters, set from script: clusters with counts; click or press Enter on one to zoom in. The list stays fast. */
+/**
+ * Five thousand chapters, set from script: clusters with counts; click or press Enter on one to zoom in.
+ * The list stays fast.
+ */
 export const Thousands: Story = {
   name: 'Thousands, clustered',
   args: { feed: undefined, chapters: manyChapters(5000) },
@@ -87,7 +90,8 @@ export const NearMe: Story = {
     await until(() => shadow(canvasElement)?.querySelector('button.near'));
     const geo = navigator.geolocation;
     const real = geo.getCurrentPosition;
-    geo.getCurrentPosition = (ok) => ok({ coords: { longitude: -87.62, latitude: 41.88, accuracy: 20 } } as GeolocationPosition);
+    geo.getCurrentPosition = (ok) =>
+      ok({ coords: { longitude: -87.62, latitude: 41.88, accuracy: 20 } } as GeolocationPosition);
     try {
       shadow(canvasElement).querySelector<HTMLButtonElement>('button.near')!.click();
     } finally {

@@ -41,7 +41,8 @@ async function openPanel({ canvasElement }: { canvasElement: HTMLElement }) {
   const el = canvasElement.querySelector('donate-button')!;
   const button = () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part=button]');
   // The feed may still be loading: wait for the button (or a message) to appear.
-  for (let i = 0; i < 150 && !button() && !el.shadowRoot?.querySelector('[part=message]:not([role=status])'); i++) await pause(20);
+  for (let i = 0; i < 150 && !button() && !el.shadowRoot?.querySelector('[part=message]:not([role=status])'); i++)
+    await pause(20);
   button()?.click();
 }
 
@@ -88,21 +89,36 @@ type Story = StoryObj<Args>;
 /** The organization's feed gives the provider (ActBlue), amounts, monthly gifts and the fundraising progress. */
 export const FromTheFeed: Story = { name: 'From the feed' };
 
-/** The panel open: preset amounts as a radio group, a custom amount, one-time or monthly, and a call to action that says what happens. */
+/**
+ * The panel open: preset amounts as a radio group, a custom amount, one-time or monthly,
+ * and a call to action that says what happens.
+ */
 export const PanelOpen: Story = { name: 'Panel open', play: openPanel };
 
 /** ActBlue from attributes alone, no feed. Monthly links need ActBlue's approval for the organization. */
 export const ActBlue: Story = {
-  args: { feed: undefined, provider: 'actblue', account: 'riverside-workers', amounts: '10,25,50,100', recurring: true, 'default-amount': '25', refcode: 'docs' },
+  args: {
+    feed: undefined,
+    provider: 'actblue',
+    account: 'riverside-workers',
+    amounts: '10,25,50,100',
+    recurring: true,
+    'default-amount': '25',
+    refcode: 'docs',
+  },
   play: openPanel,
 };
 
-/** Stripe Payment Links cannot take an amount: `account` lists one link per amount and frequency, and only those amounts are offered. */
+/**
+ * Stripe Payment Links cannot take an amount: `account` lists one link per amount and frequency,
+ * and only those amounts are offered.
+ */
 export const Stripe: Story = {
   args: {
     feed: undefined,
     provider: 'stripe',
-    account: '10:https://buy.stripe.com/test_ten, 25:https://buy.stripe.com/test_25, 25/month:https://buy.stripe.com/test_25m',
+    account:
+      '10:https://buy.stripe.com/test_ten, 25:https://buy.stripe.com/test_25, 25/month:https://buy.stripe.com/test_25m',
     recurring: true,
   },
   play: openPanel,
@@ -110,7 +126,14 @@ export const Stripe: Story = {
 
 /** PayPal: one-time gifts in any currency PayPal takes (donors may tick "monthly" on PayPal's own page). */
 export const PayPal: Story = {
-  args: { feed: undefined, provider: 'paypal', account: 'donations@workers.example', currency: 'EUR', amounts: '5,10,20', recurring: true },
+  args: {
+    feed: undefined,
+    provider: 'paypal',
+    account: 'donations@workers.example',
+    currency: 'EUR',
+    amounts: '5,10,20',
+    recurring: true,
+  },
   play: openPanel,
 };
 
@@ -127,7 +150,10 @@ export const OpenCollective: Story = {
   play: openPanel,
 };
 
-/** Any other page: a `template` with `{amount}`, `{currency}`, `{recurring}` and `{refcode}`. A zero-decimal currency (JPY) here. */
+/**
+ * Any other page: a `template` with `{amount}`, `{currency}`, `{recurring}` and `{refcode}`.
+ * A zero-decimal currency (JPY) here.
+ */
 export const UrlTemplate: Story = {
   name: 'URL template (JPY)',
   args: {
@@ -165,14 +191,23 @@ export const CustomAmountTooSmall: Story = {
 /** A plain link inside the tag: readable and working before the script runs; afterwards its text labels the button. */
 export const WithFallbackLink: Story = {
   name: 'Slotted fallback link',
-  args: { feed: undefined, provider: 'actblue', account: 'riverside-workers', link: 'https://secure.actblue.com/donate/riverside-workers' },
+  args: {
+    feed: undefined,
+    provider: 'actblue',
+    account: 'riverside-workers',
+    link: 'https://secure.actblue.com/donate/riverside-workers',
+  },
 };
 
 /** Opens the provider in a new tab (`target="_blank"`); the panel says so. */
 export const NewTab: Story = { name: 'Opens in a new tab', args: { target: '_blank' }, play: openPanel };
 
 export const Spanish: Story = { decorators: [frame({ lang: 'es' })] };
-export const SpanishPanelOpen: Story = { name: 'Spanish, panel open', decorators: [frame({ lang: 'es' })], play: openPanel };
+export const SpanishPanelOpen: Story = {
+  name: 'Spanish, panel open',
+  decorators: [frame({ lang: 'es' })],
+  play: openPanel,
+};
 export const French: Story = { decorators: [frame({ lang: 'fr' })] };
 export const FrenchPanelOpen: Story = {
   name: 'French, panel open (EUR)',
@@ -184,7 +219,10 @@ export const RightToLeft: Story = { name: 'Right to left', decorators: [frame({ 
 export const DarkTokens: Story = { name: 'Dark tokens', decorators: [frame({ theme: 'dark' })], play: openPanel };
 
 /** Bad settings give a clear message in the widget and one console warning, never a broken link. */
-export const UnknownProvider: Story = { name: 'Unknown provider', args: { feed: undefined, provider: 'paypl', account: 'x' } };
+export const UnknownProvider: Story = {
+  name: 'Unknown provider',
+  args: { feed: undefined, provider: 'paypl', account: 'x' },
+};
 export const MissingAccount: Story = { name: 'Missing account', args: { feed: undefined, provider: 'actblue' } };
 /** Amounts, currency and links are checked on the first click, when the panel's code loads. */
 export const AmountsNotNumbers: Story = {

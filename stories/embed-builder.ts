@@ -64,7 +64,6 @@ const SUGGESTIONS: Record<string, string[]> = {
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
-
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 const plain = (s = '') => s.replace(/`/g, '');
@@ -269,7 +268,9 @@ export class EmbedBuilder extends LitElement {
       const area = this.renderRoot.querySelector('textarea')!;
       area.focus();
       area.select();
-      this.copyStatus = document.execCommand?.('copy') ? 'Copied. Paste it into your page.' : 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+      this.copyStatus = document.execCommand?.('copy')
+        ? 'Copied. Paste it into your page.'
+        : 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
     }
   }
 
@@ -360,13 +361,15 @@ export class EmbedBuilder extends LitElement {
               <span class="hint" id="script-hint">The widget script on the organization's server.</span>
               <input id="script" type="url" aria-describedby="script-hint" .value=${this.scriptUrl} @input=${(e: Event) => (this.scriptUrl = (e.target as HTMLInputElement).value)} />
             </div>
-            ${hasFeed
-              ? html`<div class="field">
+            ${
+              hasFeed
+                ? html`<div class="field">
                   <label for="feed">feed</label>
                   <span class="hint" id="feed-hint">The organization's feed. Leave it empty to use only the attributes below.</span>
                   <input id="feed" type="url" aria-describedby="feed-hint" .value=${this.feedUrl} @input=${(e: Event) => (this.feedUrl = (e.target as HTMLInputElement).value)} />
                 </div>`
-              : nothing}
+                : nothing
+            }
             <div class="field">
               <label for="lang">lang</label>
               <span class="hint" id="lang-hint">The widget's language. Default: the page's.</span>

@@ -168,8 +168,16 @@ export const DarkTokens: Story = { name: 'Dark tokens', decorators: [frame({ the
  */
 export const FromAttributes: Story = {
   name: 'From attributes and page text (no feed)',
-  args: { feed: '', petition: '', endpoint: 'api/petitions/transit-free', heading: 'Free transit for all', goal: '1000' },
-  render: (a) => html`<petition-form endpoint=${ifDefined(a.endpoint)} heading=${ifDefined(a.heading)} goal=${ifDefined(a.goal)}>
+  args: {
+    feed: '',
+    petition: '',
+    endpoint: 'api/petitions/transit-free',
+    heading: 'Free transit for all',
+    goal: '1000',
+  },
+  render: (
+    a,
+  ) => html`<petition-form endpoint=${ifDefined(a.endpoint)} heading=${ifDefined(a.heading)} goal=${ifDefined(a.goal)}>
     <p>Buses and trams should be free at the point of use, paid for by a tax on downtown parking.</p>
   </petition-form>`,
 };

@@ -49,7 +49,10 @@ export const FromTheFeed: Story = { name: 'From the feed' };
 export const ByNumber: Story = { name: 'By number', args: { plank: '3' } };
 
 /** Opened: the body, with its paragraphs, list, emphasis and link, rendered from the feed's plain-text format. */
-export const LongBodyExpanded: Story = { name: 'Long body with a list and links', args: { plank: 'housing', expanded: true } };
+export const LongBodyExpanded: Story = {
+  name: 'Long body with a list and links',
+  args: { plank: 'housing', expanded: true },
+};
 
 /**
  * No feed: the page writes the plank itself. Before the script runs this is ordinary, readable
@@ -58,7 +61,9 @@ export const LongBodyExpanded: Story = { name: 'Long body with a list and links'
 export const Slotted: Story = {
   name: 'Slotted (no feed)',
   args: { feed: undefined, plank: undefined },
-  render: (a) => html`<platform-plank ?expanded=${a.expanded} variant=${ifDefined(a.variant && a.variant !== 'card' ? a.variant : undefined)}>
+  render: (
+    a,
+  ) => html`<platform-plank ?expanded=${a.expanded} variant=${ifDefined(a.variant && a.variant !== 'card' ? a.variant : undefined)}>
     <h3 slot="title">A Union Job for Everyone Who Wants One</h3>
     <p slot="summary">Public works, public services and a federal job guarantee at union wages.</p>
     <p>Unemployment is a policy choice. We will create a job guarantee for everyone who wants work, in the things our communities need:</p>
@@ -78,13 +83,25 @@ export const Compact: Story = { args: { variant: 'compact', plank: 'public-trans
 export const Spanish: Story = { name: 'Spanish (es)', decorators: [frame({ lang: 'es' })], args: { expanded: true } };
 
 /** French, with `lang="fr"` on an ancestor. */
-export const French: Story = { name: 'French (fr)', decorators: [frame({ lang: 'fr' })], args: { plank: 'climate-jobs' } };
+export const French: Story = {
+  name: 'French (fr)',
+  decorators: [frame({ lang: 'fr' })],
+  args: { plank: 'climate-jobs' },
+};
 
 /** In a right-to-left page (`dir="rtl"`): layout mirrors with logical properties. */
-export const RightToLeft: Story = { name: 'Right to left', decorators: [frame({ dir: 'rtl' })], args: { expanded: true } };
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  decorators: [frame({ dir: 'rtl' })],
+  args: { expanded: true },
+};
 
 /** A dark host page setting the `--sw-*` tokens (see Docs/Theming). */
-export const DarkTokens: Story = { name: 'Dark tokens', decorators: [frame({ theme: 'dark' })], args: { expanded: true } };
+export const DarkTokens: Story = {
+  name: 'Dark tokens',
+  decorators: [frame({ theme: 'dark' })],
+  args: { expanded: true },
+};
 
 /** The feed cannot be loaded (here a 404): a clear message inside the widget, nothing thrown. */
 export const FeedFailing: Story = { name: 'Feed failing', args: { feed: MISSING_FEED } };

@@ -12,17 +12,27 @@ test(`the entry and its static imports are at most ${ENTRY_BUDGET_GZIP} bytes gz
   const files = entryClosure();
   const gzip = files.reduce((n, f) => n + sizes(f).gzip, 0);
   console.log(`entry + static imports (${files.length} files): ${gzip} bytes gzipped (budget ${ENTRY_BUDGET_GZIP})`);
-  assert.ok(gzip <= ENTRY_BUDGET_GZIP, `the entry script is ${gzip} bytes gzipped, over its budget of ${ENTRY_BUDGET_GZIP}`);
+  assert.ok(
+    gzip <= ENTRY_BUDGET_GZIP,
+    `the entry script is ${gzip} bytes gzipped, over its budget of ${ENTRY_BUDGET_GZIP}`,
+  );
 });
 
 test('the entry is one file: no chunk is imported with it (each extra file costs gzip ~500 bytes)', () => {
   const files = entryClosure();
-  assert.deepEqual(files.slice(1), [], `the entry statically imports ${files.slice(1).join(', ')}; see the first import in src/index.ts`);
+  assert.deepEqual(
+    files.slice(1),
+    [],
+    `the entry statically imports ${files.slice(1).join(', ')}; see the first import in src/index.ts`,
+  );
 });
 
 test("the entry's code runs in a task of its own, not in the host's last parsing task", () => {
   // vite.config.ts adds this first statement; see evaluateAfterParsing there.
-  assert.match(readFileSync('dist/solidarity-widgets.js', 'utf8'), /^await new Promise\(\(?\w+\)?=>setTimeout\(\w+\)\);/);
+  assert.match(
+    readFileSync('dist/solidarity-widgets.js', 'utf8'),
+    /^await new Promise\(\(?\w+\)?=>setTimeout\(\w+\)\);/,
+  );
 });
 
 test('nothing fetched at load contains the map engine', () => {
