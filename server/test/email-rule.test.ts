@@ -24,7 +24,8 @@ describe('normalizeEmail: the shared rule', () => {
       ['a@x.co', 'a@x.co'],
       ['Ann@Bücher.Example', 'ann@xn--bcher-kva.example'],
       ['ann@xn--bcher-kva.example', 'ann@xn--bcher-kva.example'],
-    ]) assert.equal(normalizeEmail(raw), stored, raw);
+    ])
+      assert.equal(normalizeEmail(raw), stored, raw);
   });
 });
 
@@ -35,7 +36,13 @@ for (const backend of backends) {
     after(async () => s?.close());
 
     it('answers 400 invalid_field on email for each, and stores nothing', async () => {
-      const emails = ['ann\u200b@example.org', 'ann@exa\u00admple.org', 'ann\u202e@example.org', 'ann@127.0.0.1', 'a@x.c'];
+      const emails = [
+        'ann\u200b@example.org',
+        'ann@exa\u00admple.org',
+        'ann\u202e@example.org',
+        'ann@127.0.0.1',
+        'a@x.c',
+      ];
       for (const email of emails) {
         const r = await sign(s.base, signature({ email }));
         assert.equal(r.status, 400, JSON.stringify(email));

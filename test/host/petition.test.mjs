@@ -16,9 +16,14 @@ before(async () => {
   ({ site, org, browser } = scene);
   const feed = `${org.origin}/feed.json`;
   const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
-  pages['/sign'] = { html: hostPage({ head, body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>` }) };
+  pages['/sign'] = {
+    html: hostPage({ head, body: `<petition-form feed="${feed}" petition="cancel-rent"></petition-form>` }),
+  };
   pages['/other'] = {
-    html: hostPage({ head, body: `<p>Another article.</p><petition-form feed="${feed}" petition="transit-free"></petition-form>` }),
+    html: hostPage({
+      head,
+      body: `<p>Another article.</p><petition-form feed="${feed}" petition="transit-free"></petition-form>`,
+    }),
   };
   pages['/hostile-css'] = {
     html: hostPage({
@@ -61,9 +66,38 @@ before(async () => {
  * (a matter for build/lit-for-hosts.mjs, not for this widget's own objects).
  */
 const POLLUTED = [
-  'body', 'method', 'mode', 'cache', 'headers', 'credentials', 'redirect', 'window', 'priority', 'keepalive',
-  'text', 'title', 'fields', 'consent', 'goal', 'closes', 'count', 'error', 'code', 'message', 'field',
-  'queue', 'key', 'url', 'petition', 'lease', 'at', 'retries', 'given_name', 'email', 'website', 'source',
+  'body',
+  'method',
+  'mode',
+  'cache',
+  'headers',
+  'credentials',
+  'redirect',
+  'window',
+  'priority',
+  'keepalive',
+  'text',
+  'title',
+  'fields',
+  'consent',
+  'goal',
+  'closes',
+  'count',
+  'error',
+  'code',
+  'message',
+  'field',
+  'queue',
+  'key',
+  'url',
+  'petition',
+  'lease',
+  'at',
+  'retries',
+  'given_name',
+  'email',
+  'website',
+  'source',
 ];
 
 after(() => scene?.stop());
@@ -96,7 +130,10 @@ async function signByKeyboard(page, email) {
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab'); // privacy link
   await page.keyboard.press('Tab'); // the button (the honeypot is never reached)
-  assert.equal(await page.evaluate(() => document.querySelector('petition-form').shadowRoot.activeElement?.type), 'submit');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('petition-form').shadowRoot.activeElement?.type),
+    'submit',
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -110,7 +147,10 @@ test('signing by keyboard alone on an allied site: the count goes up by one, and
   await signByKeyboard(page, email);
   await status(page).filter({ hasText: 'Signed' }).waitFor();
   assert.equal(await count(), before + 1);
-  assert.match(await page.locator('petition-form .counter').innerText(), new RegExp(`^${(before + 1).toLocaleString('en')} signatures?\\b`));
+  assert.match(
+    await page.locator('petition-form .counter').innerText(),
+    new RegExp(`^${(before + 1).toLocaleString('en')} signatures?\\b`),
+  );
 
   const again = await open(context);
   await signByKeyboard(again, email.toUpperCase());
@@ -133,7 +173,7 @@ test('with the browser offline: the queued message; back online after a reload, 
   assert.equal(await count(), before);
 
   // Later, two tabs of the same site open at once, each carrying the widget (another petition, even).
-  const [a, b] = await Promise.all([open(context, '/other'), open(context, '/other')]);
+  const [a] = await Promise.all([open(context, '/other'), open(context, '/other')]);
   for (let i = 0; i < 100 && (await count()) === before; i++) await a.waitForTimeout(100);
   await a.waitForFunction(() => localStorage.getItem('solidarity-widgets') === null);
   await a.waitForTimeout(500); // room for a second, wrong, delivery
@@ -167,7 +207,15 @@ test('under a host stylesheet that restyles form, input, label and button with !
     return ['#f-email', 'label[for="f-email"]', 'button[type=submit]', 'form'].map((sel) => {
       const el = root.querySelector(sel);
       const cs = getComputedStyle(el);
-      return { sel, h: el.getBoundingClientRect().height, color: cs.color, size: cs.fontSize, tt: cs.textTransform, ls: cs.letterSpacing, fs: cs.fontStyle };
+      return {
+        sel,
+        h: el.getBoundingClientRect().height,
+        color: cs.color,
+        size: cs.fontSize,
+        tt: cs.textTransform,
+        ls: cs.letterSpacing,
+        fs: cs.fontStyle,
+      };
     });
   });
   for (const s of styles) {
@@ -190,9 +238,15 @@ test('on a page with Array.prototype.toJSON and a polluted Object.prototype: sig
   const page = await open(context, '/polluted');
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  assert.equal(await page.locator('petition-form h2').innerText(), 'Cancel Rent Debt, Freeze the Rent', "the server's title, not the page's junk");
+  assert.equal(
+    await page.locator('petition-form h2').innerText(),
+    'Cancel Rent Debt, Freeze the Rent',
+    "the server's title, not the page's junk",
+  );
   assert.deepEqual(
-    await page.evaluate(() => [...document.querySelector('petition-form').shadowRoot.querySelectorAll('input[id^=f-]')].map((i) => i.value)),
+    await page.evaluate(() =>
+      [...document.querySelector('petition-form').shadowRoot.querySelectorAll('input[id^=f-]')].map((i) => i.value),
+    ),
     ['', '', '', ''],
     'no field is filled from the prototype',
   );
@@ -205,7 +259,10 @@ test('on a page with Array.prototype.toJSON and a polluted Object.prototype: sig
   assert.equal(stored.queue.length, 1, `the queue is stored as a list: ${JSON.stringify(stored)}`);
   assert.equal(JSON.parse(stored.queue[0].body).email, email);
   const signed = page.evaluate(
-    () => new Promise((r) => document.addEventListener('petition-signed', (e) => r(JSON.stringify(e.detail)), { once: true })),
+    () =>
+      new Promise((r) =>
+        document.addEventListener('petition-signed', (e) => r(JSON.stringify(e.detail)), { once: true }),
+      ),
   );
   await context.setOffline(false);
   assert.deepEqual(JSON.parse(await signed), { petition: 'cancel-rent', count: before + 1 });

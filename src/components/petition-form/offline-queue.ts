@@ -37,7 +37,11 @@ export interface QueuedSignature {
 }
 
 const valid = (e: QueuedSignature) =>
-  !!e && typeof e.key === 'string' && typeof e.url === 'string' && typeof e.body === 'string' && typeof e.at === 'number';
+  !!e &&
+  typeof e.key === 'string' &&
+  typeof e.url === 'string' &&
+  typeof e.body === 'string' &&
+  typeof e.at === 'number';
 
 export function read(): QueuedSignature[] {
   try {
@@ -60,7 +64,8 @@ export function locked<T>(fn: () => T): Promise<T> {
 
 /** A fresh idempotency key: a UUID, or 32 random hex digits where randomUUID is missing (a plain-http host page). */
 export const newKey = (): string =>
-  crypto.randomUUID?.() ?? [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
+  crypto.randomUUID?.() ??
+  [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
 
 export function hasQueued(): boolean {
   try {

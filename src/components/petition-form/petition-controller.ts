@@ -5,7 +5,7 @@
 import type { ReactiveController } from 'lit';
 import { yieldToPage, type SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
-import { SIGNATURE_FIELDS, type SignatureField, type Text } from '../../core/feed-types.js';
+import { SIGNATURE_FIELDS, type Text } from '../../core/feed-types.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionAnswer } from '../../core/petition-api.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';

@@ -11,7 +11,10 @@ describe('<petition-form>', () => {
     const el = await widget('fair-wages', { fields: 'given_name,family_name,email,postal_code,country,phone,comment' });
     await expect(el).shadowDom.to.be.accessible();
     const tokens = Object.fromEntries(
-      [...root(el).querySelectorAll<HTMLInputElement>('.field input, .field textarea')].map((i) => [i.name, i.getAttribute('autocomplete')]),
+      [...root(el).querySelectorAll<HTMLInputElement>('.field input, .field textarea')].map((i) => [
+        i.name,
+        i.getAttribute('autocomplete'),
+      ]),
     );
     expect(tokens).to.deep.equal({
       given_name: 'given-name',
@@ -40,17 +43,26 @@ describe('<petition-form>', () => {
     const box = hp.getBoundingClientRect();
     expect(box.bottom).to.be.below(0);
     // the consent shown is the petition's own, with the org's privacy link
-    expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal('You may contact me about the wage campaign.');
+    expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal(
+      'You may contact me about the wage campaign.',
+    );
     expect($<HTMLAnchorElement>(el, 'a.privacy').href).to.equal('https://workers.example/privacy');
   });
 
   it("shows the petition's text first, then its whole form in a later render", async () => {
-    const el = await fixture<PetitionForm>(html`<petition-form feed=${env.feedUrl} petition="fair-wages"></petition-form>`);
+    const el = await fixture<PetitionForm>(
+      html`<petition-form feed=${env.feedUrl} petition="fair-wages"></petition-form>`,
+    );
     await oneEvent(el, 'feed-load'); // fired right after the render that shows the petition
     expect(root(el).querySelector('h2')!.textContent).to.not.equal('');
     expect(root(el).querySelector('form')).to.equal(null);
     await waitUntil(() => root(el).querySelector('form'), 'the form shows');
-    expect([...root(el).querySelectorAll('form input[id^=f-]')].map((i) => i.id)).to.deep.equal(['f-given_name', 'f-family_name', 'f-email', 'f-postal_code']);
+    expect([...root(el).querySelectorAll('form input[id^=f-]')].map((i) => i.id)).to.deep.equal([
+      'f-given_name',
+      'f-family_name',
+      'f-email',
+      'f-postal_code',
+    ]);
     await expect(el).shadowDom.to.be.accessible();
   });
 
@@ -111,7 +123,9 @@ describe('<petition-form>', () => {
     const el = await widget('fair-wages', { lang: 'es' });
     await waitUntil(() => $(el, 'button[type=submit]').textContent!.includes('Firmar'), 'Spanish strings load');
     expect($(el, 'h2').textContent).to.equal('Salarios justos para todos');
-    expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal('Pueden contactarme sobre la campaña salarial.');
+    expect(root(el).querySelector('label[for="consent"]')!.textContent).to.equal(
+      'Pueden contactarme sobre la campaña salarial.',
+    );
     expect(root(el).querySelector('label[for="f-email"]')!.textContent).to.contain('Correo');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await waitUntil(() => root(el).querySelector('#given_name-error'), 'the problems show');
@@ -128,7 +142,9 @@ describe('<petition-form>', () => {
         letter-spacing: 9px !important; text-align: center !important; white-space: pre !important; }`;
     document.head.append(style);
     try {
-      const wrap = await fixture<HTMLElement>(html`<div class="host"><petition-form feed=${env.feedUrl} petition="render-test"></petition-form></div>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<div class="host"><petition-form feed=${env.feedUrl} petition="render-test"></petition-form></div>`,
+      );
       const el = wrap.querySelector('petition-form')!;
       await waitUntil(() => root(el).querySelector('.counter'), 'the widget renders');
       for (const sel of ['#f-email', 'label[for="f-email"]', 'button[type=submit]', 'form']) {
@@ -154,7 +170,9 @@ describe('<petition-form>', () => {
   });
 
   it('right to left: mirrors, and nothing spills sideways', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div dir="rtl" style="width:360px"><petition-form feed=${env.feedUrl} petition="fair-wages"></petition-form></div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div dir="rtl" style="width:360px"><petition-form feed=${env.feedUrl} petition="fair-wages"></petition-form></div>`,
+    );
     const el = wrap.querySelector('petition-form')!;
     await waitUntil(() => root(el).querySelector('.counter'), 'the widget renders');
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
@@ -184,7 +202,10 @@ describe('<petition-form>', () => {
       // the form still works from the feed's endpoint
       expect(root(el).querySelector('form')).to.exist;
       for (const bad of ['lots', 'shoe_size', 'javascript:']) {
-        expect(warnings.filter((w) => w.includes(bad)), bad).to.have.length(1);
+        expect(
+          warnings.filter((w) => w.includes(bad)),
+          bad,
+        ).to.have.length(1);
       }
       await expect(el).shadowDom.to.be.accessible();
     } finally {
@@ -193,7 +214,8 @@ describe('<petition-form>', () => {
   });
 
   it('without a feed: from attributes and the text written inside the tag', async () => {
-    const el = await fixture<PetitionForm>(html`<petition-form endpoint=${`${env.server.url}/api/petitions/double-test`} heading="Double it" goal="5000">
+    const el =
+      await fixture<PetitionForm>(html`<petition-form endpoint=${`${env.server.url}/api/petitions/double-test`} heading="Double it" goal="5000">
       <p>We demand <strong>twice</strong> the buses.</p>
     </petition-form>`);
     await waitUntil(() => root(el).querySelector('.counter'), 'the live count shows');
@@ -203,19 +225,24 @@ describe('<petition-form>', () => {
     expect(slot.assignedElements()[0].textContent).to.equal('We demand twice the buses.');
     expect(el.querySelector('p')!.getBoundingClientRect().height).to.be.greaterThan(0);
     // the server says which consent text it checks (the org's here), so that one is shown and sent
-    await waitUntil(() => root(el).querySelector('label[for="consent"]')!.textContent!.includes('Test Workers may contact me'), 'the server-defined consent shows');
+    await waitUntil(
+      () => root(el).querySelector('label[for="consent"]')!.textContent!.includes('Test Workers may contact me'),
+      'the server-defined consent shows',
+    );
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('inside <org-feed>, with no feed attribute of its own', async () => {
-    const wrap = await fixture<HTMLElement>(html`<org-feed src=${env.feedUrl}><petition-form petition="fair-wages"></petition-form></org-feed>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<org-feed src=${env.feedUrl}><petition-form petition="fair-wages"></petition-form></org-feed>`,
+    );
     const el = wrap.querySelector('petition-form')!;
     await waitUntil(() => root(el).querySelector('.counter'), 'the widget renders from the provided feed');
     expect($(el, 'h2').textContent).to.equal('Fair wages for all');
   });
 
-  it('a feed that fails: a clear message, with the page\'s own fallback content kept under it', async () => {
-    const el = await fixture<PetitionForm>(html`<petition-form feed="/test-feed?status=404&body=no" petition="x">
+  it("a feed that fails: a clear message, with the page's own fallback content kept under it", async () => {
+    const el = await fixture<PetitionForm>(html`<petition-form feed="/test-feed?status=404&amp;body=no" petition="x">
       <a href="https://workers.example/sign">Sign on our site</a>
     </petition-form>`);
     await waitUntil(() => root(el).querySelector('[part=message].error')?.textContent, 'the error shows');

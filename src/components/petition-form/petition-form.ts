@@ -56,9 +56,11 @@ const autocomplete = (f: SignatureField) =>
  * @cssprop --sw-font-family - Font family.
  * @cssprop --sw-heading-size - Title size.
  *
- * @fires petition-signed - A signature was accepted (also when a queued one is delivered later). `detail: { petition, count }`.
+ * @fires petition-signed - A signature was accepted (also when a queued one is delivered later).
+ *   `detail: { petition, count }`.
  * @fires petition-queued - Offline: the signature was saved on this device and will be sent. `detail: { petition }`.
- * @fires petition-error - The server refused the signature, or it could not be sent nor saved. `detail: { petition, code, message }`.
+ * @fires petition-error - The server refused the signature, or it could not be sent nor saved.
+ *   `detail: { petition, code, message }`.
  * @fires feed-load - The feed loaded. `detail: { url }`.
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
@@ -86,7 +88,10 @@ export class PetitionForm extends SolidarityElement {
   heading?: string;
   /** Signature goal; overrides the feed's. */
   goal?: string;
-  /** Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`); the petition's own fields are always shown and required. */
+  /**
+   * Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`);
+   * the petition's own fields are always shown and required.
+   */
   fields?: string;
   /** Source code sent with each signature; default: the page's `?source=`, else its hostname. */
   source?: string;
@@ -127,13 +132,15 @@ export class PetitionForm extends SolidarityElement {
         ${p.target ? html`<p class="target">${t.t('petition.to', { target: p.target })}</p>` : nothing}
         <div class="body">${p.body ? renderRichText(p.body, p.base) : html`<slot></slot>`}</div>
         ${this.renderCounter(p, closed)}
-        ${closed
-          ? html`<p class="message" part="message">${t.t('petition.closed', { date: longDate(p.closes!, t.lang) })}</p>`
-          : signing.phase === 'signed'
-            ? flow.module?.renderThanks(signing)
-            : signing.phase === 'queued' || !this.formShown
-              ? nothing
-              : this.renderForm(p)}
+        ${
+          closed
+            ? html`<p class="message" part="message">${t.t('petition.closed', { date: longDate(p.closes!, t.lang) })}</p>`
+            : signing.phase === 'signed'
+              ? flow.module?.renderThanks(signing)
+              : signing.phase === 'queued' || !this.formShown
+                ? nothing
+                : this.renderForm(p)
+        }
         <p class="status" part="status" role="status">${signing.status}</p>
         <p class="alert" part="message" role="alert">${signing.alert}</p>
       </section>
@@ -146,7 +153,8 @@ export class PetitionForm extends SolidarityElement {
     const t = this.locale;
     let goal = closed ? 0 : p.goal; // a closed petition has no next goal
     if (goal) while (goal <= count) goal *= 2; // passed: the next goal (the stored goal never changes)
-    // The bar's width is set through CSSOM (.style), which a strict CSP (style-src 'self') allows; a style attribute it blocks.
+    // The bar's width is set through CSSOM (.style), which a strict CSP (style-src 'self') allows; a style
+    // attribute it blocks.
     return html`<div class="counter" part="counter">
       <p><strong>${t.plural('petition.count', count)}</strong>${goal ? html` · ${t.t('petition.goal', { goal: t.number(goal) })}` : nothing}</p>
       ${goal ? html`<div class="bar" part="bar" aria-hidden="true"><span .style=${`inline-size:${(100 * count) / goal}%`}></span></div>` : nothing}
@@ -240,7 +248,6 @@ export class PetitionForm extends SolidarityElement {
     const text = 'text' in problem ? problem.text : this.locale.t(problem.key, problem.params);
     return html`<p id="${f}-error" class="error" part="error"><span aria-hidden="true">⚠</span> ${text}</p>`;
   }
-
 }
 
 declare global {

@@ -6,7 +6,13 @@ const feed = {
   version: 1,
   org: { name: 'Union', consent: { en: 'Org consent', es: 'Consentimiento' }, privacy_url: '/privacy' },
   petitions: [
-    { id: 'rent', title: { en: 'Cancel rent', es: 'Cancelar' }, goal: 100, fields: ['given_name', 'email'], consent: 'Petition consent' },
+    {
+      id: 'rent',
+      title: { en: 'Cancel rent', es: 'Cancelar' },
+      goal: 100,
+      fields: ['given_name', 'email'],
+      consent: 'Petition consent',
+    },
   ],
 } as unknown as PageFeed;
 
@@ -21,19 +27,22 @@ const url: ViewSources['url'] = (value, base) => {
   }
 };
 
-const sources = (over: Partial<ViewSources> = {}): ViewSources => <ViewSources>{
-  attributes: {},
-  server: {},
-  lang: 'en',
-  defaultConsent: 'Default consent',
-  url,
-  endpoint: (value: string) => url(value, undefined, 'endpoint'),
-  ...over,
-};
+const sources = (over: Partial<ViewSources> = {}): ViewSources =>
+  <ViewSources>{
+    attributes: {},
+    server: {},
+    lang: 'en',
+    defaultConsent: 'Default consent',
+    url,
+    endpoint: (value: string) => url(value, undefined, 'endpoint'),
+    ...over,
+  };
 
 describe('resolvePetition', () => {
   it('takes the feed’s petition, in the reader’s language, with the endpoint beside the feed', () => {
-    const { view, bad } = resolvePetition(sources({ attributes: { petition: 'rent' }, feed, base: 'https://org.example/feed.json', lang: 'es' }));
+    const { view, bad } = resolvePetition(
+      sources({ attributes: { petition: 'rent' }, feed, base: 'https://org.example/feed.json', lang: 'es' }),
+    );
     expect(bad).to.deep.equal([]);
     expect(view).to.include({ id: 'rent', title: 'Cancelar', goal: 100, consent: 'Petition consent' });
     expect(view!.endpoint).to.equal('https://org.example/api/petitions/rent');
@@ -45,7 +54,13 @@ describe('resolvePetition', () => {
   it('lets attributes win, and lists the values it ignored', () => {
     const { view, bad } = resolvePetition(
       sources({
-        attributes: { petition: 'rent', heading: 'Mine', goal: 'lots', fields: 'email, phone,shoe_size', endpoint: 'javascript:alert(1)' },
+        attributes: {
+          petition: 'rent',
+          heading: 'Mine',
+          goal: 'lots',
+          fields: 'email, phone,shoe_size',
+          endpoint: 'javascript:alert(1)',
+        },
         feed,
         base: 'https://org.example/feed.json',
       }),
@@ -74,7 +89,12 @@ describe('resolvePetition', () => {
 
   it('with the feed’s petition, the server only adds a goal or closing date; nothing to show without an endpoint', () => {
     const { view } = resolvePetition(
-      sources({ attributes: { petition: 'rent' }, feed, base: 'https://org.example/feed.json', server: { fields: ['phone'], title: 'X' } }),
+      sources({
+        attributes: { petition: 'rent' },
+        feed,
+        base: 'https://org.example/feed.json',
+        server: { fields: ['phone'], title: 'X' },
+      }),
     );
     expect(view!.title).to.equal('Cancel rent');
     expect(view!.shown).to.not.include('phone');

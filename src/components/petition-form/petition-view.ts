@@ -2,7 +2,13 @@
  * The petition as `<petition-form>` shows it, resolved from three sources: the feed's petition,
  * the element's attributes (which win) and, with no feed, the server's answer. Pure.
  */
-import { SIGNATURE_FIELDS, type PageFeed, type Petition, type SignatureField, type Text } from '../../core/feed-types.js';
+import {
+  SIGNATURE_FIELDS,
+  type PageFeed,
+  type Petition,
+  type SignatureField,
+  type Text,
+} from '../../core/feed-types.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { pickTranslation } from '../../core/translations.js';
 import { plain } from './plain-data.js';
@@ -57,7 +63,6 @@ export interface ViewSources {
   endpoint(value: string): string | null;
 }
 
-
 const DEFAULT_FIELDS: readonly string[] = ['given_name', 'family_name', 'email', 'postal_code'];
 
 export const feedPetition = (feed: PageFeed | undefined, id: string | undefined): Petition | undefined =>
@@ -77,14 +82,20 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     s.url(p?.endpoint, base, 'petition endpoint') ??
     (p && base ? new URL(`/api/petitions/${encodeURIComponent(p.id)}`, base).href : null);
   if (!endpoint) return { bad };
-  const id = p?.id ?? a.petition ?? decodeURIComponent(new URL(endpoint).pathname.split('/').filter(Boolean).pop() ?? '');
+  const id =
+    p?.id ?? a.petition ?? decodeURIComponent(new URL(endpoint).pathname.split('/').filter(Boolean).pop() ?? '');
   const required = new Set<string>([...(p?.fields ?? server.fields ?? []), 'email']);
   let wanted = DEFAULT_FIELDS;
   if (a.fields) {
     wanted = a.fields.split(',').map((f) => f.trim());
     for (const f of wanted) {
       if (f && !(SIGNATURE_FIELDS as readonly string[]).includes(f)) {
-        bad.push({ name: 'fields', value: f, hint: 'petition.use-fields', params: { names: SIGNATURE_FIELDS.join(', ') } });
+        bad.push({
+          name: 'fields',
+          value: f,
+          hint: 'petition.use-fields',
+          params: { names: SIGNATURE_FIELDS.join(', ') },
+        });
       }
     }
   }

@@ -3,7 +3,20 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { QUEUE_KEY } from './offline-queue.js';
-import { $, env, fill, filledWidget, net, person, posts, root, serverCount, setOnline, usePetitionServer, widget } from './testing.js';
+import {
+  $,
+  env,
+  fill,
+  filledWidget,
+  net,
+  person,
+  posts,
+  root,
+  serverCount,
+  setOnline,
+  usePetitionServer,
+  widget,
+} from './testing.js';
 import type { PetitionForm } from './petition-form.js';
 
 describe('<petition-form> signing', () => {
@@ -83,14 +96,23 @@ describe('<petition-form> signing', () => {
     await fill(el, { given_name: 'Ana', email: p.email, postal_code: '!!' });
     net.fake = (url) =>
       posts.length === 1 && url.endsWith('/signatures')
-        ? new Response(JSON.stringify({ error: { code: 'invalid_field', message: 'This postal code does not exist.', field: 'postal_code' } }), {
-            status: 400,
-            headers: { 'content-type': 'application/json' },
-          })
+        ? new Response(
+            JSON.stringify({
+              error: { code: 'invalid_field', message: 'This postal code does not exist.', field: 'postal_code' },
+            }),
+            {
+              status: 400,
+              headers: { 'content-type': 'application/json' },
+            },
+          )
         : undefined;
     const failed = oneEvent(el, 'petition-error');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    expect((await failed).detail).to.deep.equal({ petition: 'errors-test', code: 'invalid_field', message: 'This postal code does not exist.' });
+    expect((await failed).detail).to.deep.equal({
+      petition: 'errors-test',
+      code: 'invalid_field',
+      message: 'This postal code does not exist.',
+    });
     await el.updateComplete;
     expect($(el, '#f-postal_code').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#postal_code-error').textContent).to.contain('This postal code does not exist.');
@@ -147,7 +169,10 @@ describe('<petition-form> signing', () => {
     expect(posts).to.have.length(0);
     const stored = JSON.parse(localStorage.getItem(QUEUE_KEY)!);
     expect(stored.queue).to.have.length(1);
-    expect(stored.queue[0]).to.include({ petition: 'offline-test', url: `${env.server.url}/api/petitions/offline-test/signatures` });
+    expect(stored.queue[0]).to.include({
+      petition: 'offline-test',
+      url: `${env.server.url}/api/petitions/offline-test/signatures`,
+    });
     expect(stored.queue[0].key).to.match(/^[0-9a-f-]{36}$/);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('solidarity'))).to.deep.equal([QUEUE_KEY]);
 
@@ -252,7 +277,9 @@ describe('<petition-form> signing', () => {
     const { el, before } = await filledWidget('retry-test');
     net.fake = (url) =>
       url.endsWith('/signatures')
-        ? new Response(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong.' } }), { status: 503 })
+        ? new Response(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong.' } }), {
+            status: 503,
+          })
         : undefined;
     const queued = oneEvent(el, 'petition-queued');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
@@ -275,11 +302,20 @@ describe('<petition-form> signing', () => {
     await fill(el, person());
     net.fake = (url) =>
       url.endsWith('/signatures')
-        ? new Response(JSON.stringify({ error: { code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' } }), { status: 403 })
+        ? new Response(
+            JSON.stringify({
+              error: { code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' },
+            }),
+            { status: 403 },
+          )
         : undefined;
     const failed = oneEvent(el, 'petition-error');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    expect((await failed).detail).to.deep.equal({ petition: 'retry-test', code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' });
+    expect((await failed).detail).to.deep.equal({
+      petition: 'retry-test',
+      code: 'origin_not_allowed',
+      message: 'Signatures are not accepted from this site.',
+    });
     await el.updateComplete;
     expect(posts).to.have.length(1);
     expect($(el, '[role=alert]').textContent).to.equal('Signatures are not accepted from this site.');
@@ -291,7 +327,17 @@ describe('<petition-form> signing', () => {
   it('drops queued signatures older than 7 days without sending them', async () => {
     localStorage.setItem(
       QUEUE_KEY,
-      JSON.stringify({ queue: [{ key: 'old', url: `${env.server.url}/api/petitions/offline-test/signatures`, body: '{}', petition: 'offline-test', at: Date.now() - 8 * 864e5 }] }),
+      JSON.stringify({
+        queue: [
+          {
+            key: 'old',
+            url: `${env.server.url}/api/petitions/offline-test/signatures`,
+            body: '{}',
+            petition: 'offline-test',
+            at: Date.now() - 8 * 864e5,
+          },
+        ],
+      }),
     );
     await widget('offline-test');
     await waitUntil(() => localStorage.getItem(QUEUE_KEY) === null, 'the expired entry is deleted');

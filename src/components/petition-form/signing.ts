@@ -91,14 +91,19 @@ export class SigningController implements ReactiveController, Signing {
   input(f: string, e: Event): void {
     const el = e.target as HTMLInputElement;
     if (f === 'consent') this.set({ consented: el.checked });
-    else this.set({ values: plain({ ...this.values, [f]: el.value }), suggestion: f === 'email' ? '' : this.suggestion });
+    else
+      this.set({ values: plain({ ...this.values, [f]: el.value }), suggestion: f === 'email' ? '' : this.suggestion });
     if (this.problems[f]) this.setProblem(f, this.problem(f));
   }
 
-  /** A field left: its problem shows (with the full rules, which come with the flow); a good email may get a suggestion. */
+  /** A field left: its problem shows (by the full rules, which come with the flow); a good email, a suggestion. */
   change(f: string): void {
     const m = flow.module;
-    if (!m) return void flow.load().then(() => this.change(f), () => {});
+    if (!m)
+      return void flow.load().then(
+        () => this.change(f),
+        () => {},
+      );
     if (this.values[f]?.trim()) this.setProblem(f, this.problem(f));
     if (f === 'email' && !this.problems.email) void m.suggest(this);
   }
@@ -110,7 +115,10 @@ export class SigningController implements ReactiveController, Signing {
       const v = this.values[f]?.trim();
       if (v) body[f] = v;
     }
-    body.source = (this.host.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(0, 200);
+    body.source = (this.host.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(
+      0,
+      200,
+    );
     const honeypot = this.host.renderRoot.querySelector<HTMLInputElement>('#website')?.value;
     if (honeypot) body.website = honeypot;
     return body;
@@ -151,7 +159,10 @@ export class SigningController implements ReactiveController, Signing {
   };
 
   queued(petition: string, serverBusy: boolean): void {
-    this.set({ phase: 'queued', status: this.host.locale.t(serverBusy ? 'petition.queued-server' : 'petition.queued') });
+    this.set({
+      phase: 'queued',
+      status: this.host.locale.t(serverBusy ? 'petition.queued-server' : 'petition.queued'),
+    });
     this.host.emit('petition-queued', { petition });
     flushLater();
   }

@@ -51,7 +51,8 @@ export function setOnline(online: boolean) {
 }
 
 export const root = (el: PetitionForm) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLInputElement>(el: PetitionForm, sel: string) => root(el).querySelector<T>(sel)!;
+export const $ = <T extends Element = HTMLInputElement>(el: PetitionForm, sel: string) =>
+  root(el).querySelector<T>(sel)!;
 
 type Attrs = { lang?: string; fields?: string; goal?: string; source?: string };
 

@@ -54,7 +54,12 @@ const share = lazy(() => import('./share-panel.js'));
 export async function send(s: Signing, url: string, key: string, body: string, saved: boolean): Promise<void> {
   const view = s.view!;
   // Offline, or the sending code cannot be fetched: keep it for later.
-  const sendSignature = navigator.onLine ? await submit.load().then((m) => m.sendSignature, () => null) : null;
+  const sendSignature = navigator.onLine
+    ? await submit.load().then(
+        (m) => m.sendSignature,
+        () => null,
+      )
+    : null;
   try {
     if (!sendSignature) throw { code: 'network', message: 'offline', status: 0, retriable: true };
     let count: number;
@@ -104,7 +109,10 @@ function signed(s: Signing, petition: string, count: number): void {
   s.accepted(count);
   s.set({ phase: 'signed', status: s.host.locale.t('petition.signed') });
   s.host.emit('petition-signed', { petition, count: s.count ?? count });
-  share.load().then(() => s.host.requestUpdate(), () => {});
+  share.load().then(
+    () => s.host.requestUpdate(),
+    () => {},
+  );
   void s.host.updateComplete.then(() => s.host.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
 }
 

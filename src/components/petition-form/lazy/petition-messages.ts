@@ -24,13 +24,15 @@ const en = {
 };
 
 declare module '../../../i18n/index.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the keys are the Record's
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 
 registerMessages({
   en,
   es: {
-    'petition.queued-server': 'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
+    'petition.queued-server':
+      'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
     'petition.signed': 'Firmada.',
     'petition.thanks': '¡Gracias por firmar!',
     'petition.ask': 'Ahora pide a otras personas que firmen:',
@@ -45,11 +47,13 @@ registerMessages({
     'petition.error.phone': 'Escribe un teléfono: solo cifras, espacios y + ( ) -.',
   },
   fr: {
-    'petition.queued-server': 'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
+    'petition.queued-server':
+      'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
     'petition.signed': 'Signée.',
     'petition.thanks': 'Merci d’avoir signé !',
     'petition.ask': 'Demandez maintenant à d’autres de signer :',
-    'petition.error.server': 'Votre signature n’a pas pu être envoyée : le serveur a rencontré un problème. Veuillez réessayer.',
+    'petition.error.server':
+      'Votre signature n’a pas pu être envoyée : le serveur a rencontré un problème. Veuillez réessayer.',
     'petition.did-you-mean': 'Vouliez-vous dire {email} ?',
     'petition.share': 'Partager',
     'petition.copy': 'Copier le lien',

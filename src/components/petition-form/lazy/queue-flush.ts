@@ -25,7 +25,11 @@ function claim(now: number): Promise<QueuedSignature[]> {
 export function settle(keys: string[], remove: boolean): Promise<void> {
   return locked(() => {
     const queue = read();
-    write(remove ? queue.filter((e) => !keys.includes(e.key)) : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)));
+    write(
+      remove
+        ? queue.filter((e) => !keys.includes(e.key))
+        : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)),
+    );
   }).catch(() => {});
 }
 
@@ -52,7 +56,10 @@ export function flushQueue(report: (entry: QueuedSignature, result: Delivery) =>
       } catch (e) {
         const error = e as Refusal;
         if (error.retriable) {
-          await settle(claimed.slice(i).map((c) => c.key), false);
+          await settle(
+            claimed.slice(i).map((c) => c.key),
+            false,
+          );
           return;
         }
         await settle([entry.key], true);

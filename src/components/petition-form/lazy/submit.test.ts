@@ -32,7 +32,9 @@ describe('sendSignature', () => {
       posts.length = 0;
       answers.push(reply(422), reply(201));
       let error: { code?: string; status?: number } = {};
-      await sendSignature(`${location.origin}/nowhere/signatures`, 'k2', '{}', { baseMs: 10 }).catch((e: typeof error) => (error = e));
+      await sendSignature(`${location.origin}/nowhere/signatures`, 'k2', '{}', { baseMs: 10 }).catch(
+        (e: typeof error) => (error = e),
+      );
       expect(error).to.include({ code: 'c422', status: 422 });
       expect(posts).to.have.length(1);
     } finally {

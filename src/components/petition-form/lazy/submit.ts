@@ -62,14 +62,21 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 export const backoffMs = (attempt: number, baseMs: number, capMs: number, random = Math.random) =>
   Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 
-async function attempt(url: string, key: string, body: string): Promise<{ count: number } | { error: SignError; wait: number | null }> {
+async function attempt(
+  url: string,
+  key: string,
+  body: string,
+): Promise<{ count: number } | { error: SignError; wait: number | null }> {
   let res: Response;
   let data: { count?: number; error?: ErrorAnswer['error'] } | undefined;
   try {
     // Null-prototype bags: a host page's Object.prototype.method (say) is never read as ours.
     const headers = plain({ 'content-type': 'application/json', 'idempotency-key': key });
     res = await fetch(url, plain({ method: 'POST', headers, body, credentials: 'omit' as const }));
-    data = (await res.text().then(fromJson).catch(() => undefined)) as typeof data;
+    data = (await res
+      .text()
+      .then(fromJson)
+      .catch(() => undefined)) as typeof data;
   } catch (e) {
     return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
   }
@@ -98,4 +105,3 @@ export async function sendSignature(
     await sleep(wait ?? backoffMs(i, baseMs, capMs));
   }
 }
-

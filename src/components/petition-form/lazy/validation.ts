@@ -5,7 +5,6 @@
  * offline since the page loaded), signing.ts checks only what is missing, and the server checks
  * the rest when the queued signature is delivered.
  */
-import type { SignatureField } from '../../../core/feed-types.js';
 import { emailAddress } from '../../../core/email-address.js';
 import { FIELD_MAX_LENGTH } from '../../../core/petition-api.js';
 import type { FieldCheck } from '../problems.js';
