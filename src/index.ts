@@ -40,8 +40,12 @@ else
   (async () => {
     for (const [element, tag] of tags) {
       await yieldToPage();
-      element.prepare();
+      try {
+        element.prepare();
+      } catch {
+        // define() below meets the same problem and warns once
+      }
       await yieldToPage();
-      element.define(tag);
+      element.define(tag); // each tag on its own: one that fails leaves the others defined
     }
   })();

@@ -2,13 +2,14 @@
  * The one handling of bad attribute values, shared by every widget: before each render the
  * widget's check runs; each problem shows as a visible, polite message inside the widget
  * (localized: the attribute, its value, what is expected) and is warned once in the console,
- * in English, in the same words (the strings travel in the lazy en-problems chunk, so the
- * entry carries no second copy of them).
+ * in English, in the same words. The words and their rendering load only when a widget has a
+ * problem (lazy/attribute-messages.ts, a chunk of a few hundred bytes, with the English strings for problems).
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { SolidarityElement } from './base-element.js';
+import { lazy } from './lazy.js';
 import type { LocaleController } from './locale-controller.js';
-import { formatMessage, loadRareMessages, messagesNow, type MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 
 export interface AttributeProblem {
   /** The attribute as written in the page: `variant`, `default-amount`. */
@@ -18,7 +19,7 @@ export interface AttributeProblem {
   /** What is expected (and what the widget does instead): a message key; `{name}` and `{value}` are filled in. */
   hint: MessageKey;
   /** Values for the hint's other placeholders. */
-  params?: Params;
+  params?: Record<string, string | number>;
   /** More detail for the webmaster's console only (English). */
   detail?: string;
 }
@@ -26,10 +27,8 @@ export interface AttributeProblem {
 /** What a check returns: the problems found (falsy entries are no problem). */
 export type AttributeCheckFn = () => (AttributeProblem | false | undefined)[];
 
-/** The message's two sentences, from a string table (`t`): what is wrong, then what is expected. */
-type Params = Record<string, string | number>;
-const sentences = ({ name, value, hint, params }: AttributeProblem, t: (key: MessageKey, p: Params) => string) =>
-  `${t(value ? 'attr.bad' : 'attr.missing', { name, value })} ${t(hint, { name, value, ...params })}`;
+/** The chunk, once it and the strings it needs have come. */
+const messages = lazy(() => import('./lazy/attribute-messages.js').then((m) => m.ready.then(() => m)));
 
 export class AttributeCheck implements ReactiveController {
   /** The problems found before the latest render. */
@@ -43,28 +42,23 @@ export class AttributeCheck implements ReactiveController {
     host.addController(this);
   }
 
-  /** Runs before every render, so the first render already shows what is wrong. */
+  /** Runs before every render, so the first render already knows what is wrong. */
   hostUpdate(): void {
-    this.problems = this.check().filter((p): p is AttributeProblem => !!p);
-    if (this.problems.length) loadRareMessages().then(this.warn, this.warn);
+    const problems = (this.problems = this.check().filter((p): p is AttributeProblem => !!p));
+    const m = messages.module;
+    if (!problems.length) return;
+    if (m) m.warnProblems(this.host, problems);
+    else
+      messages.load().then(
+        () => this.host.requestUpdate(),
+        // Offline: no words to show, but the webmaster still learns which attribute is wrong.
+        () => problems.forEach((p) => this.host.warnOnce(`<${this.host.localName}> ${p.name}="${p.value}": ${p.hint}`)),
+      );
   }
 
-  /** One warning per distinct problem, in English (offline, the keys stand in for the words). */
-  private warn = (): void => {
-    const en = messagesNow('en')!;
-    const t = (key: MessageKey, params: Params) => formatMessage(en[key] ?? key, params);
-    for (const p of this.problems) {
-      this.host.warnOnce(`<${this.host.localName}> ${p.name}="${p.value}": ${sentences(p, t)}${p.detail ? ` (${p.detail})` : ''}`);
-    }
-  };
-
-  /** One message per problem (nothing when there is none), for the top of the widget. */
+  /** The messages, once their words have come. */
   render(): TemplateResult | typeof nothing {
-    const t = this.locale;
-    return this.problems.length
-      ? html`${this.problems.map(
-          (p) => html`<p class="message error" part="message" role="status" tabindex="-1">${sentences(p, t.t.bind(t))}</p>`,
-        )}`
-      : nothing;
+    const m = messages.module;
+    return m && this.problems.length ? m.renderProblems(this.problems, this.locale) : nothing;
   }
 }

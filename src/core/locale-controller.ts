@@ -68,7 +68,7 @@ export class LocaleController implements ReactiveController {
   t(key: MessageKey, params?: Record<string, string | number>): string {
     const template = this.messages[key] ?? messagesNow('en')![key];
     if (template !== undefined) return formatMessage(template, params, this.lang);
-    // A rare English string (en-problems.ts): shown once its chunk has come.
+    // A rare English string (i18n/lazy/en-problems.ts): shown once its chunk has come.
     loadRareMessages().then(() => this.host.requestUpdate(), () => {});
     return '';
   }

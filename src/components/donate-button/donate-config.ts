@@ -4,7 +4,13 @@
  */
 import type { DonateSettings } from '../../core/feed-types.js';
 import { safeUrl } from '../../core/url.js';
-import { basics, problem, type ConfigProblem, type DonateAttributes } from './donate-basics.js';
+import type { AttributeProblem } from '../../core/attribute-check.js';
+import { basics, type DonateAttributes } from './donate-basics.js';
+
+/** A problem found only here: the message says donations are unavailable; `detail` tells the console why. */
+const unavailable = (name: string, value: string, detail: string): { problem: AttributeProblem } => ({
+  problem: { name, value, hint: 'donate.unavailable', detail },
+});
 
 export interface DonateConfig {
   provider: string;
@@ -38,54 +44,32 @@ export function plainAmount(amount: number, currency: string): string {
  * The settings in force, or the problem that stops donations; `notes` are lesser problems
  * (a value ignored for its default) for the console.
  */
-export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { config?: DonateConfig; problem?: ConfigProblem; notes?: string[] } {
+export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { config?: DonateConfig; problem?: AttributeProblem; notes?: string[] } {
   const b = basics(a, f);
   if ('problem' in b) return b;
-  const { provider, account, template } = b;
+  const { provider, account, template, amounts, defaultAmount, min, max } = b;
   const recurring = a.recurring ?? f.recurring ?? false;
   const links = stripeLinks(account);
-  if (provider == 'stripe' && !(links?.every((l) => safeUrl(l.url, { context: 'Stripe link' })) && links.some((l) => recurring || !l.monthly))) {
-    return problem('account', account, 'list one Stripe payment link per amount (monthly ones need recurring), like "10:https://buy.stripe.com/…, 25/month:https://buy.stripe.com/…".');
+  if (provider === 'stripe' && !(links?.every((l) => safeUrl(l.url, { context: 'Stripe link' })) && links.some((l) => recurring || !l.monthly))) {
+    return unavailable('account', account, 'list one Stripe payment link per amount (monthly ones need recurring), like "10:https://buy.stripe.com/…, 25/month:https://buy.stripe.com/…"');
   }
-  if (provider == 'url' && !safeUrl(template.replace(/\{\w+\}/g, '1'), { context: 'donate template' })) {
-    return problem('template', template, 'it must be an http(s) address.');
+  if (provider === 'url' && !safeUrl(template.replace(/\{\w+\}/g, '1'), { context: 'donate template' })) {
+    return unavailable('template', template, 'it must be an http(s) address');
   }
   const currency = (a.currency || f.currency || 'USD').trim().toUpperCase();
   try {
     if (!/^[A-Z]{3}$/.test(currency)) throw 0;
     currencyDigits(currency);
   } catch {
-    return problem('currency', currency, 'it is not an ISO 4217 currency code.');
+    return unavailable('currency', currency, 'it is not an ISO 4217 currency code');
   }
-  if (provider == 'actblue' && currency != 'USD') return problem('currency', currency, 'ActBlue takes US dollars (USD) only.');
-  const numbers = (name: string, text: string | null | undefined, fallback: number[] | number | undefined): number[] => {
-    if (text == null || !text.trim()) return [fallback ?? []].flat();
-    const list = text.split(',').map(Number);
-    if (list.some((n) => !(n > 0 && n < Infinity))) throw [name, text];
-    return list;
-  };
-  let amounts: number[], defaults: number[], min: number, max: number;
-  try {
-    amounts = numbers('amounts', a.amounts, f.amounts ?? [10, 25, 50, 100]);
-    defaults = numbers('default-amount', a.defaultAmount, f.default_amount);
-    min = numbers('min', a.min, f.min ?? 1)[0];
-    max = numbers('max', a.max, f.max ?? Infinity)[0];
-  } catch (e) {
-    const [name, text] = e as string[];
-    return problem(name, text, 'use positive numbers (a comma-separated list for amounts).');
-  }
-  const defaultAmount = defaults[0];
-  const outside = [...amounts, ...defaults].find((n) => n < min || n > max);
-  if (outside !== undefined || min > max) {
-    const name = outside === undefined ? 'min' : amounts.includes(outside) ? 'amounts' : 'default-amount';
-    return problem(name, String(outside ?? min), `outside the allowed range (min ${min}${max < Infinity ? `, max ${max}` : ''}).`);
-  }
+  if (provider === 'actblue' && currency !== 'USD') return unavailable('currency', currency, 'ActBlue takes US dollars (USD) only');
   const target = a.target === '_blank' ? '_blank' : '_self';
   return {
     notes: [
-      a.target && a.target != target && `target "${a.target}" is not _self or _blank; using _self.`,
-      provider == 'paypal' && recurring && 'a PayPal link cannot preset a monthly gift: the panel offers one-time gifts, and donors may tick "monthly" on PayPal’s page.',
-      provider == 'liberapay' && !recurring && 'Liberapay gifts are always recurring: the panel offers monthly gifts.',
+      a.target && a.target !== target && `target "${a.target}" is not _self or _blank; using _self.`,
+      provider === 'paypal' && recurring && 'a PayPal link cannot preset a monthly gift: the panel offers one-time gifts, and donors may tick "monthly" on PayPal’s page.',
+      provider === 'liberapay' && !recurring && 'Liberapay gifts are always recurring: the panel offers monthly gifts.',
     ].filter((n): n is string => !!n),
     config: {
       provider,

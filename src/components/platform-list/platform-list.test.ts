@@ -1,3 +1,4 @@
+import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { feedFixture } from '../../../test/util.js';
 import { clearFeedCache } from '../../core/feed-loader.js';
@@ -18,6 +19,35 @@ const planksOf = (el: PlatformList) => [...el.shadowRoot!.querySelectorAll('ul[p
 
 describe('<platform-list>', () => {
   beforeEach(() => clearFeedCache());
+
+  it('shows a bad limit or variant on its first render and warns once', async () => {
+    await expectAttributeMessage(
+      '<platform-list limit="many"></platform-list>',
+      'The limit setting “many” is not valid. Use a positive whole number; showing every plank.',
+      '<platform-list> limit="many": The limit',
+    );
+    await expectAttributeMessage(
+      '<platform-list variant="grid"></platform-list>',
+      'The variant setting “grid” is not valid. Use card or compact; showing cards.',
+      '<platform-list> variant="grid": The variant',
+    );
+  });
+
+  it('gives its planks level-2 headings unless heading-level says otherwise (no level skipped after an h1)', async () => {
+    const page = await feedFixture<HTMLElement>(
+      html`<div><h1>Our platform</h1><platform-list feed=${jsonUrl(sampleFeed)}></platform-list></div>`,
+      'platform-list',
+    );
+    const el = page as unknown as PlatformList;
+    await waitUntil(() => planksOf(el).length === sampleFeed.platform.length, 'every plank shows');
+    await Promise.all(planksOf(el).map((p) => p.updateComplete));
+    const levels = planksOf(el).map((p) => p.shadowRoot!.querySelector('[part=title]')!.getAttribute('aria-level'));
+    expect(levels).to.deep.equal(sampleFeed.platform.map(() => '2'));
+    el.headingLevel = 4;
+    await el.updateComplete;
+    await Promise.all(planksOf(el).map((p) => p.updateComplete));
+    expect(planksOf(el)[0].shadowRoot!.querySelector('[part=title]')!.getAttribute('aria-level')).to.equal('4');
+  });
 
   it('is accessible', async () => {
     const el = await feedFixture<PlatformList>(html`<platform-list feed=${jsonUrl(sampleFeed)}></platform-list>`);

@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { trim } from '../../core/url.js';
+import { html } from 'lit';
 import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
@@ -6,7 +7,8 @@ import type { Plank } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { listStyles } from './platform-list.styles.js';
-import { PlatformPlank } from '../platform-plank/platform-plank.js';
+import { checkPlankAttributes, plankHeadingLevel, plankVariant, PlatformPlank } from '../platform-plank/platform-plank.js';
+import { AttributeCheck } from '../../core/attribute-check.js';
 
 /** Our plank under a private name, for pages where the host took `platform-plank` first. */
 class ListPlank extends PlatformPlank {}
@@ -20,7 +22,7 @@ function plankTagIsOurs(): boolean {
 
 /** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
 export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
-  const wanted = tags.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const wanted = tags.map((t) => trim(t).toLowerCase()).filter(Boolean);
   const chosen = wanted.length
     ? planks.filter((p) => p.tags.some((t) => wanted.includes(t.toLowerCase())))
     : planks;
@@ -64,11 +66,19 @@ export class PlatformList extends SolidarityElement {
   variant: string = 'card';
   /** Show at most this many planks. */
   limit?: string;
-  /** Heading level of each plank's title (2–6). */
-  headingLevel = 3;
+  /** Heading level of each plank's title (2–6, default 2). */
+  headingLevel = 2;
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
+  private attributeCheck = new AttributeCheck(this, this.locale, () => [
+    ...checkPlankAttributes(this),
+    this.limit != null && this.limit !== '' && this.parsedLimit() === undefined && {
+      name: 'limit',
+      value: this.limit,
+      hint: 'attr.use-limit',
+    },
+  ]);
   /** Planks rendered so far: a few at a time, each few in a task of its own (no long task for the host). */
   private shown = 4;
   private total = 0;
@@ -77,36 +87,34 @@ export class PlatformList extends SolidarityElement {
     if (this.shown < this.total) yieldToPage().then(() => (this.shown += 4));
   }
 
+  /** The `limit` as a number, or undefined for none (or a bad one). */
   private parsedLimit(): number | undefined {
-    if (this.limit == null || this.limit === '') return undefined;
     const n = Number(this.limit);
-    if (Number.isInteger(n) && n > 0) return n;
-    this.warnOnce(`<platform-list>: limit "${this.limit}" is not a positive whole number; showing every plank.`);
-    return undefined;
+    return Number.isInteger(n) && n > 0 ? n : undefined;
   }
 
   render() {
+    return html`${this.attributeCheck.render()}${this.renderList()}`;
+  }
+
+  private renderList() {
     const t = this.locale;
     const s = this.feedState.state;
     if (!s) return html`<slot></slot>`;
     if (s.status !== 'ready') return renderFeedStatus(s, t);
     const limit = this.parsedLimit();
-    const badLimit = this.limit != null && this.limit !== '' && limit === undefined;
-    const tags = (this.tags ?? '').split(',').filter((x) => x.trim());
+    const tags = (this.tags ?? '').split(',').filter((x) => trim(x));
     const planks = selectPlanks(s.feed.platform, tags, limit);
     this.total = planks.length;
-    const variant = this.variant === 'compact' ? 'compact' : 'card';
-    if (this.variant !== 'card' && this.variant !== 'compact') {
-      this.warnOnce(`<platform-list>: unknown variant "${this.variant}"; use card or compact.`);
-    }
+    const variant = plankVariant(this.variant);
+    const level = plankHeadingLevel(this.headingLevel);
     return html`
-      ${badLimit ? html`<p class="message" part="message">${t.t('attr.bad-limit', { value: this.limit! })}</p>` : nothing}
       ${planks.length
         ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}>
             ${planks.slice(0, this.shown).map((p) =>
               plankTagIsOurs()
-                ? html`<li><platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></platform-plank></li>`
-                : html`<li><sw-platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${this.headingLevel}></sw-platform-plank></li>`,
+                ? html`<li><platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${level}></platform-plank></li>`
+                : html`<li><sw-platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${level}></sw-platform-plank></li>`,
             )}
           </ul>`
         : html`<p class="message" part="message" role="status">

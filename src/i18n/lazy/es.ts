@@ -1,4 +1,4 @@
-import type { Messages } from './index.js';
+import type { Messages } from '../index.js';
 
 export const es: Messages = {
   'feed.loading': 'Cargando…',
@@ -62,8 +62,4 @@ export const es: Messages = {
   'donate.needed': 'El proveedor {provider} lo necesita. Las donaciones no están disponibles aquí.',
   'donate.use-numbers': 'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
   'donate.use-range': 'Use importes entre {range}. Las donaciones no están disponibles aquí.',
-  'attr.bad-variant': 'Variante desconocida «{value}»; se muestran tarjetas.',
-  'attr.bad-limit': 'El límite «{value}» no es un número entero positivo; se muestran todos los puntos.',
-  'donate.bad': 'Las donaciones no están disponibles aquí: el ajuste {name} «{value}» no es válido.',
-  'donate.missing': 'Las donaciones no están disponibles aquí: falta el ajuste {name}.',
 };

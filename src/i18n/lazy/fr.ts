@@ -1,4 +1,4 @@
-import type { Messages } from './index.js';
+import type { Messages } from '../index.js';
 
 export const fr: Messages = {
   'feed.loading': 'Chargement…',
@@ -62,8 +62,4 @@ export const fr: Messages = {
   'donate.needed': 'Le fournisseur {provider} en a besoin. Les dons ne sont pas disponibles ici.',
   'donate.use-numbers': 'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
   'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
-  'attr.bad-variant': 'Variante inconnue « {value} » ; affichage en cartes.',
-  'attr.bad-limit': 'La limite « {value} » n’est pas un nombre entier positif ; tous les points sont affichés.',
-  'donate.bad': 'Les dons ne sont pas disponibles ici : le réglage {name} « {value} » n’est pas valide.',
-  'donate.missing': 'Les dons ne sont pas disponibles ici : le réglage {name} manque.',
 };

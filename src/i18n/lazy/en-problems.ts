@@ -34,8 +34,4 @@ export const enProblems = {
   'donate.use-numbers': 'Use positive numbers (a comma-separated list for amounts). Donations are not available here.',
   'donate.use-range': 'Use amounts within {range}. Donations are not available here.',
   'share.copy-failed': 'Could not copy the link. Here it is: {url}',
-  'attr.bad-variant': 'Unknown variant “{value}”; showing cards.',
-  'attr.bad-limit': 'The limit “{value}” is not a positive whole number; showing every plank.',
-  'donate.bad': 'Donations are not available here: the {name} setting “{value}” is not valid.',
-  'donate.missing': 'Donations are not available here: the {name} setting is missing.',
 };
