@@ -10,7 +10,7 @@ import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionAnswer } from '../../core/petition-api.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { safeUrl } from '../../core/url.js';
-import { fromJson, plain } from './plain-data.js';
+import { fromJson } from './plain-data.js';
 import {
   feedPetition,
   resolvePetition,
@@ -18,6 +18,7 @@ import {
   type PetitionView,
   type ServerPetition,
 } from './petition-view.js';
+import { dictionary } from '../../core/dictionary.js';
 
 type Host = SolidarityElement & PetitionAttributes & { feed?: string };
 
@@ -39,7 +40,7 @@ export class PetitionController implements ReactiveController {
   bad: AttributeProblem[] = [];
   /** The live count: the feed's, then the server's, then the one a signature answered. */
   count?: number;
-  private server: ServerPetition = plain({});
+  private server: ServerPetition = dictionary({});
   private countFor?: string;
   /** safeUrl's answer per value: it warns about a bad one, and the view is resolved often. */
   private urls = new Map<string, string | null>();
@@ -92,8 +93,8 @@ export class PetitionController implements ReactiveController {
   /** GET the petition for its live count (and what the server requires when there is no feed). */
   private async loadCount(endpoint: string): Promise<void> {
     try {
-      const headers = plain({ accept: 'application/json' });
-      const res = await fetch(endpoint, plain({ credentials: 'omit' as const, headers }));
+      const headers = dictionary({ accept: 'application/json' });
+      const res = await fetch(endpoint, dictionary({ credentials: 'omit' as const, headers }));
       if (!res.ok) return;
       const data = fromJson(await res.text()) as Partial<Record<keyof PetitionAnswer, unknown>>;
       if (endpoint !== this.countFor) return;

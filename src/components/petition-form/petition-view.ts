@@ -11,7 +11,7 @@ import {
 } from '../../core/feed-types.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { pickTranslation } from '../../core/translations.js';
-import { plain } from './plain-data.js';
+import { dictionary } from '../../core/dictionary.js';
 
 /** The petition as this widget uses it: feed values with attributes on top. */
 export interface PetitionView {
@@ -74,7 +74,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
   const bad: AttributeProblem[] = [];
   const p = feedPetition(feed, a.petition);
   // The feed's petition says what it requires; the server's answer then only adds a goal or closing date.
-  const server: ServerPetition = p ? plain({ goal: s.server.goal, closes: s.server.closes }) : s.server;
+  const server: ServerPetition = p ? dictionary({ goal: s.server.goal, closes: s.server.closes }) : s.server;
   const own = a.endpoint ? s.endpoint(a.endpoint) : null;
   if (a.endpoint && !own) bad.push({ name: 'endpoint', value: a.endpoint, hint: 'petition.use-endpoint' });
   const endpoint =
@@ -126,7 +126,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
 export function longDate(iso: string, lang: string): string {
   const d = new Date(iso);
   try {
-    return d.toLocaleDateString(lang, plain({ dateStyle: 'long' as const }));
+    return d.toLocaleDateString(lang, dictionary({ dateStyle: 'long' as const }));
   } catch {
     return d.toDateString(); // a language tag the browser refuses
   }

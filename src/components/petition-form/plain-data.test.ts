@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { fromJson, plain, toJson } from './plain-data.js';
+import { fromJson, toJson } from './plain-data.js';
+import { dictionary } from '../../core/dictionary.js';
 
 describe('petition-form plain data', () => {
   it('writes JSON without the page’s toJSON methods, and reads it back into objects with no prototype', () => {
@@ -20,6 +21,6 @@ describe('petition-form plain data', () => {
     expect(Object.getPrototypeOf(parsed)).to.equal(null);
     expect(Object.getPrototypeOf(parsed.a.b[0])).to.equal(null);
     expect(Array.isArray(parsed.a.b)).to.be.true;
-    expect(Object.getPrototypeOf(plain({ method: 'POST' }))).to.equal(null);
+    expect(Object.getPrototypeOf(dictionary({ method: 'POST' }))).to.equal(null);
   });
 });

@@ -4,8 +4,7 @@
  * JSON.stringify, the objects JSON.parse makes and fetch's option bags would all consult them.
  */
 
-/** The object with no prototype, so nothing inherited is read from it (fetch's options, say). */
-export const plain = <T extends object>(o: T): T => Object.setPrototypeOf(o, null);
+import { dictionary } from '../../core/dictionary.js';
 
 /**
  * JSON text of plain data, own properties only and no `toJSON` consulted: the replacer hands back
@@ -18,4 +17,4 @@ export const toJson = (value: unknown): string =>
 
 /** Parses JSON into objects with no prototype: only what the text holds can be read. */
 export const fromJson = (text: string): unknown =>
-  JSON.parse(text, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.assign(plain({}), v) : v));
+  JSON.parse(text, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? dictionary(v) : v));

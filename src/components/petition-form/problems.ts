@@ -4,7 +4,7 @@
  */
 import type { SignatureField } from '../../core/feed-types.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { plain } from './plain-data.js';
+import { dictionary } from '../../core/dictionary.js';
 
 /** What is wrong with a field: a message key, or the server's own words. */
 export type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -26,7 +26,7 @@ export function formProblems(
   values: Readonly<Record<string, string>>,
   consented: boolean,
 ): Record<string, Problem> {
-  const problems: Record<string, Problem> = plain({});
+  const problems: Record<string, Problem> = dictionary({});
   for (const f of shown) {
     const problem = check(f, values[f] ?? '', required.has(f));
     if (problem) problems[f] = problem;

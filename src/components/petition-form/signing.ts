@@ -14,16 +14,17 @@ import { flow } from './flow-chunk.js';
 import { enqueue, LEASE_MS, newKey } from './offline-queue.js';
 import type { PetitionController } from './petition-controller.js';
 import type { PetitionView } from './petition-view.js';
-import { plain, toJson } from './plain-data.js';
+import { toJson } from './plain-data.js';
 import type { Phase, Signing, SigningHost, SigningState } from './signing-types.js';
 import { CONSENT_PROBLEM, formProblems, missing, type FieldCheck, type Problem } from './problems.js';
+import { dictionary } from '../../core/dictionary.js';
 
 export class SigningController implements ReactiveController, Signing {
   phase: Phase = 'form';
   // No prototype: a field name a host page put on Object.prototype is not a value or a problem.
-  values: Record<string, string> = plain({});
+  values: Record<string, string> = dictionary({});
   consented = false;
-  problems: Record<string, Problem> = plain({});
+  problems: Record<string, Problem> = dictionary({});
   suggestion = '';
   status = '';
   alert = '';
@@ -63,7 +64,7 @@ export class SigningController implements ReactiveController, Signing {
   }
 
   setProblem(f: string, problem: Problem | undefined): void {
-    const problems = plain({ ...this.problems });
+    const problems = dictionary({ ...this.problems });
     if (problem) problems[f] = problem;
     else delete problems[f];
     this.set({ problems });
@@ -92,7 +93,10 @@ export class SigningController implements ReactiveController, Signing {
     const el = e.target as HTMLInputElement;
     if (f === 'consent') this.set({ consented: el.checked });
     else
-      this.set({ values: plain({ ...this.values, [f]: el.value }), suggestion: f === 'email' ? '' : this.suggestion });
+      this.set({
+        values: dictionary({ ...this.values, [f]: el.value }),
+        suggestion: f === 'email' ? '' : this.suggestion,
+      });
     if (this.problems[f]) this.setProblem(f, this.problem(f));
   }
 
@@ -110,7 +114,7 @@ export class SigningController implements ReactiveController, Signing {
 
   /** The signature body (docs/design.md): the shown fields, consent with the exact text shown, source, honeypot. */
   private body(view: PetitionView): SignatureRequest {
-    const body = plain({ consent: plain({ granted: true, text: view.consent }) }) as SignatureRequest;
+    const body = dictionary({ consent: dictionary({ granted: true, text: view.consent }) }) as SignatureRequest;
     for (const f of view.shown) {
       const v = this.values[f]?.trim();
       if (v) body[f] = v;

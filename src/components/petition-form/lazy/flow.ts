@@ -10,13 +10,13 @@ import './petition-messages.js';
 import { adoptStyles, lazy } from '../../../core/lazy.js';
 import type { SignatureField } from '../../../core/feed-types.js';
 import { newKey, type QueuedSignature } from '../offline-queue.js';
-import { plain } from '../plain-data.js';
 import { longDate, type PetitionView } from '../petition-view.js';
 import type { Signing } from '../signing-types.js';
 import { flushQueue, settle, submit, type Delivery } from './queue-flush.js';
 
 export { fieldProblem } from './validation.js';
 import type { Refusal } from './submit.js';
+import { dictionary } from '../../../core/dictionary.js';
 
 /** Styles of what this chunk renders (the suggestion, thanks, sharing): the entry carries only the form's. */
 const flowStyles = css`
@@ -152,7 +152,7 @@ export async function suggest(s: Signing): Promise<void> {
 export function renderSuggestion(s: Signing) {
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   const accept = () => {
-    s.set({ values: plain({ ...s.values, email: s.suggestion }), suggestion: '' });
+    s.set({ values: dictionary({ ...s.values, email: s.suggestion }), suggestion: '' });
     s.setProblem('email', undefined);
     s.host.renderRoot.querySelector<HTMLInputElement>('#f-email')?.focus();
   };

@@ -3,9 +3,9 @@
  * and tabs; a lazy chunk, loaded by delivery.ts when something is queued and by the flow.
  */
 import { lazy } from '../../../core/lazy.js';
-import { plain } from '../plain-data.js';
 import { LEASE_MS, locked, MAX_AGE_MS, read, write, type QueuedSignature } from '../offline-queue.js';
 import type { Refusal } from './submit.js';
+import { dictionary } from '../../../core/dictionary.js';
 
 /** The sending code, its own chunk (shared with the flow). */
 export const submit = lazy(() => import('./submit.js'));
@@ -50,7 +50,7 @@ export function flushQueue(report: (entry: QueuedSignature, result: Delivery) =>
     for (let i = 0; i < claimed.length; i++) {
       const entry = claimed[i];
       try {
-        const count = await sendSignature(entry.url, entry.key, entry.body, plain({ retries: 2 }));
+        const count = await sendSignature(entry.url, entry.key, entry.body, dictionary({ retries: 2 }));
         await settle([entry.key], true);
         report(entry, { count });
       } catch (e) {

@@ -7,7 +7,8 @@
  * signature is to be sent), so a page whose readers never sign does not pay for it.
  */
 import type { ErrorAnswer } from '../../../core/petition-api.js';
-import { fromJson, plain } from '../plain-data.js';
+import { fromJson } from '../plain-data.js';
+import { dictionary } from '../../../core/dictionary.js';
 
 /** Why a signature was not accepted: the server's error, or `network` (status 0). */
 export interface Refusal {
@@ -71,8 +72,8 @@ async function attempt(
   let data: { count?: number; error?: ErrorAnswer['error'] } | undefined;
   try {
     // Null-prototype bags: a host page's Object.prototype.method (say) is never read as ours.
-    const headers = plain({ 'content-type': 'application/json', 'idempotency-key': key });
-    res = await fetch(url, plain({ method: 'POST', headers, body, credentials: 'omit' as const }));
+    const headers = dictionary({ 'content-type': 'application/json', 'idempotency-key': key });
+    res = await fetch(url, dictionary({ method: 'POST', headers, body, credentials: 'omit' as const }));
     data = (await res
       .text()
       .then(fromJson)
@@ -81,7 +82,7 @@ async function attempt(
     return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
   }
   if (res.ok) return { count: typeof data?.count === 'number' ? data.count : NaN };
-  const err: Partial<ErrorAnswer['error']> = data?.error ?? plain({});
+  const err: Partial<ErrorAnswer['error']> = data?.error ?? dictionary({});
   return {
     error: new SignError(err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, res.status, err.field),
     wait: retryAfterMs(res.headers.get('retry-after')),
@@ -93,7 +94,7 @@ export async function sendSignature(
   url: string,
   key: string,
   body: string,
-  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = plain({}),
+  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = dictionary({}),
 ): Promise<number> {
   for (let i = 0; ; i++) {
     const r = await attempt(url, key, body);
