@@ -3,10 +3,10 @@
  * phase (form, sending, signed, queued), the live status and alert lines, the idempotency
  * key, and saving to the offline queue. Sending, the server's answer and the thanks come with
  * the lazy flow (lazy/flow.ts), which acts on this controller through `Signing`
- * (signing-types.ts), and renders its thanks and suggestion. Joins the page-wide delivery of
- * queued signatures (delivery.ts) while connected.
+ * (signing-types.ts). Joins the page-wide delivery of queued signatures (delivery.ts) while connected.
  */
 import type { ReactiveController } from 'lit';
+import { dictionary } from '../../core/dictionary.js';
 import type { SignatureField } from '../../core/feed-types.js';
 import type { SignatureRequest } from '../../core/petition-api.js';
 import { flushLater, join, leave } from './delivery.js';
@@ -17,7 +17,6 @@ import type { PetitionView } from './petition-view.js';
 import { toJson } from './plain-data.js';
 import type { Phase, Signing, SigningHost, SigningState } from './signing-types.js';
 import { CONSENT_PROBLEM, formProblems, missing, type FieldCheck, type Problem } from './problems.js';
-import { dictionary } from '../../core/dictionary.js';
 
 export class SigningController implements ReactiveController, Signing {
   phase: Phase = 'form';
