@@ -74,8 +74,8 @@ async function answer(id: string, signatures: boolean, method: string, request: 
       return error(400, 'invalid_field', `${field} is too long (at most ${max} characters).`, field);
     }
   }
-  const raw = typeof body.email === 'string' ? body.email.normalize('NFC').toLowerCase() : '';
-  const email = emailAddress(raw, toAscii);
+  const typed = typeof body.email === 'string' ? body.email.normalize('NFC').toLowerCase() : '';
+  const email = emailAddress(typed, toAscii);
   if (!email) return error(400, 'invalid_field', 'This is not a valid email address.', 'email');
   if (body.consent?.granted !== true) {
     return error(400, 'consent_required', 'Consent must be given: consent.granted must be true.');
