@@ -11,7 +11,8 @@
  *   another after load), total blocking time, and time until every widget has
  *   rendered. Over BENCH_RUNS loads of each page (default 10): medians, and for long
  *   tasks the most in one load and the mean.
- * - map and server figures: from `bench:map` and `bench:server` when they exist.
+ * - map and server figures: from `bench:map` and `bench:server` when they exist (the server's
+ *   include /feed.json requests/s at 50,000 chapters and signing p99 while the feed is read).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -133,7 +134,7 @@ results.server = sub('bench:server', 'bench/results/server.json');
 
 // --- the table
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => (n === null || n === undefined ? 'n/a' : `${n.toFixed(0)} ms`);
+const ms = (n) => (n == null ? 'n/a' : `${n.toFixed(0)} ms`);
 const rows = [];
 for (const f of results.bytes.files)
   rows.push([f.file + (f.atLoad ? ' (at load)' : ''), `${kb(f.gzip)} gz`, `${kb(f.brotli)} br`]);
@@ -182,6 +183,19 @@ if (results.map)
 if (results.server)
   for (const [k, v] of Object.entries(results.server.table ?? results.server))
     if (typeof v !== 'object') rows.push([`server: ${k}`, String(v), '']);
+const feed = results.server?.feed;
+if (feed) {
+  rows.push([
+    `server: /feed.json requests/s, ${feed.chapters} chapters, ${feed.feed_readers} readers`,
+    String(feed.feed_requests_per_s),
+    `${kb(feed.bytes_per_response)} per response (br) of ${kb(feed.json_bytes)} JSON`,
+  ]);
+  rows.push([
+    'server: signing p99 alone / while the feed is read',
+    `${ms(feed.signing_p99_ms_quiet)} / ${ms(feed.signing_p99_ms_with_feed_readers)}`,
+    `feed ${feed.feed_requests_per_s_while_signing} requests/s meanwhile`,
+  ]);
+}
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\n${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  note`);

@@ -1,12 +1,16 @@
 // npm run bench:server — signatures per second over loopback against SQLite (WAL,
-// synchronous=FULL), next to the raw insert rate of the same database as the ceiling.
-// The server runs as its own process (the real CLI); the load generator (autocannon) runs here.
+// synchronous=FULL), next to the raw insert rate of the same database as the ceiling; then
+// /feed.json requests per second with a 50,000-chapter feed, and signing latency while
+// several clients read that feed. The server runs as its own process (the real CLI); the load
+// generator (autocannon) runs here.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +76,7 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-async function startServer(db: string): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+async function startServer(db: string, feed = FEED): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
     [
@@ -81,7 +85,7 @@ async function startServer(db: string): Promise<{ base: string; pid: number; sto
       path.join(root, 'server', 'cli.ts'),
       'serve',
       '--feed',
-      FEED,
+      feed,
       '--db',
       db,
       '--host',
@@ -89,6 +93,8 @@ async function startServer(db: string): Promise<{ base: string; pid: number; sto
       '--port',
       '0',
       '--rate-limit',
+      '0',
+      '--max-connections-per-address',
       '0',
     ],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -106,6 +112,154 @@ async function startServer(db: string): Promise<{ base: string; pid: number; sto
   }
 }
 
+let signer = 0;
+/** A new signer per request, with its own idempotency key, as the widget sends. */
+const signRequest = {
+  method: 'POST',
+  path: '/api/petitions/open/signatures',
+  setupRequest: (req: Record<string, unknown>) => {
+    const i = signer++;
+    return {
+      ...req,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
+      body: JSON.stringify({
+        given_name: 'Rosa',
+        family_name: 'Parks',
+        email: `signer${i}@bench.example`,
+        postal_code: '60601',
+        country: 'US',
+        consent: { granted: true, text: CONSENT },
+        source: 'bench',
+      }),
+    };
+  },
+};
+
+/** The fixture feed with this many chapters (what a big federation publishes). */
+function bigFeed(chapters: number): string {
+  const feed = JSON.parse(fs.readFileSync(FEED, 'utf8'));
+  feed.chapters = Array.from({ length: chapters }, (_, i) => ({
+    id: `c${i}`,
+    name: `Local ${i}`,
+    city: `City ${i % 997}`,
+    country: 'US',
+    lat: ((i * 7919) % 17000) / 100 - 85,
+    lng: ((i * 104729) % 36000) / 100 - 180,
+    email: `local${i}@union.example`,
+    url: `https://union.example/locals/${i}`,
+    meets: 'Second Tuesday of the month, 7 pm, at the union hall',
+    postal_codes: [String(10000 + (i % 89999))],
+  }));
+  const file = path.join(dir, `feed-${chapters}.json`);
+  fs.writeFileSync(file, JSON.stringify(feed));
+  return file;
+}
+
+const FEED_CHAPTERS = Number(process.env.BENCH_FEED_CHAPTERS ?? 50_000);
+const FEED_READERS = 8;
+const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 6);
+// What browsers send: the feed may come compressed.
+const BROWSER_ACCEPT = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+// Feed readers run in a thread of their own, on plain keep-alive requests that discard the
+// body: autocannon's parser, not the server, was the limit for bodies this large.
+const READER = `
+  const http = require('node:http');
+  const { parentPort, workerData: { url, readers, seconds, headers } } = require('node:worker_threads');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: readers });
+  let done = 0, failed = 0;
+  const end = Date.now() + seconds * 1000;
+  const once = () => new Promise((ok) => http.get(url, { agent, headers }, (res) => {
+    if (res.statusCode !== 200) failed++;
+    res.resume();
+    res.on('end', ok);
+  }).on('error', () => (failed++, ok())));
+  const loop = async () => { while (Date.now() < end) { await once(); done++; } };
+  Promise.all(Array.from({ length: readers }, loop)).then(() => parentPort.postMessage({ done, failed }));
+`;
+
+async function readFeed(url: string, seconds: number): Promise<{ perSecond: number; failed: number }> {
+  const workerData = { url, readers: FEED_READERS, seconds, headers: BROWSER_ACCEPT };
+  const worker = new Worker(READER, { eval: true, workerData });
+  const { done, failed } = await new Promise<{ done: number; failed: number }>((ok, no) => {
+    worker.once('message', ok);
+    worker.once('error', no);
+  });
+  await worker.terminate();
+  return { perSecond: Math.round(done / seconds), failed };
+}
+
+/**
+ * Latency of a new signer against a repeat of one, one request at a time: a prober must not be
+ * able to tell them apart (both wait for the same durable commit).
+ */
+async function repeatVersusNew(base: string) {
+  const seconds = 3;
+  const fresh = await autocannon({ url: base, connections: 1, duration: seconds, requests: [signRequest] });
+  // The same person again and again (the first of them is new), without an idempotency key.
+  const repeat = await autocannon({
+    url: `${base}/api/petitions/open/signatures`,
+    connections: 1,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      given_name: 'Rosa',
+      family_name: 'Parks',
+      email: 'again@bench.example',
+      postal_code: '60601',
+      country: 'US',
+      consent: { granted: true, text: CONSENT },
+      source: 'bench',
+    }),
+  });
+  return {
+    failed: fresh.non2xx + fresh.errors + repeat.non2xx + repeat.errors,
+    new_signer_p50_ms: fresh.latency.p50,
+    repeat_signer_p50_ms: repeat.latency.p50,
+    new_signer_average_ms: Math.round(fresh.latency.average * 100) / 100,
+    repeat_signer_average_ms: Math.round(repeat.latency.average * 100) / 100,
+  };
+}
+
+/** Feed requests/s, and signing latency without and with feed readers. */
+async function feedUnderLoad() {
+  const feedFile = bigFeed(FEED_CHAPTERS);
+  const server = await startServer(path.join(dir, 'feed.db'), feedFile);
+  const url = `${server.base}/feed.json`;
+  try {
+    const first = await fetch(url, { headers: BROWSER_ACCEPT });
+    const bytes = (await first.arrayBuffer()).byteLength; // fetch decodes: the JSON's own size
+    const res = await new Promise<http.IncomingMessage>((ok) => http.get(url, { headers: BROWSER_ACCEPT }, ok));
+    const sent = Number(res.resume().headers['content-length'] ?? NaN);
+    const { failed: timingFailed, ...timing } = await repeatVersusNew(server.base);
+    const alone = await readFeed(url, FEED_SECONDS);
+    const signing = () =>
+      autocannon({ url: server.base, connections: 4, duration: FEED_SECONDS, requests: [signRequest] });
+    const signQuiet = await signing();
+    const [readers, signBusy] = await Promise.all([readFeed(url, FEED_SECONDS), signing()]);
+    return {
+      chapters: FEED_CHAPTERS,
+      json_bytes: bytes,
+      bytes_per_response: sent,
+      feed_requests_per_s: alone.perSecond,
+      feed_readers: FEED_READERS,
+      signing_p99_ms_quiet: signQuiet.latency.p99,
+      signing_p99_ms_with_feed_readers: signBusy.latency.p99,
+      signing_p50_ms_with_feed_readers: signBusy.latency.p50,
+      feed_requests_per_s_while_signing: readers.perSecond,
+      ...timing,
+      failed:
+        timingFailed +
+        alone.failed +
+        readers.failed +
+        [signQuiet, signBusy].reduce((n, r) => n + r.non2xx + r.errors, 0),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   console.log(`solidarity-widgets server bench: ${os.cpus().length} cores, Node ${process.version}`);
   const perCommit = await rawInsertRate(1, 2);
@@ -116,39 +270,19 @@ async function main() {
 
   const server = await startServer(path.join(dir, 'server.db'));
   const cpuBefore = cpuSeconds(server.pid);
-  let n = 0;
   const result = await autocannon({
     url: server.base,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/petitions/open/signatures',
-        // Each request is a new signer with its own idempotency key, like the widget sends.
-        setupRequest: (req: Record<string, unknown>) => {
-          const i = n++;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
-            body: JSON.stringify({
-              given_name: 'Rosa',
-              family_name: 'Parks',
-              email: `signer${i}@bench.example`,
-              postal_code: '60601',
-              country: 'US',
-              consent: { granted: true, text: CONSENT },
-              source: 'bench',
-            }),
-          };
-        },
-      },
-    ],
+    requests: [signRequest],
   });
   const cpuAfter = cpuSeconds(server.pid);
   const created = result.statusCodeStats['201']?.count ?? 0;
-  const count = ((await (await fetch(`${server.base}/api/petitions/open`)).json()) as { count: number }).count;
   await server.stop();
+  // Read from the file: the public count is published at intervals, not live.
+  const db = openSqlite(path.join(dir, 'server.db'));
+  const count = Number(db.prepare("SELECT count FROM petition_counts WHERE petition = 'open'").pluck().get() ?? 0);
+  db.close();
 
   // On a shared machine the rate depends on what else runs; the server's own CPU time per
   // signature does not, and says how many one core could take.
@@ -170,6 +304,7 @@ async function main() {
     load_average_1m: os.loadavg()[0],
     raw_insert_per_s: { one_row_per_commit: Math.round(perCommit), rows_1000_per_commit: Math.round(batched) },
     sqlite: 'WAL, synchronous=FULL',
+    feed: await feedUnderLoad(),
   };
   console.log(
     `signatures: ${figures.signatures_per_s}/s durable (${created} × 201 in ${result.duration} s, ${CONNECTIONS} connections), ` +
@@ -181,12 +316,26 @@ async function main() {
       `server CPU: ${Math.round(cpuPerSig)} µs per signature (≈ ${Math.round(1e6 / cpuPerSig)}/s per core); load average ${os.loadavg()[0].toFixed(1)}`,
     );
   }
+  const f = figures.feed;
+  console.log(
+    `feed (${f.chapters} chapters, ${f.json_bytes} B of JSON, ${f.bytes_per_response} B per response to a browser): ` +
+      `${f.feed_requests_per_s} requests/s with ${f.feed_readers} readers`,
+  );
+  console.log(
+    `signing p99 ${f.signing_p99_ms_quiet} ms alone, ${f.signing_p99_ms_with_feed_readers} ms while ` +
+      `${f.feed_readers} clients read the feed (p50 ${f.signing_p50_ms_with_feed_readers} ms; ` +
+      `feed ${f.feed_requests_per_s_while_signing} requests/s meanwhile)`,
+  );
+  console.log(
+    `one at a time: a new signer ${f.new_signer_average_ms} ms on average (p50 ${f.new_signer_p50_ms} ms), ` +
+      `a repeat ${f.repeat_signer_average_ms} ms (p50 ${f.repeat_signer_p50_ms} ms)`,
+  );
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'server.json'), JSON.stringify(figures, null, 2) + '\n');
   console.log('wrote bench/results/server.json');
   fs.rmSync(dir, { recursive: true, force: true });
-  if (count < created) process.exitCode = 1;
+  if (count < created || f.failed > 0) process.exitCode = 1;
 }
 
 await main();

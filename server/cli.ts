@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
-import { buildApp, MIN_TOKEN_LENGTH, parseOrigin } from './app.js';
+import { buildApp } from './app.js';
+import { parseOrigin } from './cors.js';
+import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
+import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
+import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
@@ -21,19 +25,29 @@ serve options:
   --db FILE              SQLite database file (default ./data/solidarity.db)
   --port N               port to listen on (default $PORT, else 8080)
   --host ADDRESS         address to listen on (default 0.0.0.0)
+  --public-url URL       this server's own address as readers reach it, e.g. https://party.example
+                         (its pages may sign; default: the listen address, http://HOST:PORT)
   --allow-origin ORIGIN  a site allowed to POST signatures, e.g. https://ally.example
                          (repeat, or give a comma list; the server's own origin is always allowed)
   --rate-limit N         signature POSTs per minute per client address (default 30; 0 = off)
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy)
+  --max-connections-per-address N
+                         open connections one client address may hold (default ${MAX_CONNECTIONS_PER_ADDRESS};
+                         0 = no cap; not applied with --trust-proxy: cap them in the proxy)
   --retain-days N        delete signatures older than N days, checked hourly (default: keep;
                          petition counts then count only the signatures still stored)
+  --publish-counts S     publish petition counts every S seconds (default 60), so that signing
+                         with someone's address does not show at once whether they had signed;
+                         0 = live counts, which lets anyone find that out
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
-  SOLIDARITY_ADMIN_TOKEN      at least ${MIN_TOKEN_LENGTH} characters; guards the organizers' CSV export
+  SOLIDARITY_ADMIN_TOKEN      at least ${MIN_TOKEN_LENGTH} visible ASCII characters, no spaces (e.g. the
+                              output of: openssl rand -hex 32); guards the organizers' CSV export
                               (GET /api/petitions/ID/signatures.csv) and erasure
                               (DELETE /api/petitions/ID/signatures?email=…), sent as
-                              "Authorization: Bearer TOKEN". Unset or shorter: both answer 404.
+                              "Authorization: Bearer TOKEN". Unset: both answer 404. A token that
+                              is too short or has spaces is refused at start.
 
 check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
 `;
@@ -71,10 +85,13 @@ async function serve(args: string[]): Promise<void> {
       db: { type: 'string', default: './data/solidarity.db' },
       port: { type: 'string' },
       host: { type: 'string', default: '0.0.0.0' },
+      'public-url': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
+      'publish-counts': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -82,14 +99,21 @@ async function serve(args: string[]): Promise<void> {
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
+  const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
+  const maxConnectionsPerAddress = intOption(
+    'max-connections-per-address', values['max-connections-per-address'], MAX_CONNECTIONS_PER_ADDRESS, 1_000_000,
+  );
   const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const o of allowOrigins) {
-    try {
-      parseOrigin(o);
-    } catch {
-      throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
-    }
+    if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
   }
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !isOrigin(publicUrl)) {
+    throw new UsageError(`--public-url "${publicUrl}" is not an http(s) URL like https://party.example`);
+  }
+  const token = process.env.SOLIDARITY_ADMIN_TOKEN;
+  const tokenProblem = token ? adminTokenProblem(token) : null;
+  if (tokenProblem) fail(`SOLIDARITY_ADMIN_TOKEN ${tokenProblem}. Make one with: openssl rand -hex 32`);
 
   let feed: FeedSource;
   try {
@@ -118,7 +142,6 @@ async function serve(args: string[]): Promise<void> {
 
   const root = packageRoot();
   const distDir = path.join(root, 'dist');
-  const token = process.env.SOLIDARITY_ADMIN_TOKEN;
   const app = buildApp({
     feed,
     store,
@@ -126,10 +149,13 @@ async function serve(args: string[]): Promise<void> {
     // The source tree's demo page, else the copy the build puts in dist/ (what a package ships).
     demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) => fs.existsSync(f)),
     allowOrigins,
+    publicUrl,
     rateLimit,
     trustProxy: values['trust-proxy'],
+    maxConnectionsPerAddress,
     adminToken: token,
     retainDays,
+    publishCountsMs: publishCountsS * 1000,
   });
 
   try {
@@ -168,16 +194,20 @@ async function serve(args: string[]): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
-  console.log(`signatures accepted from: this server's origin${allowOrigins.length ? `, ${allowOrigins.join(', ')}` : ''}`);
+  console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
+  if (!publicUrl) {
+    console.log('(readers who reach this server under another address cannot sign on its pages: give --public-url URL)');
+  }
   if (rateLimit === 0) console.log('rate limiting: off');
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
+  if (publishCountsS === 0) {
+    console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
+  }
   if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
     console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
   }
-  if (!token || token.length < MIN_TOKEN_LENGTH) {
-    console.warn(
-      `warning: SOLIDARITY_ADMIN_TOKEN is ${token ? 'shorter than ' + MIN_TOKEN_LENGTH + ' characters' : 'not set'}, so the signature export and erasure answer 404.`,
-    );
+  if (!token) {
+    console.warn('warning: SOLIDARITY_ADMIN_TOKEN is not set, so the signature export and erasure answer 404.');
   }
   // Last, so that whoever waits for this line has every line above it too.
   console.log(`solidarity-widgets serving ${values.feed} on ${base}`);
@@ -192,7 +222,8 @@ function check(args: string[]): void {
   } catch (err) {
     fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
   }
-  const { feed, problems } = checkFeed(raw, checkChapters);
+  const tooDeep = feedDepthProblem(raw);
+  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
@@ -201,6 +232,15 @@ function check(args: string[]): void {
   console.log(
     `${file}: OK (${feed.platform.length} planks, ${feed.petitions.length} petitions, ${feed.chapters.length} chapters)`,
   );
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    parseOrigin(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): never {

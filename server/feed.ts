@@ -7,6 +7,7 @@ import path from 'node:path';
 import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
 import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
+import { feedDepthProblem } from './feed-depth.js';
 
 export class FeedError extends Error {
   constructor(
@@ -40,6 +41,8 @@ export function readFeed(file: string): LoadedFeed {
   } catch (err) {
     throw new FeedError(`feed ${file} is not valid JSON: ${(err as Error).message}`);
   }
+  const tooDeep = feedDepthProblem(raw);
+  if (tooDeep) throw new FeedError(`feed ${file} is not a usable feed`, [tooDeep]);
   const { feed, problems } = checkFeed(raw, checkChapters);
   if (!feed) throw new FeedError(`feed ${file} is not a usable feed`, problems);
   return {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IMMUTABLE, NO_CACHE, SHORT_LIVED } from './cache-headers.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -69,10 +70,13 @@ function pickSibling(req: FastifyRequest, file: string, mtimeMs: number): { codi
 
 const isSibling = (file: string) => /\.(br|gz)$/i.test(file) && COMPRESSIBLE.has(path.extname(file.slice(0, -3)).toLowerCase());
 
+/** dist/<version>/…: the copy a release never changes (scripts/post-build.mjs), for SRI-pinned script tags. */
+const VERSIONED = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\//;
+
 export function cacheControl(rel: string): string {
-  if (rel.startsWith('chunks/')) return 'public, max-age=31536000, immutable';
-  if (rel.endsWith('.html')) return 'no-cache';
-  return 'public, max-age=300';
+  if (rel.startsWith('chunks/') || VERSIONED.test(rel)) return IMMUTABLE;
+  if (rel.endsWith('.html')) return NO_CACHE;
+  return SHORT_LIVED;
 }
 
 /**

@@ -14,7 +14,8 @@ export async function openStore(opts: { databaseUrl?: string; dbFile: string }):
   if (isPostgresUrl(opts.databaseUrl)) {
     store = new PostgresStore(opts.databaseUrl);
   } else {
-    fs.mkdirSync(path.dirname(path.resolve(opts.dbFile)), { recursive: true });
+    // Only the server's own user may enter the directory that holds the signatures.
+    fs.mkdirSync(path.dirname(path.resolve(opts.dbFile)), { recursive: true, mode: 0o700 });
     store = new SqliteStore(opts.dbFile);
   }
   try {

@@ -45,6 +45,18 @@ export const migrations: Migration[] = [
       CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'idempotency keys name their signer; every signature request writes its counter',
+    // signer_sha256: signerHash() of the signature the request carried (null: a honeypot), so
+    // erasure removes the record too. sign_requests: bumped by every signature request, new or
+    // repeat, so a repeat also changes a row and waits for a real commit (see storage/types.ts).
+    sql: (d) => `
+      ALTER TABLE idempotency_keys ADD COLUMN signer_sha256 TEXT;
+      CREATE INDEX idempotency_keys_signer ON idempotency_keys (petition, signer_sha256);
+      ALTER TABLE petition_counts ADD COLUMN sign_requests ${d.bigint} NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

@@ -3,7 +3,9 @@
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
-import { STALE_CLAIM_MS, type Claim, type IdempotencyRecord, type Signature, type SignatureStore } from './types.js';
+import { signerHash } from './signer.js';
+import { STALE_CLAIM_MS } from './types.js';
+import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 const PAGE = 1000;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
@@ -104,10 +106,10 @@ export class PostgresStore implements SignatureStore {
     ]);
   }
 
-  async sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number> {
+  async sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number> {
     try {
       return await this.tx(async (c) => {
-        let count: number | undefined;
+        let added = 0;
         if (sig) {
           const ins = await c.query(
             `INSERT INTO signatures (petition, email, given_name, family_name, postal_code, country,
@@ -117,26 +119,25 @@ export class PostgresStore implements SignatureStore {
             [sig.petition, sig.email, sig.given_name, sig.family_name, sig.postal_code, sig.country,
               sig.phone, sig.comment, sig.source, sig.origin, sig.consent_sha256, sig.signed_at],
           );
-          if (ins.rowCount === 1) {
-            const r = await c.query(
-              `INSERT INTO petition_counts (petition, count) VALUES ($1, 1)
-               ON CONFLICT (petition) DO UPDATE SET count = petition_counts.count + 1 RETURNING count`,
-              [petition],
-            );
-            count = Number(r.rows[0].count);
-          }
+          added = ins.rowCount ?? 0;
         }
-        if (count === undefined) {
-          const r = await c.query('SELECT count FROM petition_counts WHERE petition = $1', [petition]);
-          count = Number(r.rows[0]?.count ?? 0);
-        }
+        // Written for a repeat (and a honeypot) too: the row changes, so the commit waits for the
+        // WAL flush as a new signer's does, and the answer comes no sooner.
+        const r = await c.query(
+          `INSERT INTO petition_counts (petition, count, sign_requests) VALUES ($1, $2, 1)
+           ON CONFLICT (petition) DO UPDATE SET count = petition_counts.count + excluded.count,
+             sign_requests = petition_counts.sign_requests + 1 RETURNING count`,
+          [petition, added],
+        );
+        const count = Number(r.rows[0].count);
         if (idem) {
           await c.query(
-            `INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at)
-             VALUES ($1, $2, $3, 201, $4, $5)
-             ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256,
-               status = excluded.status, response = excluded.response, created_at = excluded.created_at`,
-            [petition, idem.key, idem.bodySha256, JSON.stringify({ count }), now],
+            `INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at, signer_sha256)
+             VALUES ($1, $2, $3, 201, $4, $5, $6)
+             ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256, status = excluded.status,
+               response = excluded.response, created_at = excluded.created_at, signer_sha256 = excluded.signer_sha256`,
+            [petition, idem.key, idem.bodySha256, idem.response ?? JSON.stringify({ count }), now,
+              sig ? signerHash(petition, sig.email) : null],
           );
         }
         return count;
@@ -176,6 +177,10 @@ export class PostgresStore implements SignatureStore {
     return this.tx(async (c) => {
       const n = (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
       if (n > 0) await c.query('UPDATE petition_counts SET count = count - $2 WHERE petition = $1', [petition, n]);
+      await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [
+        petition,
+        signerHash(petition, email),
+      ]);
       return n;
     });
   }
@@ -187,6 +192,7 @@ export class PostgresStore implements SignatureStore {
         await c.query(`UPDATE petition_counts SET count =
           (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`);
       }
+      await c.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
       return n;
     });
   }

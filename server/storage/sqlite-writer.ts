@@ -2,6 +2,8 @@
 // stop the HTTP thread; here it stops only this thread, and requests keep being parsed while
 // a batch is made durable. Batches arrive as messages; everything that arrived while the last
 // commit ran goes into the next transaction (group commit). Results go back only after COMMIT.
+// After a batch that deleted signatures, the WAL is checkpointed and truncated: it still holds
+// the pages as they were before the delete.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite-db.js';
@@ -18,12 +20,18 @@ function statements(db: Database.Database) {
       ON CONFLICT (petition, email) DO NOTHING`),
     bump: db.prepare(`INSERT INTO petition_counts (petition, count) VALUES (?, ?)
       ON CONFLICT (petition) DO UPDATE SET count = count + excluded.count`),
+    // SQLite skips writing a row that would not change, so the request counter is what changes.
+    bumpSigned: db.prepare(`INSERT INTO petition_counts (petition, count, sign_requests) VALUES (?, ?, 1)
+      ON CONFLICT (petition) DO UPDATE SET count = count + excluded.count, sign_requests = sign_requests + 1`),
     count: db.prepare('SELECT count FROM petition_counts WHERE petition = ?').pluck(),
-    putKey: db.prepare(`INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at)
-      VALUES (?, ?, ?, ?, ?, ?)
+    putKey: db.prepare(`INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at,
+        signer_sha256)
+      VALUES (?, ?, ?, 201, ?, ?, ?)
       ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256,
-        status = excluded.status, response = excluded.response, created_at = excluded.created_at`),
+        status = excluded.status, response = excluded.response, created_at = excluded.created_at,
+        signer_sha256 = excluded.signer_sha256`),
     erase: db.prepare('DELETE FROM signatures WHERE petition = ? AND email = ?'),
+    eraseKeys: db.prepare('DELETE FROM idempotency_keys WHERE petition = ? AND signer_sha256 = ?'),
     purgeSigs: db.prepare('DELETE FROM signatures WHERE signed_at < ?'),
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
@@ -35,21 +43,25 @@ function statements(db: Database.Database) {
 function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
   switch (op.kind) {
     case 'sign': {
-      if (op.sig && s.insertSig.run(op.sig).changes > 0) s.bump.run(op.petition, 1);
+      // The counter row is written for a repeat (and a honeypot) too: the same writes and the
+      // same fsync as a new signer, so the answer comes no sooner.
+      const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
+      s.bumpSigned.run(op.petition, added);
       const count = (s.count.get(op.petition) as number | undefined) ?? 0;
-      if (op.idem) {
-        s.putKey.run(op.petition, op.idem.key, op.idem.bodySha256, 201, JSON.stringify({ count }), op.now);
-      }
+      const response = op.idem?.response ?? JSON.stringify({ count });
+      if (op.idem) s.putKey.run(op.petition, op.idem.key, op.idem.bodySha256, response, op.now, op.signer);
       return count;
     }
     case 'erase': {
       const n = s.erase.run(op.petition, op.email).changes;
       if (n > 0) s.bump.run(op.petition, -n);
+      s.eraseKeys.run(op.petition, op.signer);
       return n;
     }
     case 'purgeSignatures': {
       const n = s.purgeSigs.run(op.before).changes;
       if (n > 0) s.recount.run();
+      s.purgeKeys.run(op.before);
       return n;
     }
     case 'purgeIdempotency':
@@ -87,6 +99,10 @@ if (parentPort) {
       // The commit itself failed: nothing in this batch is durable, so nobody gets a success.
       port.postMessage(batch.map((op) => ({ id: op.id, ok: false, error: (err as Error).message })));
       return;
+    }
+    // Before answering: an erasure is done only when the old pages are gone from the WAL too.
+    if (batch.some((op) => op.kind === 'erase' || op.kind === 'purgeSignatures')) {
+      db.pragma('wal_checkpoint(TRUNCATE)');
     }
     port.postMessage(results);
   };

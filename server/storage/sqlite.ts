@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
-import type { Claim, IdempotencyRecord, Signature, SignatureStore } from './types.js';
+import { signerHash } from './signer.js';
+import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
 
@@ -126,9 +127,10 @@ export class SqliteStore implements SignatureStore {
     this.inFlight.delete(rec.petition + '\0' + rec.key);
   }
 
-  async sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number> {
+  async sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number> {
+    const signer = sig ? signerHash(petition, sig.email) : null;
     try {
-      return await this.write({ kind: 'sign', sig, petition, idem, now: now.toISOString() });
+      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString() });
     } finally {
       // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
@@ -156,7 +158,7 @@ export class SqliteStore implements SignatureStore {
   }
 
   erase(petition: string, email: string): Promise<number> {
-    return this.write({ kind: 'erase', petition, email });
+    return this.write({ kind: 'erase', petition, email, signer: signerHash(petition, email) });
   }
 
   purgeSignatures(before: Date): Promise<number> {

@@ -33,6 +33,12 @@ export interface IdempotencyRecord {
   bodySha256: string;
 }
 
+/** A claimed key with the answer to store for it (replayed to a retry of the same request). */
+export interface KeyedAnswer extends IdempotencyRecord {
+  /** null: `{"count":N}` with the live count once this signature is in (counts published live). */
+  response: string | null;
+}
+
 export interface SignatureStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations. Call once before anything else. */
@@ -46,17 +52,21 @@ export interface SignatureStore {
   release(rec: IdempotencyRecord): Promise<void>;
   /**
    * Stores a signature (null: a honeypot hit, nothing stored) and, in the same transaction,
-   * the 201 answer for the idempotency key. A repeat signer is not counted again.
-   * Resolves only once everything is durable. Returns the petition's count.
+   * the 201 answer for the idempotency key. A repeat signer is not counted again, but a repeat
+   * runs the same writes and waits for the same durable commit as a new signer, so the two
+   * cannot be told apart by timing. Returns the petition's live count (never sent to clients).
    */
-  sign(sig: Signature | null, petition: string, idem: IdempotencyRecord | null, now: Date): Promise<number>;
+  sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number>;
   count(petition: string): Promise<number>;
   counts(): Promise<Map<string, number>>;
   /** All signatures of one petition, oldest first, in pages. */
   exportRows(petition: string): AsyncIterable<Signature>;
-  /** Erases one signer (normalized email) from one petition; returns how many rows went. */
+  /**
+   * Erases one signer (normalized email) from one petition, with the idempotency records of
+   * their requests; returns how many signatures went. SQLite overwrites the freed bytes.
+   */
   erase(petition: string, email: string): Promise<number>;
-  /** Deletes signatures signed before `before`; returns how many. */
+  /** Deletes signatures signed before `before`, and idempotency records as old; returns how many signatures. */
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */
   purgeIdempotency(before: Date): Promise<number>;

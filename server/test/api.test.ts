@@ -32,13 +32,14 @@ for (const backend of backends) {
     it('201 { count } for a new signer; the same person again is answered alike and not counted', async () => {
       const first = await sign(s.base, signature({ email: 'Jo.Hill@Bücher.Example' }));
       assert.equal(first.status, 201);
-      assert.deepEqual(first.json(), { count: 1 });
+      assert.deepEqual(Object.keys(first.json()), ['count']);
       // Same address: spaces, other case, decomposed ü (NFD) and the punycode domain.
       for (const email of ['  jo.hill@bu\u0308cher.example ', 'JO.HILL@xn--bcher-kva.example']) {
         const again = await sign(s.base, signature({ email, given_name: 'Joe' }));
         assert.deepEqual(shape(again), shape(first));
-        assert.deepEqual(again.json(), { count: 1 });
+        assert.deepEqual(again.json(), first.json(), 'the published count, whoever signs');
       }
+      assert.equal(await s.store.count('open'), 1);
       const rows = await exportCsv(s);
       assert.equal(rows.length, 2);
       assert.equal(rows[1][3], 'jo.hill@xn--bcher-kva.example');
@@ -188,7 +189,8 @@ for (const backend of backends) {
       for (const origin of ['https://evil.example', 'null', 'https://ally.example.evil.example']) {
         const r = await sign(s.base, signature(), { origin });
         assert.deepEqual([r.status, errorOf(r).code], [403, 'origin_not_allowed'], origin);
-        assert.equal(r.headers['access-control-allow-origin'], undefined);
+        // The refusal is readable by the page that asked (not by an opaque origin).
+        assert.equal(r.headers['access-control-allow-origin'], origin === 'null' ? undefined : origin);
       }
 
       const pre = await request(s.base, 'OPTIONS', '/api/petitions/open/signatures', {
@@ -199,11 +201,11 @@ for (const backend of backends) {
       assert.match(String(pre.headers['access-control-allow-headers']), /Idempotency-Key/i);
       assert.ok(Number(pre.headers['access-control-max-age']) > 0);
       assert.match(String(pre.headers.vary), /Origin/);
-      const preBad = await request(s.base, 'OPTIONS', '/api/petitions/open/signatures', {
-        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      const preNull = await request(s.base, 'OPTIONS', '/api/petitions/open/signatures', {
+        headers: { origin: 'null', 'access-control-request-method': 'POST' },
       });
-      assert.equal(preBad.status, 403);
-      assert.equal(preBad.headers['access-control-allow-origin'], undefined);
+      assert.equal(preNull.status, 403);
+      assert.equal(preNull.headers['access-control-allow-origin'], undefined);
 
       for (const p of ['/feed.json', '/api/petitions/open']) {
         const r = await request(s.base, 'GET', p, { headers: { origin: 'https://anyone.example' } });
@@ -219,16 +221,17 @@ for (const backend of backends) {
       }
     });
 
-    it('GET /api/petitions/:id and /feed.json carry the live count', async () => {
+    it('GET /api/petitions/:id and /feed.json carry the published count', async () => {
       const before = (await request(s.base, 'GET', '/api/petitions/open')).json();
       assert.deepEqual(Object.keys(before).sort(), ['closes', 'consent', 'count', 'fields', 'goal', 'id', 'title']);
       // What a widget without the feed needs to ask for what will be required.
       assert.ok(Array.isArray(before.fields));
       assert.ok(before.consent, 'the consent text the server checks against');
       assert.equal(before.goal, 100);
+      // Published once a minute (privacy.test.ts): a signature does not show at once.
       await sign(s.base, signature());
       const after = (await request(s.base, 'GET', '/api/petitions/open')).json();
-      assert.equal(after.count, before.count + 1);
+      assert.equal(after.count, before.count);
       const feed = (await request(s.base, 'GET', '/feed.json')).json();
       assert.equal(feed.petitions.find((p: { id: string }) => p.id === 'open').count, after.count);
       assert.equal(feed.petitions.find((p: { id: string }) => p.id === 'closed').count, 0);
@@ -254,12 +257,12 @@ for (const backend of backends) {
 
     it('DELETE …/signatures?email= erases one signer', async () => {
       await sign(s.base, signature({ email: 'erase.me@example.org' }));
-      const count = (await request(s.base, 'GET', '/api/petitions/open')).json().count;
+      const count = await s.store.count('open');
       const unauth = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=erase.me@example.org');
       assert.equal(unauth.status, 401);
       const r = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=%20Erase.Me@EXAMPLE.org', { headers: auth });
       assert.deepEqual([r.status, r.json()], [200, { erased: 1 }]);
-      assert.equal((await request(s.base, 'GET', '/api/petitions/open')).json().count, count - 1);
+      assert.equal(await s.store.count('open'), count - 1);
       assert.ok(!(await exportCsv(s)).some((row) => row[3] === 'erase.me@example.org'));
       assert.ok(!(await s.dump()).includes('erase.me@example.org'));
       const missing = await request(s.base, 'DELETE', '/api/petitions/open/signatures', { headers: auth });

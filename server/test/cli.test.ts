@@ -5,15 +5,18 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { backends, FIXTURE_FEED, auth, parseCsv, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN } from './helpers.js';
+import {
+  backends, FIXTURE_FEED, auth, parseCsv, refusedOrServed, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN,
+} from './helpers.js';
 
 const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
+
 
 describe('cli', { concurrency: 4 }, () => {
   it('--help lists every serve option and the environment', async () => {
     const { code, out } = await finish(runCli(['--help']));
     assert.equal(code, 0);
-    for (const s of ['serve', 'check', '--feed', '--db', '--port', '--allow-origin', '--rate-limit', '--trust-proxy', '--retain-days', 'DATABASE_URL', 'SOLIDARITY_ADMIN_TOKEN']) {
+    for (const s of ['serve', 'check', '--feed', '--db', '--port', '--public-url', '--allow-origin', '--rate-limit', '--trust-proxy', '--max-connections-per-address', '--retain-days', 'DATABASE_URL', 'SOLIDARITY_ADMIN_TOKEN']) {
       assert.ok(out.includes(s), s);
     }
   });
@@ -72,13 +75,50 @@ describe('cli', { concurrency: 4 }, () => {
     }
   });
 
-  it('warns at start when the admin token is unset or short', async () => {
+  it('warns at start when the admin token is unset', async () => {
     const dir = tempDir();
-    const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', path.join(dir, 'db')], { SOLIDARITY_ADMIN_TOKEN: 'short' });
+    const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', path.join(dir, 'db')], { SOLIDARITY_ADMIN_TOKEN: '' });
     cli.proc.kill('SIGTERM');
     const code = await cli.exited;
     assert.equal(code, 0);
-    assert.match(cli.output(), /SOLIDARITY_ADMIN_TOKEN is shorter than 32/);
+    assert.match(cli.output(), /SOLIDARITY_ADMIN_TOKEN is not set/);
+  });
+
+  it('refuses at start an admin token that could never authenticate, saying why', async () => {
+    const dir = tempDir();
+    const cases: [string, RegExp][] = [
+      ['correct horse battery staple and more words', /contains whitespace/],
+      [`${TOKEN}\n`, /contains whitespace/],
+      [`\t${TOKEN}`, /contains whitespace/],
+      [`${TOKEN}é`, /visible ASCII/],
+      ['short', /is 5 characters long; it must have at least 32/],
+    ];
+    for (const [token, why] of cases) {
+      const args = ['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'db'), '--host', '127.0.0.1', '--port', '0'];
+      const { code, out } = await refusedOrServed(runCli(args, { SOLIDARITY_ADMIN_TOKEN: token }));
+      assert.equal(code, 1, JSON.stringify(token));
+      assert.match(out, /SOLIDARITY_ADMIN_TOKEN/, JSON.stringify(token));
+      assert.match(out, why, JSON.stringify(token));
+      assert.doesNotMatch(out, /serving/, JSON.stringify(token));
+    }
+  });
+
+  it('--public-url is the origin whose pages may sign; a bad one is a usage error', async () => {
+    const bad = await finish(runCli(['serve', '--feed', FIXTURE_FEED, '--public-url', 'party.example']));
+    assert.equal(bad.code, 2);
+    assert.match(bad.out, /--public-url "party\.example" is not an http\(s\) URL/);
+    const dir = tempDir();
+    const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', path.join(dir, 'db'), '--public-url', 'https://party.example']);
+    try {
+      assert.match(cli.output(), /signatures accepted from: https:\/\/party\.example/);
+      assert.equal((await sign(cli.base, signature(), { origin: 'https://party.example' })).status, 201);
+      const evil = await sign(cli.base, signature(), { host: 'evil.example', origin: 'http://evil.example' });
+      assert.equal(evil.status, 403);
+      assert.equal((await sign(cli.base, signature(), { origin: cli.base })).status, 403);
+    } finally {
+      cli.proc.kill('SIGTERM');
+      await cli.exited;
+    }
   });
 
   it('check FEED prints each problem with its JSON path and exits 1; a good feed exits 0', async () => {

@@ -31,9 +31,27 @@ export interface Backend {
   name: 'sqlite' | 'postgres';
   /** Why this backend does not run here, if it does not. */
   skip?: string;
-  /** A fresh, migrated, empty store, and a way to read every stored value as text. */
-  open(): Promise<{ store: SignatureStore; dump(): Promise<string>; cleanup(): Promise<void> }>;
+  /** A fresh, migrated, empty store, and ways to read and disturb it from outside. */
+  open(): Promise<OpenBackend>;
 }
+
+export interface OpenBackend {
+  store: SignatureStore;
+  /** SQLite: the database file. */
+  file?: string;
+  dump(): Promise<string>;
+  /** A query on the same database from a connection of the test's own (SQLite: kept open until cleanup). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  /** Makes every write fail at once (as a full disk would), from outside the store; returns the undo. */
+  refuseWrites(): Promise<() => Promise<void>>;
+  /** Holds the database's write lock from another connection, so writes wait; returns the release. */
+  holdWriteLock(): Promise<() => Promise<void>>;
+  cleanup(): Promise<void>;
+}
+
+/** The tables a signature writes to. */
+const WRITTEN_TABLES = ['signatures', 'idempotency_keys'];
+const REFUSAL = 'simulated: no space left on device';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -45,8 +63,14 @@ export const backends: Backend[] = [
       const file = path.join(dir, 'test.db');
       const store = new SqliteStore(file);
       await store.init();
+      let own: Database.Database | undefined;
       return {
         store,
+        file,
+        async query(sql) {
+          own ??= new Database(file);
+          return own.prepare(sql).all() as Record<string, unknown>[];
+        },
         async dump() {
           const db = new Database(file, { readonly: true });
           try {
@@ -56,7 +80,26 @@ export const backends: Backend[] = [
             db.close();
           }
         },
+        async refuseWrites() {
+          const db = new Database(file);
+          for (const t of WRITTEN_TABLES) {
+            db.exec(`CREATE TRIGGER refuse_${t} BEFORE INSERT ON ${t} BEGIN SELECT RAISE(FAIL, '${REFUSAL}'); END`);
+          }
+          return async () => {
+            for (const t of WRITTEN_TABLES) db.exec(`DROP TRIGGER refuse_${t}`);
+            db.close();
+          };
+        },
+        async holdWriteLock() {
+          const db = new Database(file);
+          db.exec('BEGIN IMMEDIATE');
+          return async () => {
+            db.exec('ROLLBACK');
+            db.close();
+          };
+        },
         async cleanup() {
+          own?.close();
           await store.close();
           fs.rmSync(dir, { recursive: true, force: true });
         },
@@ -75,14 +118,39 @@ export const backends: Backend[] = [
       await admin.query(`CREATE SCHEMA ${schema}`);
       const store = new PostgresStore(pgUrl, { schema, max: 20 });
       await store.init();
+      await admin.query(`SET search_path TO ${schema}`);
       return {
         store,
+        async query(sql) {
+          return (await admin.query(sql)).rows;
+        },
         async dump() {
           const out: string[] = [];
           for (const t of ['signatures', 'petition_counts', 'idempotency_keys', 'schema_migrations']) {
             out.push(JSON.stringify((await admin.query(`SELECT * FROM ${schema}.${t}`)).rows));
           }
           return out.join('\n');
+        },
+        async refuseWrites() {
+          await admin.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION '${REFUSAL}'; END $$`);
+          for (const t of WRITTEN_TABLES) {
+            await admin.query(`CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.${t}
+              FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`);
+          }
+          return async () => {
+            await admin.query(`DROP FUNCTION ${schema}.refuse() CASCADE`);
+          };
+        },
+        async holdWriteLock() {
+          const locker = new pg.Client({ connectionString: pgUrl });
+          await locker.connect();
+          await locker.query('BEGIN');
+          await locker.query(`LOCK TABLE ${schema}.signatures, ${schema}.idempotency_keys IN EXCLUSIVE MODE`);
+          return async () => {
+            await locker.query('ROLLBACK');
+            await locker.end();
+          };
         },
         async cleanup() {
           await store.close();
@@ -94,11 +162,12 @@ export const backends: Backend[] = [
   },
 ];
 
-export interface TestServer {
+export interface TestServer extends Pick<OpenBackend, 'refuseWrites' | 'holdWriteLock'> {
   base: string;
   store: SignatureStore;
   feedFile: string;
   dump(): Promise<string>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -121,6 +190,9 @@ export async function startServer(
     store: db.store,
     feedFile,
     dump: db.dump,
+    query: db.query,
+    refuseWrites: db.refuseWrites,
+    holdWriteLock: db.holdWriteLock,
     async close() {
       await app.close();
       feed.close();
@@ -227,6 +299,21 @@ export function runCli(args: string[], env: Record<string, string> = {}): Omit<C
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   return { proc, output: () => out, exited };
+}
+
+/** Waits for the CLI to exit; a server that starts instead of refusing is stopped and reported as 'served'. */
+export async function refusedOrServed(
+  cli: ReturnType<typeof runCli>,
+): Promise<{ code: number | null | 'served'; out: string }> {
+  const served = new Promise<'served'>((resolve) => {
+    cli.proc.stdout!.on('data', () => /serving .* on http/.test(cli.output()) && resolve('served'));
+  });
+  const code = await Promise.race([cli.exited, served]);
+  if (code === 'served') {
+    cli.proc.kill('SIGTERM');
+    await cli.exited;
+  }
+  return { code, out: cli.output() };
 }
 
 /** Starts `serve` on 127.0.0.1 with a free port and waits until it listens. */

@@ -1,11 +1,9 @@
 import { LitElement, ReactiveElement, type CSSResult, type PropertyValues } from 'lit';
 import { emit, type SolidarityEventMap, type SolidarityEventName } from './events.js';
+import { yieldToPage } from './scheduling.js';
 import { warn } from './warn.js';
 
-/** Lets the host page's other work run before ours continues: the caller resumes in a task of its own. */
-export const yieldToPage = (): Promise<void> =>
-  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
-  new Promise((resolve) => setTimeout(resolve));
+export { yieldToPage }; // where widgets have long found it
 
 /** The base of every widget: a tolerant `define`, typed events, one warning per problem. */
 export class SolidarityElement extends LitElement {

@@ -2,7 +2,7 @@
  * Loads feeds: one request per feed URL per page, shared by every widget,
  * with a timeout and a specific error for each way a feed can fail.
  */
-import { yieldToPage } from './base-element.js';
+import { yieldToPage } from './scheduling.js';
 import { checkFeed } from './feed-check.js';
 import { dictionary } from './dictionary.js';
 import type { PageFeed } from './feed-types.js';

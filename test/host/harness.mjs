@@ -46,6 +46,8 @@ export async function startOrgServer({ feed = 'sample/feed.json', allowOrigins =
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sw-host-'));
   const args = ['bin/solidarity-widgets.js', 'serve', '--feed', feed, '--db', join(dir, 'db.sqlite'), '--port', String(port), '--rate-limit', '0'];
+  // Live counts: these pages watch the count move as a reader signs (privacy.test.ts covers the default).
+  args.push('--publish-counts', '0');
   for (const o of allowOrigins) args.push('--allow-origin', o);
   const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';

@@ -2,7 +2,7 @@
  * What the closed `<donate-button>` checks at page load, so a webmaster sees a bad setting on
  * the first render: the provider and account, and the amounts (plain numbers, within min and
  * max). What needs Intl or the provider's rules (currency, Stripe links, a template's address)
- * is checked by donate-config.ts, which loads with the panel on the first click. Keep this
+ * is checked by lazy/donate-config.ts, which loads with the panel on the first click. Keep this
  * file small: it is in the entry script.
  */
 import type { AttributeProblem } from '../../core/attribute-check.js';
@@ -15,7 +15,7 @@ import type { MessageKey } from '../../i18n/index.js';
  */
 const trim = (text: string): string => text.replace(/^\s+|\s+$/g, '');
 
-/** The providers a `<donate-button>` knows; providers.ts has one entry for each (the type check enforces it). */
+/** The providers a `<donate-button>` knows; lazy/providers.ts has one entry for each (the type check enforces it). */
 export const PROVIDER_NAMES = ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 

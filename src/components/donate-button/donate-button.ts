@@ -10,8 +10,12 @@ import { themeStyles } from '../../core/theme.styles.js';
 import { donateStyles } from './donate-button.styles.js';
 import { basics, moneyFormat } from './donate-basics.js';
 import { AttributeCheck, type AttributeProblem } from '../../core/attribute-check.js';
-import type { DonateConfig } from './donate-config.js';
-import type { DonatePanel } from './donate-panel.js';
+import { lazy } from '../../core/lazy.js';
+import type { DonateConfig } from './lazy/donate-config.js';
+import type { DonatePanel } from './lazy/donate-panel.js';
+
+/** The panel, its settings check and the providers: loaded on the first click. */
+const panel = lazy(() => import('./lazy/donate-panel.js'));
 
 /** `recurring="false"` turns monthly gifts off even when the feed offers them. */
 const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? undefined : v !== 'false') };
@@ -167,11 +171,11 @@ export class DonateButton extends SolidarityElement {
   }
 
   /** Loads the panel's code (replaceable in tests). */
-  static loadPanel = () => import('./donate-panel.js');
+  static loadPanel = () => panel.load();
 
   /** Opens the panel: loads its code on the first click, then checks the settings in full. */
   async open(): Promise<void> {
-    let m: typeof import('./donate-panel.js');
+    let m: typeof import('./lazy/donate-panel.js');
     try {
       m = await DonateButton.loadPanel();
     } catch {

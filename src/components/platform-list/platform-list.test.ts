@@ -2,6 +2,8 @@ import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { feedFixture } from '../../../test/util.js';
 import { clearFeedCache } from '../../core/feed-loader.js';
+import { provideFeed } from '../../core/context.js';
+import type { PageFeed } from '../../core/feed-types.js';
 import { jsonUrl, sampleFeed } from '../../../test/fixtures/feed.js';
 import { PlatformPlank } from '../platform-plank/platform-plank.js';
 import { PlatformList } from './platform-list.js';
@@ -31,6 +33,36 @@ describe('<platform-list>', () => {
       'The variant setting “grid” is not valid. Use card or compact; showing cards.',
       '<platform-list> variant="grid": The variant',
     );
+  });
+
+  it('renders a platform of 5,000 planks in linear work: slices are appended, the list is not re-rendered for each', async function () {
+    this.timeout(120000); // 5,000 planks in a browser shared with other suites
+    let renders = 0;
+    const render = PlatformList.prototype.render;
+    PlatformList.prototype.render = function (this: PlatformList) {
+      renders++;
+      return render.call(this);
+    };
+    try {
+      // Too big for a feed URL's query: given as an enclosing <org-feed> would give it (context.ts).
+      const feed = feedWith(5000) as unknown as PageFeed;
+      const holder = document.createElement('div');
+      provideFeed(holder)({ status: 'ready', url: location.href, feed });
+      const el = document.createElement('platform-list');
+      holder.append(el);
+      document.body.append(holder);
+      const list = () => el.shadowRoot!.querySelector('ul[part=list]')!;
+      await waitUntil(() => list()?.children.length === 5000, 'all 5,000 planks are in the list', { timeout: 60000 });
+      const planks = planksOf(el);
+      expect(planks[0].data!.id).to.equal('p1');
+      expect(planks[4999].data!.id).to.equal('p5000');
+      // Re-rendering the growing list each task went through every plank already shown:
+      // ~1,250 renders of the list for 5,000 planks. Appending slices needs a handful.
+      expect(renders, `${renders} renders of the list`).to.be.below(10);
+      holder.remove();
+    } finally {
+      PlatformList.prototype.render = render;
+    }
   });
 
   it('gives its planks level-2 headings unless heading-level says otherwise (no level skipped after an h1)', async () => {

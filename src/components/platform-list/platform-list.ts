@@ -1,6 +1,7 @@
 import { trim } from '../../core/url.js';
 import { html } from 'lit';
-import { SolidarityElement, yieldToPage } from '../../core/base-element.js';
+import { SolidarityElement } from '../../core/base-element.js';
+import { appendInSlices } from '../../core/scheduling.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Plank } from '../../core/feed-types.js';
@@ -19,6 +20,22 @@ function plankTagIsOurs(): boolean {
   ListPlank.define('sw-platform-plank');
   return false;
 }
+
+/** The planks a list shows, and how. */
+interface Shown {
+  planks: Plank[];
+  variant: string;
+  level: number;
+  base: string;
+}
+
+/** Whether two lists show the same planks the same way (planks compared one by one: a filter makes a new array). */
+const sameShown = (a: Shown, b: Shown) =>
+  a.variant === b.variant &&
+  a.level === b.level &&
+  a.base === b.base &&
+  a.planks.length === b.planks.length &&
+  a.planks.every((p, i) => p === b.planks[i]);
 
 /** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
 export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
@@ -55,7 +72,6 @@ export class PlatformList extends SolidarityElement {
     variant: {},
     limit: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    shown: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -79,12 +95,35 @@ export class PlatformList extends SolidarityElement {
       hint: 'attr.use-limit',
     },
   ]);
-  /** Planks rendered so far: a few at a time, each few in a task of its own (no long task for the host). */
-  private shown = 4;
-  private total = 0;
+  /** What the list should hold, as the latest render found it. */
+  private wanted?: Shown;
+  /** What the list holds (or is being filled with), and in which `<ul>`. */
+  private shown?: Shown & { list: Element };
 
+  /**
+   * Fills the list a slice per task (no long task for the host), appending each slice once:
+   * a render of the list itself never goes through the planks already there.
+   */
   protected updated(): void {
-    if (this.shown < this.total) yieldToPage().then(() => (this.shown += 4));
+    const list = this.renderRoot.querySelector('ul[part=list]');
+    const wanted = this.wanted;
+    if (!list || !wanted || (this.shown?.list === list && sameShown(this.shown, wanted))) return;
+    const shown = (this.shown = { ...wanted, list });
+    list.replaceChildren();
+    const tag = plankTagIsOurs() ? 'platform-plank' : 'sw-platform-plank';
+    void appendInSlices(
+      list,
+      wanted.planks,
+      (p) => {
+        const plank = Object.assign(document.createElement(tag) as PlatformPlank, { data: p, base: shown.base });
+        plank.setAttribute('variant', shown.variant);
+        plank.setAttribute('heading-level', String(shown.level));
+        const item = document.createElement('li');
+        item.append(plank);
+        return item;
+      },
+      () => this.shown === shown,
+    );
   }
 
   /** The `limit` as a number, or undefined for none (or a bad one). */
@@ -105,18 +144,11 @@ export class PlatformList extends SolidarityElement {
     const limit = this.parsedLimit();
     const tags = (this.tags ?? '').split(',').filter((x) => trim(x));
     const planks = selectPlanks(s.feed.platform, tags, limit);
-    this.total = planks.length;
     const variant = plankVariant(this.variant);
-    const level = plankHeadingLevel(this.headingLevel);
+    this.wanted = { planks, variant, level: plankHeadingLevel(this.headingLevel), base: s.url };
     return html`
       ${planks.length
-        ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}>
-            ${planks.slice(0, this.shown).map((p) =>
-              plankTagIsOurs()
-                ? html`<li><platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${level}></platform-plank></li>`
-                : html`<li><sw-platform-plank .data=${p} .base=${s.url} variant=${variant} heading-level=${level}></sw-platform-plank></li>`,
-            )}
-          </ul>`
+        ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}></ul>`
         : html`<p class="message" part="message" role="status">
             ${tags.length ? t.t('list.no-match', { tags: tags.join(', ') }) : t.t('list.empty')}
           </p>`}

@@ -1,11 +1,11 @@
 /**
  * The full check of a `<donate-button>`'s settings: its attributes over the feed's `donate`
- * object. Loaded with the panel on the first click (donate-basics.ts did the cheap part).
+ * object. Loaded with the panel on the first click (../donate-basics.ts did the cheap part).
  */
-import type { DonateSettings } from '../../core/feed-types.js';
-import { safeUrl } from '../../core/url.js';
-import type { AttributeProblem } from '../../core/attribute-check.js';
-import { basics, type DonateAttributes } from './donate-basics.js';
+import type { DonateSettings } from '../../../core/feed-types.js';
+import { safeUrl } from '../../../core/url.js';
+import type { AttributeProblem } from '../../../core/attribute-check.js';
+import { basics, type DonateAttributes, type ProviderName } from '../donate-basics.js';
 
 /** A problem found only here: the message says donations are unavailable; `detail` tells the console why. */
 const unavailable = (name: string, value: string, detail: string): { problem: AttributeProblem } => ({
@@ -13,7 +13,7 @@ const unavailable = (name: string, value: string, detail: string): { problem: At
 });
 
 export interface DonateConfig {
-  provider: string;
+  provider: ProviderName;
   account: string;
   template: string;
   /** Preset amounts, in major units. */

@@ -1,0 +1,92 @@
+// The organizers' routes: the CSV export and the erasure of one signer, both behind the admin
+// token (Authorization: Bearer …) and without CORS headers. Without a usable token they answer 404.
+import { timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NO_STORE } from '../cache-headers.js';
+import { csvHeader, csvRow } from '../csv.js';
+import { ApiError } from '../errors.js';
+import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
+import { normalizeEmail, sha256 } from '../validate.js';
+import type { AppContext } from './context.js';
+
+export const MIN_TOKEN_LENGTH = 32;
+
+const eraseQuery = {
+  type: 'object',
+  properties: { email: { type: 'string' } },
+} as const;
+
+const erasedSchema = {
+  type: 'object',
+  required: ['erased'],
+  properties: { erased: { type: 'integer' } },
+} as const;
+
+/**
+ * Why a token could never be used, or null. It travels as "Authorization: Bearer TOKEN", where
+ * whitespace ends it and only visible ASCII is safe; the length makes guessing hopeless.
+ */
+export function adminTokenProblem(token: string): string | null {
+  if (/\s/.test(token)) {
+    return 'contains whitespace (a space, tab or line break): it could never be sent as "Authorization: Bearer TOKEN"';
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    return 'contains characters other than visible ASCII (letters, digits, punctuation): a header cannot carry them';
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `is ${token.length} characters long; it must have at least ${MIN_TOKEN_LENGTH} to be unguessable`;
+  }
+  return null;
+}
+
+export async function admin(app: FastifyInstance, { opts, feed, store }: AppContext): Promise<void> {
+  const token = opts.adminToken && !adminTokenProblem(opts.adminToken) ? opts.adminToken : null;
+  const tokenHash = token ? Buffer.from(sha256(token), 'hex') : null;
+
+  function requireAdmin(req: FastifyRequest): void {
+    if (!tokenHash) throw new ApiError(404, 'not_found', 'Not found.');
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    // Hash both sides so the comparison takes the same time whatever the length guessed.
+    const given = Buffer.from(sha256(m ? m[1] : ''), 'hex');
+    if (!m || !timingSafeEqual(given, tokenHash)) {
+      const message = 'A valid organizer token is required (Authorization: Bearer …).';
+      throw new ApiError(401, 'unauthorized', message, undefined, {
+        'WWW-Authenticate': 'Bearer realm="solidarity-widgets"',
+      });
+    }
+  }
+
+  // Before any validation, so that nothing about a request is answered to a stranger.
+  const onRequest = async (req: FastifyRequest) => requireAdmin(req);
+
+  app.get<{ Params: PetitionParams }>(
+    '/api/petitions/:id/signatures.csv',
+    { onRequest, schema: { params: petitionParams } },
+    async (req, reply) => {
+      const id = req.params.id;
+      await knownPetition(feed, store, id);
+      async function* lines() {
+        yield csvHeader();
+        for await (const sig of store.exportRows(id)) yield csvRow(sig);
+      }
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${id.replace(/[^\w.-]/g, '_')}-signatures.csv"`)
+        .header('Cache-Control', NO_STORE)
+        .send(Readable.from(lines()));
+    },
+  );
+
+  app.delete<{ Params: PetitionParams; Querystring: { email?: string } }>(
+    '/api/petitions/:id/signatures',
+    { onRequest, schema: { params: petitionParams, querystring: eraseQuery, response: { 200: erasedSchema } } },
+    async (req, reply) => {
+      reply.header('Cache-Control', NO_STORE);
+      await knownPetition(feed, store, req.params.id);
+      const email = req.query.email === undefined ? null : normalizeEmail(req.query.email);
+      if (!email) throw new ApiError(400, 'invalid_field', 'Give the signer as ?email=…', 'email');
+      return { erased: await store.erase(req.params.id, email) };
+    },
+  );
+}

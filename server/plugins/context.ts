@@ -1,0 +1,43 @@
+// What every plugin is given: the options buildApp() was called with, and the services built
+// once from them.
+import type { OriginPolicy } from '../cors.js';
+import type { FeedCache } from '../feed-cache.js';
+import type { FeedSource } from '../feed.js';
+import type { PublishedCounts } from '../published-counts.js';
+import type { SignatureStore } from '../storage/types.js';
+
+export interface AppOptions {
+  feed: FeedSource;
+  store: SignatureStore;
+  /** Built files (dist/); null or missing: the API still works. */
+  distDir?: string | null;
+  demoFile?: string | null;
+  /** Origins allowed to POST signatures, besides the server's own. */
+  allowOrigins?: string[];
+  /** The server's own URL (its pages may sign); unset: the address it listens on. */
+  publicUrl?: string;
+  /** Signature POSTs per client address per minute; 0 turns limiting off. */
+  rateLimit?: number;
+  /** Take the client address from X-Forwarded-For (the address the nearest proxy saw). */
+  trustProxy?: boolean;
+  /** Open connections per client address (IPv6: per /64); 0 = no cap; not applied with trustProxy. */
+  maxConnectionsPerAddress?: number;
+  /** Guards export and erase; unset, or unusable (adminTokenProblem): those answer 404. */
+  adminToken?: string;
+  /** Delete signatures older than this many days (0 or unset: keep). */
+  retainDays?: number;
+  /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
+  publishCountsMs?: number;
+  log?: (msg: string) => void;
+}
+
+export interface AppContext {
+  opts: AppOptions;
+  feed: FeedSource;
+  store: SignatureStore;
+  log: (msg: string) => void;
+  origins: OriginPolicy;
+  /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
+  counts: PublishedCounts;
+  feedCache: FeedCache;
+}

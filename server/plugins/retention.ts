@@ -1,0 +1,33 @@
+// Hourly upkeep, and once at start: idempotency records past their keeping time go, and with
+// --retain-days so do old signatures.
+import type { FastifyInstance } from 'fastify';
+import { KEEP_KEYS_MS } from '../idempotency.js';
+import type { AppContext } from './context.js';
+
+const MAINTENANCE_MS = 3600_000;
+const DAY_MS = 86400_000;
+
+export async function retention(app: FastifyInstance, { opts, store, log }: AppContext): Promise<void> {
+  const retainDays = opts.retainDays ?? 0;
+
+  async function maintain(): Promise<void> {
+    try {
+      const now = Date.now();
+      await store.purgeIdempotency(new Date(now - KEEP_KEYS_MS));
+      if (retainDays > 0) {
+        const n = await store.purgeSignatures(new Date(now - retainDays * DAY_MS));
+        if (n > 0) log(`retention: deleted ${n} signature(s) older than ${retainDays} days`);
+      }
+    } catch (err) {
+      log(`retention: ${(err as Error).message}`);
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await maintain();
+    timer = setInterval(maintain, MAINTENANCE_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
