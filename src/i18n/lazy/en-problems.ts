@@ -24,7 +24,10 @@ export const enProblems = {
   'attr.use-feed-url': 'Use the http or https address of a feed.',
   'petition.not-found': 'The petition “{petition}” is not in this feed.',
   'petition.no-petition': 'Nothing to sign: give this form a feed and a petition id, or an endpoint.',
-  'petition.bad-attr': 'The {name} “{value}” was ignored: it is not valid here.',
+  // Hints after attr.bad (core/attribute-check.ts) for <petition-form>'s attributes.
+  'petition.use-endpoint': 'Use the http or https address of the petition on its server.',
+  'petition.use-goal': 'Use a positive whole number; using the petition’s own goal.',
+  'petition.use-fields': 'Use some of {names}; this one is left out.',
   'donate.unavailable': 'Donations are not available here.',
   'donate.use-provider': 'Use one of {names}. Donations are not available here.',
   'donate.needed': 'The {provider} provider needs it. Donations are not available here.',
