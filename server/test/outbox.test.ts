@@ -6,10 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { backends, FIXTURE_FEED, auth, request, sign, signature, startServer } from './helpers.js';
-import { deliveredIds, eventually, startReceiver } from './receiver.js';
+import { deliveredIds, eventually, SECRET, startReceiver } from './receiver.js';
 import { sha256 } from '../validate.js';
 
-export const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 /** Quick retries, so a test sees several attempts without waiting. */
 const dispatch = { retryBaseMs: 20, maxDelayMs: 200, pollMs: 50 };
 const allowOrigins = ['https://ally.example'];

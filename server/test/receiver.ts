@@ -1,6 +1,10 @@
 // A local HTTP receiver on 127.0.0.1 for the outbox tests: it records every request and answers
 // as the test says (a status, or never).
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+
+/** A webhook secret as SOLIDARITY_WEBHOOK_SECRET takes it. */
+export const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
 export interface Received {
   method: string;
