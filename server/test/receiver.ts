@@ -22,6 +22,8 @@ export interface Receiver {
   url: string;
   received: Received[];
   answer: Answer;
+  /** The most requests that were open at once. */
+  maxOpen: number;
   /** Resolves once `test` holds for what was received (checked after each request). */
   until(test: (all: Received[]) => boolean, what: string, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -31,7 +33,10 @@ export async function startReceiver(answer: Answer, port = 0): Promise<Receiver>
   const received: Received[] = [];
   const waiters = new Set<() => void>();
   const held = new Set<http.ServerResponse>();
+  let open = 0;
   const server = http.createServer((req, res) => {
+    r.maxOpen = Math.max(r.maxOpen, ++open);
+    res.on('close', () => open--);
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
@@ -55,6 +60,7 @@ export async function startReceiver(answer: Answer, port = 0): Promise<Receiver>
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`,
     received,
     answer,
+    maxOpen: 0,
     until(test, what, ms = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
