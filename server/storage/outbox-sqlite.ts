@@ -23,6 +23,7 @@ export function outboxWriter(db: Database.Database) {
   const insert = db.prepare(`INSERT INTO outbox (event_id, destination, type, body, signer_sha256, created_at,
       give_up_at, next_at) VALUES (@event_id, @destination, @type, @body, @signer_sha256, @created_at,
       @give_up_at, @created_at)`);
+  const purge = db.prepare('DELETE FROM outbox WHERE created_at < ?');
   const dropSigner = db.prepare("DELETE FROM outbox WHERE signer_sha256 = ? AND type = 'signature.created'");
   const delivered = db.prepare('DELETE FROM outbox WHERE event_id = ? AND destination = ?');
   const failed = db.prepare(`UPDATE outbox SET attempts = ?, last_error = ?,
@@ -36,6 +37,8 @@ export function outboxWriter(db: Database.Database) {
     insert: (events: OutboxEvent[]) => events.forEach((e) => insert.run(e)),
     /** The signer's undelivered events go with their signature. */
     dropSigner: (signer: string) => dropSigner.run(signer),
+    /** Retention: events as old as the signatures being deleted go with them. */
+    purge: (before: string) => purge.run(before),
     apply(op: OutboxWriteOp): number {
       switch (op.kind) {
         case 'outboxDelivered':

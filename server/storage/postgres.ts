@@ -204,6 +204,7 @@ export class PostgresStore implements SignatureStore {
           (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`);
       }
       await c.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+      await c.query('DELETE FROM outbox WHERE created_at < $1', [before]); // they hold the signers' fields
       return n;
     });
   }

@@ -67,6 +67,7 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       const n = s.purgeSigs.run(op.before).changes;
       if (n > 0) s.recount.run();
       s.purgeKeys.run(op.before);
+      s.outbox.purge(op.before);
       return n;
     }
     case 'purgeIdempotency':
