@@ -348,7 +348,8 @@ async function main() {
   const o = figures.outbox;
   console.log(
     `signing with no webhook ${o.signatures_per_s_no_webhook}/s, with a webhook that never answers ` +
-      `${o.signatures_per_s_webhook_never_answers}/s (ratio ${o.ratio}; within 10%: ${o.within_10_percent ? 'yes' : 'NO'})`,
+      `${o.signatures_per_s_webhook_never_answers}/s ` +
+      `(ratio ${o.ratio}; within 10%: ${o.within_10_percent ? 'yes' : 'NO'})`,
   );
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });

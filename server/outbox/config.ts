@@ -48,7 +48,8 @@ export function actionNetworkWarnings(petitions: { id: string; action_network?: 
   return petitions.flatMap((p, i) =>
     p.action_network
       ? [
-          `$.petitions[${i}].action_network: ACTION_NETWORK_API_KEY is not set, so "${p.id}" signatures are not sent to Action Network`,
+          `$.petitions[${i}].action_network: ACTION_NETWORK_API_KEY is not set, ` +
+            `so "${p.id}" signatures are not sent to Action Network`,
         ]
       : [],
   );
