@@ -16,6 +16,12 @@
  * error on the host page. The refusal is caught and told to src/core/trusted-types.ts,
  * and src/index.ts then defines none of our tags, with one warning.
  *
+ * Event listeners: for `@click=${fn}` Lit passes the listener itself as the options of
+ * `addEventListener`, so the browser reads `capture`, `once`, `passive` and `signal` from a
+ * function, and through it from the page's `Object.prototype`: a host page with an
+ * enumerable `signal` there makes every listener throw. The options become a dictionary of
+ * the listener's own `capture`, `once` and `passive` only.
+ *
  * Every rewrite must find its text: a Lit release that changes it fails the build
  * here, not a host page later.
  */
@@ -31,7 +37,23 @@ export const REWRITES = [
     /(\w+)\?\1\.createPolicy\("lit-html",(\{createHTML:\w+=>\w+\})\):void 0/,
     '(()=>{try{return $1?.createPolicy("lit-html",$2)}catch{refuseLitPolicy()}})()',
   ],
+  [
+    'lit-html/lit-html.js',
+    /^/,
+    'const litListenerOptions=(o)=>{const r=Object.create(null);' +
+      'for(const k of["capture","once","passive"])Object.hasOwn(o,k)&&(r[k]=o[k]);return r};',
+  ],
   ['lit-html/lit-html.js', /^/, `import{refuseLitPolicy}from${JSON.stringify(trustedTypes)};`],
+  [
+    'lit-html/lit-html.js',
+    /this\.element\.addEventListener\(this\.name,this,(\w+)\)/,
+    'this.element.addEventListener(this.name,this,litListenerOptions($1))',
+  ],
+  [
+    'lit-html/lit-html.js',
+    /this\.element\.removeEventListener\(this\.name,this,(\w+)\)/,
+    'this.element.removeEventListener(this.name,this,litListenerOptions($1))',
+  ],
   ['lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]*"\)/, 'void 0'],
   ['lit-element/lit-element.js', /\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/, 'void 0'],
   ['lit-element/lit-element.js', /\w+\.litElementPolyfillSupport;/, 'void 0;'],

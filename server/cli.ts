@@ -85,7 +85,8 @@ export function packageRoot(): string {
 
 function intOption(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -116,15 +117,21 @@ async function serve(args: string[]): Promise<void> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  if (!values.feed) throw new UsageError('--feed FILE is required (the organization\'s feed, e.g. sample/feed.json)');
+  if (!values.feed) throw new UsageError("--feed FILE is required (the organization's feed, e.g. sample/feed.json)");
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
   const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
   const maxConnectionsPerAddress = intOption(
-    'max-connections-per-address', values['max-connections-per-address'], MAX_CONNECTIONS_PER_ADDRESS, 1_000_000,
+    'max-connections-per-address',
+    values['max-connections-per-address'],
+    MAX_CONNECTIONS_PER_ADDRESS,
+    1_000_000,
   );
-  const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const allowOrigins = (values['allow-origin'] ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const o of allowOrigins) {
     if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
   }
@@ -144,7 +151,10 @@ async function serve(args: string[]): Promise<void> {
     fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
   }
   const { problems } = feed.get();
-  if (problems.length) console.warn(`warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`);
+  if (problems.length)
+    console.warn(
+      `warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`,
+    );
 
   const databaseUrl = process.env.DATABASE_URL;
   const usePostgres = isPostgresUrl(databaseUrl);
@@ -168,7 +178,9 @@ async function serve(args: string[]): Promise<void> {
     store,
     distDir,
     // The source tree's demo page, else the copy the build puts in dist/ (what a package ships).
-    demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) => fs.existsSync(f)),
+    demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) =>
+      fs.existsSync(f),
+    ),
     allowOrigins,
     publicUrl,
     rateLimit,
@@ -186,7 +198,8 @@ async function serve(args: string[]): Promise<void> {
     await store.close().catch(() => {});
     feed.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`port ${port} is already in use: stop the other server or choose another port with --port N`);
+    if (code === 'EADDRINUSE')
+      fail(`port ${port} is already in use: stop the other server or choose another port with --port N`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${port}: choose a port above 1023 with --port N`);
     fail(`cannot listen on ${values.host}:${port}: ${(err as Error).message}`);
   }
@@ -218,7 +231,9 @@ async function serve(args: string[]): Promise<void> {
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
   if (!publicUrl) {
-    console.log('(readers who reach this server under another address cannot sign on its pages: give --public-url URL)');
+    console.log(
+      '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',
+    );
   }
   for (const line of describeOutbox(outbox)) console.log(line);
   if (rateLimit === 0) console.log('rate limiting: off');
@@ -227,7 +242,9 @@ async function serve(args: string[]): Promise<void> {
     console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
   }
   if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
-    console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
+    console.warn(
+      'warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build',
+    );
   }
   if (!token) {
     console.warn('warning: SOLIDARITY_ADMIN_TOKEN is not set, so the signature export and erasure answer 404.');
@@ -243,7 +260,9 @@ function check(args: string[]): void {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
+    fail(
+      `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`,
+    );
   }
   const tooDeep = feedDepthProblem(raw);
   const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);

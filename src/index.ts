@@ -13,7 +13,8 @@ import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
 import { ChapterMap } from './components/chapter-map/chapter-map.js';
-import { yieldToPage, type SolidarityElement } from './core/base-element.js';
+import type { SolidarityElement } from './core/base-element.js';
+import { yieldToPage } from './core/scheduling.js';
 import { litPolicyRefused } from './core/trusted-types.js';
 import { warn } from './core/warn.js';
 
@@ -40,8 +41,12 @@ else
   (async () => {
     for (const [element, tag] of tags) {
       await yieldToPage();
-      element.prepare();
+      try {
+        element.prepare();
+      } catch {
+        // define() below meets the same problem and warns once
+      }
       await yieldToPage();
-      element.define(tag);
+      element.define(tag); // each tag on its own: one that fails leaves the others defined
     }
   })();

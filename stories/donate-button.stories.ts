@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { DonateButton } from '../src/components/donate-button/donate-button.js';
+import { PROVIDER_NAMES } from '../src/components/donate-button/donate-basics.js';
 import { FEED, MISSING_FEED, frame } from './helpers.js';
 
 DonateButton.define('donate-button');
@@ -53,7 +54,7 @@ const meta: Meta<Args> = {
   component: 'donate-button',
   args: { feed: FEED },
   argTypes: {
-    provider: { control: 'select', options: ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'] },
+    provider: { control: 'select', options: [...PROVIDER_NAMES] },
     target: { control: 'inline-radio', options: ['_self', '_blank'] },
     recurring: { control: 'boolean' },
   },

@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { getCustomElements } from '@storybook/web-components';
 import sampleFeed from '../sample/feed.json';
 import { serverBase } from './helpers.js';
+import { PROVIDER_NAMES } from '../src/components/donate-button/donate-basics.js';
 
 interface ManifestAttribute {
   name: string;
@@ -51,7 +52,7 @@ const feed = sampleFeed as {
 /** Fixed choices: shown as a select with "default" first. */
 const CHOICES: Record<string, string[]> = {
   variant: ['card', 'compact'],
-  provider: ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'],
+  provider: [...PROVIDER_NAMES],
   target: ['_self', '_blank'],
   list: ['side', 'below'],
 };

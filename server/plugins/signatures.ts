@@ -94,7 +94,10 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
         throw err;
       }
       // The same status, body and headers for a new signer, a repeat and a honeypot hit.
-      return reply.code(201).type('application/json; charset=utf-8').send(answer ?? JSON.stringify({ count }));
+      return reply
+        .code(201)
+        .type('application/json; charset=utf-8')
+        .send(answer ?? JSON.stringify({ count }));
     },
   );
 }

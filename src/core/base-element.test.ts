@@ -2,7 +2,7 @@
  * How every widget takes turns with the host page: yieldToPage resumes each caller
  * in a task of its own, and define() tolerates a tag that is already taken.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { SolidarityElement, yieldToPage } from './base-element.js';
 
 describe('yieldToPage', () => {
@@ -38,4 +38,55 @@ describe('SolidarityElement.define', () => {
     expect(warnings.filter((w) => /taken-first/.test(w))).to.have.length(2);
   });
 
+  it('a define that throws (a host wrapper, a name clash) is one warning, not an error', () => {
+    class Ours extends SolidarityElement {}
+    const define = customElements.define;
+    const warn = console.warn;
+    const warnings: string[] = [];
+    customElements.define = () => {
+      throw new Error('the host reserved this name');
+    };
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      expect(() => Ours.define('host-reserved')).not.to.throw();
+    } finally {
+      customElements.define = define;
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => /host-reserved/.test(w) && /the host reserved this name/.test(w))).to.have.length(1);
+  });
+});
+
+describe('SolidarityElement rendering', () => {
+  it('a render that throws (a host’s patched built-in) is one warning; the element renders again later', async () => {
+    let fail = true;
+    class Fragile extends SolidarityElement {
+      render() {
+        if (fail) throw new Error('host trim threw');
+        return html`<p>fine</p>`;
+      }
+    }
+    Fragile.define('fragile-element');
+    const warn = console.warn;
+    const warnings: string[] = [];
+    const uncaught: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
+    addEventListener('unhandledrejection', onRejection);
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const el = await fixture<Fragile>(html`<fragile-element></fragile-element>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(uncaught).to.deep.equal([]);
+      expect(warnings.filter((w) => /fragile-element/.test(w) && /host trim threw/.test(w))).to.have.length(1);
+      fail = false;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('fine');
+    } finally {
+      removeEventListener('unhandledrejection', onRejection);
+      console.warn = warn;
+    }
+  });
 });

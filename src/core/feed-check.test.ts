@@ -5,6 +5,21 @@ import { checkFeed } from './feed-check.js';
 const plank = { id: 'a', number: 1, title: 'A', tags: ['x'] };
 
 describe('checkFeed', () => {
+  it('reads only the feed’s own keys and builds objects without a prototype (a polluted Object.prototype adds nothing)', () => {
+    const keys = ['summary', 'body', 'color', 'title', 'platform', 'donate', 'consent', 'fields', 'text'];
+    for (const k of keys) Object.defineProperty(Object.prototype, k, { value: `junk-${k}`, enumerable: true, configurable: true, writable: true });
+    try {
+      const { feed, problems } = checkFeed(JSON.parse('{"version":1,"org":{"name":"Org"},"platform":[{"id":"a","title":"A"}]}'));
+      expect(problems).to.deep.equal([]);
+      const [p] = feed!.platform;
+      expect([p.title, p.summary, p.body, feed!.org.color, feed!.org.consent, feed!.donate]).to.deep.equal(['A', undefined, undefined, undefined, undefined, undefined]);
+      expect(feed!.petitions).to.deep.equal([]);
+      expect(Object.getPrototypeOf(p)).to.equal(null);
+    } finally {
+      for (const k of keys) delete (Object.prototype as Record<string, unknown>)[k];
+    }
+  });
+
   it('accepts a complete feed unchanged', () => {
     const feed = {
       version: 1,

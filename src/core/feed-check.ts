@@ -7,6 +7,7 @@
  * module ships in every page's script, so it is kept compact. Chapters are checked
  * by chapter-check.ts, which only pages with a map (and the server) load.
  */
+import { dictionary } from './dictionary.js';
 import { SIGNATURE_FIELDS, type Chapter, type Feed, type FeedProblem, type PageFeed } from './feed-types.js';
 
 export type Obj = Record<string, unknown>;
@@ -108,7 +109,7 @@ export class Checker {
 
   /** Maps an object's own entries, dropping the undefined; undefined if nothing is left. */
   object(o: Obj, path: string, each: (v: unknown, path: string) => unknown, empty: string) {
-    const out: Obj = {};
+    const out = dictionary();
     for (const [k, v] of Object.entries(o)) {
       const x = each(v, `${path}.${k}`);
       if (x !== undefined) out[k] = x;
@@ -118,7 +119,7 @@ export class Checker {
 
   /** An item by its spec: undefined when a required field is missing or bad. */
   item(o: Obj, spec: Spec, path: string): Obj | undefined {
-    const out: Obj = {};
+    const out = dictionary();
     let ok = true;
     for (const [key, kind] of Object.entries(spec)) {
       const required = kind.endsWith('!');
@@ -173,24 +174,25 @@ export function checkFeed(raw: unknown, checkChapters?: ChapterCheck): { feed: P
     c.fail('$', `must be a JSON object, got ${describe(raw)}`);
     return { feed: null, problems: c.problems };
   }
-  if (raw.version !== 1) {
-    c.fail('$.version', `must be 1 (this feed says ${JSON.stringify(raw.version) ?? 'nothing'})`);
+  const own = (key: string) => (Object.hasOwn(raw, key) ? raw[key] : undefined); // never a polluted prototype's
+  if (own('version') !== 1) {
+    c.fail('$.version', `must be 1 (this feed says ${JSON.stringify(own('version')) ?? 'nothing'})`);
     return { feed: null, problems: c.problems };
   }
-  const section = (key: string, spec: Spec) =>
-    raw[key] == null ? undefined : isObj(raw[key]) ? c.item(raw[key] as Obj, spec, `$.${key}`) : c.fail(`$.${key}`, `must be an object, got ${describe(raw[key])}`);
-  const feed = {
+  const section = (key: string, spec: Spec, v = own(key)) =>
+    v == null ? undefined : isObj(v) ? c.item(v, spec, `$.${key}`) : c.fail(`$.${key}`, `must be an object, got ${describe(v)}`);
+  const feed = dictionary({
     version: 1,
-    org: section('org', ORG) ?? {},
-    platform: c.list(raw.platform, '$.platform', (o, p, i) => {
+    org: section('org', ORG) ?? dictionary(),
+    platform: c.list(own('platform'), '$.platform', (o, p, i) => {
       const plank = c.item(o, PLANK, p);
       if (plank) plank.tags ??= [];
       if (plank) plank.number ??= i + 1; // unnumbered planks count in feed order
       return plank;
     }),
-    petitions: c.list(raw.petitions, '$.petitions', (o, p) => c.item(o, PETITION, p)),
-    chapters: checkChapters ? checkChapters(raw.chapters, c) : raw.chapters,
-  } as unknown as PageFeed;
+    petitions: c.list(own('petitions'), '$.petitions', (o, p) => c.item(o, PETITION, p)),
+    chapters: checkChapters ? checkChapters(own('chapters'), c) : own('chapters'),
+  }) as unknown as PageFeed;
   const donate = section('donate', DONATE);
   if (donate) feed.donate = donate;
   return { feed, problems: c.problems };

@@ -7,7 +7,8 @@
  * already dedupes requests, so all we need is "latest attribute wins".
  */
 import type { ReactiveController } from 'lit';
-import { yieldToPage, type SolidarityElement } from './base-element.js';
+import type { SolidarityElement } from './base-element.js';
+import { yieldToPage } from './scheduling.js';
 import { requestFeed } from './context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from './feed-loader.js';
 import { safeColor } from './url.js';

@@ -2,8 +2,9 @@
  * Loads feeds: one request per feed URL per page, shared by every widget,
  * with a timeout and a specific error for each way a feed can fail.
  */
-import { yieldToPage } from './base-element.js';
+import { yieldToPage } from './scheduling.js';
 import { checkFeed } from './feed-check.js';
+import { dictionary } from './dictionary.js';
 import type { PageFeed } from './feed-types.js';
 import { warn } from './warn.js';
 
@@ -61,7 +62,14 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    response = await fetch(
+      url,
+      dictionary<RequestInit>({
+        signal: controller.signal,
+        credentials: 'omit',
+        headers: dictionary({ accept: 'application/json' }),
+      }),
+    );
     text = await response.text();
   } catch (e) {
     if (controller.signal.aborted) throw new FeedError('timeout', `the feed did not answer within ${timeoutMs / 1000} s`);

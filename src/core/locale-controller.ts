@@ -2,6 +2,7 @@
  * The widget's language: its own `lang`, else the nearest ancestor's (across
  * shadow roots), else the document's. Loads non-English UI strings lazily.
  */
+import { formatNumber, pluralCategory } from './number-format.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatMessage, loadMessages, loadRareMessages, messagesNow, uiLanguage, type AllMessages, type MessageKey } from '../i18n/index.js';
 
@@ -68,32 +69,20 @@ export class LocaleController implements ReactiveController {
   t(key: MessageKey, params?: Record<string, string | number>): string {
     const template = this.messages[key] ?? messagesNow('en')![key];
     if (template !== undefined) return formatMessage(template, params, this.lang);
-    // A rare English string (en-problems.ts): shown once its chunk has come.
+    // A rare English string (i18n/lazy/en-problems.ts): shown once its chunk has come.
     loadRareMessages().then(() => this.host.requestUpdate(), () => {});
     return '';
   }
 
   /** A plural UI string: `key_one` / `key_other` chosen by the language's plural rules. */
   plural(key: string, count: number, params?: Record<string, string | number>): string {
-    const rule = pluralRule(this.lang, count);
+    const rule = pluralCategory(this.lang, count);
     const k = (`${key}_${rule}` in this.messages ? `${key}_${rule}` : `${key}_other`) as MessageKey;
     return this.t(k, { count: this.number(count), ...params });
   }
 
+  /** `n` written for the widget's language (see number-format.ts). */
   number(n: number, options?: Intl.NumberFormatOptions): string {
-    // English whole numbers (and dollars) without Intl: a page's first Intl.NumberFormat
-    // has V8 list every locale it knows, ~25 ms (~100 ms on a slow phone: a long task).
-    if (/^en(-US)?$/.test(this.lang) && Number.isInteger(n) && n >= 0 && (!options || (options.style === 'currency' && options.currency === 'USD' && options.minimumFractionDigits === 0)))
-      return (options ? '$' : '') + String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-    try {
-      return new Intl.NumberFormat(this.lang, options).format(n);
-    } catch {
-      return new Intl.NumberFormat('en', options).format(n);
-    }
+    return formatNumber(this.lang, n, options);
   }
-}
-
-/** The plural category of `count`: English whole numbers without Intl (a page's first PluralRules costs a slow phone ~25 ms). */
-function pluralRule(lang: string, count: number): Intl.LDMLPluralRule {
-  return /^en(-|$)/.test(lang) && Number.isInteger(count) ? (count === 1 ? 'one' : 'other') : new Intl.PluralRules(lang).select(count);
 }

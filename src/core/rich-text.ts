@@ -3,6 +3,7 @@
  * `*emphasis*` and `[links](https://…)`. Built from Lit templates only, so feed
  * text can never become markup.
  */
+import { trim } from './url.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeUrl } from './url.js';
 
@@ -28,8 +29,8 @@ export function renderInline(text: string, base?: string): Inline[] {
 }
 
 export function renderRichText(text: string, base?: string): TemplateResult | typeof nothing {
-  if (!text.trim()) return nothing;
-  const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  if (!trim(text)) return nothing;
+  const blocks = trim(text.replace(/\r\n?/g, '\n')).split(/\n\s*\n/);
   return html`${blocks.map((block) => renderBlock(block, base))}`;
 }
 
@@ -39,7 +40,7 @@ function renderBlock(block: string, base?: string): TemplateResult[] {
   for (const line of block.split('\n')) {
     const item = /^\s*[-*]\s+(.*)$/.exec(line);
     const list = item !== null;
-    const content = item ? item[1] : line.trim();
+    const content = item ? item[1] : trim(line);
     const current = groups[groups.length - 1];
     if (current && current.list === list) current.lines.push(content);
     else groups.push({ list, lines: [content] });

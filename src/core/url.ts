@@ -11,7 +11,7 @@ export function safeUrl(
   if (!value) return null;
   let url: URL;
   try {
-    url = new URL(value.trim(), base ?? document.baseURI);
+    url = new URL(trim(value), base ?? document.baseURI);
   } catch {
     warn(`ignored ${context} "${value}": it is not a valid URL.`);
     return null;
@@ -27,7 +27,7 @@ export function safeUrl(
 /** A mailto: link for a plain email address, or null when it is not one. */
 export function mailtoUrl(email: string | undefined | null): string | null {
   if (!email) return null;
-  const address = email.replace(/^mailto:/i, '').trim();
+  const address = trim(email.replace(/^mailto:/i, ''));
   if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) {
     warn(`ignored email "${email}": it is not an email address.`);
     return null;
@@ -35,10 +35,21 @@ export function mailtoUrl(email: string | undefined | null): string | null {
   return `mailto:${address}`;
 }
 
-/** A CSS color only if the browser parses it as one. */
+/**
+ * A CSS color only if it is one by itself: `CSS.supports` also accepts `var(--x, url(…))`
+ * (a custom property could hold anything) and `env(…)`, which could make every reader's
+ * browser fetch a third party's URL, so those are refused before asking the browser.
+ */
 export function safeColor(value: string | undefined | null): string | null {
   if (!value) return null;
-  if (typeof CSS !== 'undefined' && CSS.supports('color', value)) return value;
-  warn(`ignored color "${value}": it is not a CSS color.`);
+  const text = String(value);
+  if (!/\b(var|url|env|image-set|attr)\(|\\|@/i.test(text) && globalThis.CSS?.supports('color', text)) return text;
+  warn(`ignored color "${text}": it is not a CSS color.`);
   return null;
 }
+
+/**
+ * Whitespace trimmed without `String.prototype.trim`, which a host page may have replaced
+ * (and made throw): our render paths must not depend on it for text that is ours to read.
+ */
+export const trim = (text: string): string => text.replace(/^\s+|\s+$/g, '');

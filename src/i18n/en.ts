@@ -1,7 +1,7 @@
 /**
- * English UI strings: the reference set (with en-problems.ts, the strings shown only when
+ * English UI strings: the reference set (with lazy/en-problems.ts, the strings shown only when
  * something is misconfigured, which travel in a lazy chunk). Keys are prefixed by component; add a
- * key here and in es.ts and fr.ts together (the type check enforces it).
+ * key here and in lazy/es.ts and lazy/fr.ts together (the type check enforces it).
  */
 export const en = {
   // Shared

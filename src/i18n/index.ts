@@ -4,8 +4,9 @@
  * chunk travel in that chunk: it calls `registerMessages` with its own en/es/fr
  * tables, and declares their keys in `LazyMessages` (see petition-flow.ts).
  */
+import { lazy } from '../core/lazy.js';
 import { en } from './en.js';
-import type { enProblems } from './en-problems.js';
+import type { enProblems } from './lazy/en-problems.js';
 
 /** The entry's strings and the rare ones: what es.ts and fr.ts must translate. */
 export type Messages = typeof en & typeof enProblems;
@@ -25,22 +26,16 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 const loaded: Partial<Record<UiLanguage, AllMessages>> = { en: en as AllMessages };
 /** What lazy chunks registered, per language, for tables loaded later. */
 const extra: Partial<Record<UiLanguage, Record<string, string>>> = {};
-const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<Messages>> = {
-  es: () => import('./es.js').then((m) => m.es),
-  fr: () => import('./fr.js').then((m) => m.fr),
+const tables = {
+  es: lazy(() => import('./lazy/es.js').then((m) => m.es)),
+  fr: lazy(() => import('./lazy/fr.js').then((m) => m.fr)),
 };
 
-let rare: Promise<void> | undefined;
-/** The English strings for things gone wrong (en-problems.ts), fetched the first time one is wanted. */
-export function loadRareMessages(): Promise<void> {
-  return (rare ??= import('./en-problems.js').then(
-    (m) => void Object.assign(loaded.en!, m.enProblems),
-    (e) => {
-      rare = undefined; // offline: a later widget may try again
-      throw e;
-    },
-  ));
-}
+/** The English strings for things gone wrong (lazy/en-problems.ts). */
+const problems = lazy(() => import('./lazy/en-problems.js').then((m) => void Object.assign(loaded.en!, m.enProblems)));
+
+/** Fetches the English strings for things gone wrong the first time one is wanted (offline, a later call tries again). */
+export const loadRareMessages = (): Promise<void> => problems.load();
 
 /** Our UI language for a tag: its primary subtag if we have it, else English. */
 export function uiLanguage(lang: string): UiLanguage {
@@ -55,7 +50,7 @@ export function messagesNow(lang: UiLanguage): AllMessages | undefined {
 export async function loadMessages(lang: UiLanguage): Promise<AllMessages> {
   if (loaded[lang]) return loaded[lang]!;
   try {
-    const messages = await loaders[lang as Exclude<UiLanguage, 'en'>]();
+    const messages = await tables[lang as Exclude<UiLanguage, 'en'>].load();
     return (loaded[lang] ??= { ...en, ...messages, ...extra[lang] } as AllMessages);
   } catch {
     return loaded.en!; // a chunk that fails to load leaves the widget in English, never broken

@@ -174,12 +174,14 @@ export async function inspect(page) {
       if (root) walk(root);
       return text;
     };
+    // Not String.prototype.trim: some hostile pages replace it.
+    const strip = (s) => s.replace(/^\s+|\s+$/g, '');
     const tags = ['platform-list', 'platform-plank', 'petition-form', 'donate-button', 'chapter-map'];
     const widgets = [...document.querySelectorAll(tags.join(','))].map((el) => ({
       tag: el.localName,
       defined: !!customElements.get(el.localName),
-      text: deepText(el.shadowRoot).replace(/\s+/g, ' ').trim().slice(0, 300),
-      message: el.shadowRoot?.querySelector('[part~=message]')?.textContent?.trim() ?? null,
+      text: strip(deepText(el.shadowRoot).replace(/\s+/g, ' ')).slice(0, 300),
+      message: el.shadowRoot?.querySelector('[part~=message]')?.textContent != null ? strip(el.shadowRoot.querySelector('[part~=message]').textContent) : null,
     }));
     return { errors: window.__hostErrors, violations: window.__violations, widgets };
   });

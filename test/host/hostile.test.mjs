@@ -56,6 +56,31 @@ before(async () => {
     </script>${script}`,
     body: widgets,
   });
+  // A host wrapper around customElements.define that refuses one of our names.
+  page('/define-throws', {
+    head: `<script>{
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, ...rest) => {
+        if (name === 'platform-list') throw new Error('this site reserves platform-list');
+        return define(name, ...rest);
+      };
+    }</script>${script}`,
+    body: widgets,
+  });
+  page('/trim-throws', {
+    head: `<script>String.prototype.trim = function () { throw new Error('the host trim threw'); };</script>${script}`,
+    body: widgets,
+  });
+  // Enumerable Object.prototype properties named like feed keys and fetch options.
+  const pollutedKeys = ['text', 'title', 'summary', 'body', 'fields', 'consent', 'color', 'goal', 'raised', 'closes', 'target',
+    'method', 'mode', 'cache', 'signal', 'credentials', 'redirect', 'referrer', 'integrity', 'keepalive', 'donate', 'petitions', 'chapters'];
+  page('/polluted-keys', {
+    head: `<script>
+      for (const k of ${JSON.stringify(pollutedKeys)})
+        Object.defineProperty(Object.prototype, k, { value: k === 'method' ? 'DELETE' : k === 'mode' ? 'navigate' : 'junk-' + k, enumerable: true, writable: true, configurable: true });
+    </script>${script}`,
+    body: widgets,
+  });
   const csp = [
     "default-src 'none'",
     `script-src 'self' ${org.origin}`,
@@ -92,7 +117,9 @@ async function visit(path, { wait = settled } = {}) {
   const context = await browser.newContext();
   const p = await context.newPage();
   const consoleErrors = [];
+  const warnings = [];
   p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   p.on('pageerror', (e) => consoleErrors.push(String(e)));
   await p.goto(`${site.origin}${path}`);
   let state;
@@ -101,7 +128,7 @@ async function visit(path, { wait = settled } = {}) {
     if (state.widgets.length && wait(state.widgets)) break;
     await p.waitForTimeout(100);
   }
-  return { p, context, state, consoleErrors };
+  return { p, context, state, consoleErrors, warnings };
 }
 
 // Under Trusted Types the map's worker is refused (DESIGN.md): the map's probe makes that
@@ -225,6 +252,32 @@ describe('hostile host pages', () => {
 
   test('AMD define on window, polluted Object.prototype, Array.prototype.toJSON', async () =>
     assertHealthy(await visit('/polluted')));
+
+  test('a customElements.define that throws for one tag: one warning, every other tag defined, nothing uncaught', async () => {
+    const v = await visit('/define-throws', { wait: (w) => w.filter((x) => x.tag !== 'platform-list').every((x) => x.text) });
+    assert.equal(v.state.widgets.find((w) => w.tag === 'platform-list').defined, false);
+    const about = v.warnings.filter((w) => /platform-list/.test(w) && /reserves/.test(w));
+    assert.equal(about.length, 1, `one warning about platform-list: ${v.warnings.join(' | ')}`);
+    v.state.widgets = v.state.widgets.filter((w) => w.tag !== 'platform-list');
+    await assertHealthy(v);
+  });
+
+  test('a String.prototype.trim that throws: every widget renders, nothing uncaught', async () =>
+    assertHealthy(await visit('/trim-throws')));
+
+  test('Object.prototype with feed keys and fetch options: every widget shows the feed, no junk', async () => {
+    const v = await visit('/polluted-keys');
+    for (const w of v.state.widgets) assert.doesNotMatch(w.text, /junk-/, `<${w.tag}> shows a polluted value: ${w.text}`);
+    const titles = await v.p.evaluate(() =>
+      [...document.querySelector('platform-list').shadowRoot.querySelectorAll('platform-plank')].map((pl) =>
+        pl.shadowRoot.querySelector('[part=title]').textContent.replace(/\s+/g, ' '),
+      ),
+    );
+    assert.equal(titles.length, 3, 'the list shows its three planks');
+    const accent = await v.p.evaluate(() => document.querySelector('platform-plank').style.getPropertyValue('--_feed-accent'));
+    assert.doesNotMatch(accent, /junk/);
+    await assertHealthy(v);
+  });
 
   test('strict CSP without unsafe-inline/unsafe-eval, Trusted Types required', async () =>
     assertHealthy(await visit('/csp'), { mapWorkerRefused: true }));

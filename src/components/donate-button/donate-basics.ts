@@ -1,11 +1,23 @@
 /**
- * What the closed `<donate-button>` needs at page load: the provider and account, checked
- * cheaply. Everything else (amounts, currency, links) is checked by donate-config.ts, which
- * loads with the panel on the first click. Keep this file small: it is in the entry script.
+ * What the closed `<donate-button>` checks at page load, so a webmaster sees a bad setting on
+ * the first render: the provider and account, and the amounts (plain numbers, within min and
+ * max). What needs Intl or the provider's rules (currency, Stripe links, a template's address)
+ * is checked by lazy/donate-config.ts, which loads with the panel on the first click. Keep this
+ * file small: it is in the entry script.
  */
+import type { AttributeProblem } from '../../core/attribute-check.js';
 import type { DonateSettings } from '../../core/feed-types.js';
+import type { MessageKey } from '../../i18n/index.js';
 
-export const PROVIDER_NAMES = ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'];
+/**
+ * Whitespace trimmed without the host's patchable `String.prototype.trim` (as url.ts's
+ * `trim`: a value import from core here makes rolldown split Lit out of the entry).
+ */
+const trim = (text: string): string => text.replace(/^\s+|\s+$/g, '');
+
+/** The providers a `<donate-button>` knows; lazy/providers.ts has one entry for each (the type check enforces it). */
+export const PROVIDER_NAMES = ['actblue', 'stripe', 'paypal', 'liberapay', 'opencollective', 'url'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 /** The attribute values as written (strings), `recurring` already a boolean when present. */
 export interface DonateAttributes {
@@ -22,26 +34,46 @@ export interface DonateAttributes {
   target?: string | null;
 }
 
-/**
- * A configuration problem: `name` is the setting (attribute name), `value` what it holds
- * (empty when missing), `warn` tells the webmaster what to do.
- */
-export interface ConfigProblem {
-  name: string;
-  value: string;
-  warn: string;
-}
+/** A setting that stops donations: what is wrong with it, and what is expected (see AttributeProblem). */
+export const problem = (
+  name: string,
+  value: string,
+  hint: MessageKey,
+  params?: Record<string, string>,
+): { problem: AttributeProblem } => ({ problem: { name, value, hint, params } });
 
-export const problem = (name: string, value: string, warn: string): { problem: ConfigProblem } => ({ problem: { name, value, warn } });
-
-/** Provider, account and template (attributes over the feed), or the problem with them. */
+/** Provider, account, template and amounts (attributes over the feed), or the problem with them. */
 export function basics(a: DonateAttributes, f: DonateSettings = {}) {
-  const provider = (a.provider || f.provider || '').trim().toLowerCase();
-  const account = (a.account || f.account || '').trim();
-  const template = (a.template || f.template || '').trim();
-  if (!PROVIDER_NAMES.includes(provider)) return problem('provider', provider, `use one of ${PROVIDER_NAMES.join(', ')}.`);
-  if (provider == 'url' ? !template : !account) return problem(provider == 'url' ? 'template' : 'account', '', `${provider} needs it.`);
-  return { provider, account, template };
+  const provider = trim(a.provider || f.provider || '').toLowerCase() as ProviderName;
+  const account = trim(a.account || f.account || '');
+  const template = trim(a.template || f.template || '');
+  if (!PROVIDER_NAMES.includes(provider)) {
+    return problem('provider', provider, 'donate.use-provider', { names: PROVIDER_NAMES.join(', ') });
+  }
+  const needed = provider === 'url' ? 'template' : 'account';
+  if (!(provider === 'url' ? template : account)) return problem(needed, '', 'donate.needed', { provider });
+  const numbers = (name: string, text: string | null | undefined, fallback: number[] | number | undefined): number[] => {
+    if (text == null || !trim(text)) return [fallback ?? []].flat();
+    const list = text.split(',').map(Number);
+    if (list.some((n) => !(n > 0 && n < Infinity))) throw [name, text];
+    return list;
+  };
+  let amounts: number[], defaults: number[], min: number, max: number;
+  try {
+    amounts = numbers('amounts', a.amounts, f.amounts ?? [10, 25, 50, 100]);
+    defaults = numbers('default-amount', a.defaultAmount, f.default_amount);
+    min = numbers('min', a.min, f.min ?? 1)[0];
+    max = numbers('max', a.max, f.max ?? Infinity)[0];
+  } catch (e) {
+    const [name, text] = e as string[];
+    return problem(name, text, 'donate.use-numbers');
+  }
+  const outside = [...amounts, ...defaults].find((n) => n < min || n > max);
+  if (outside !== undefined || min > max) {
+    const name = outside === undefined ? 'min' : amounts.includes(outside) ? 'amounts' : 'default-amount';
+    return problem(name, String(outside ?? min), 'donate.use-range', { range: `${min}${max < Infinity ? `–${max}` : ''}` });
+  }
+  return { provider, account, template, amounts, defaultAmount: defaults[0] as number | undefined, min, max };
 }
 
 /** Intl options for showing an amount: `$25`, `$25.50`, `¥1,000`. */

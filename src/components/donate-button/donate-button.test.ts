@@ -1,3 +1,4 @@
+import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '../../core/feed-loader.js';
@@ -266,42 +267,26 @@ describe('<donate-button>', () => {
     expect(detail.url).to.equal('https://www.paypal.com/donate?business=x&amount=1500&currency_code=JPY');
   });
 
-  it('shows a clear message, warns once and offers no link for bad settings', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (m: string) => warnings.push(m);
-    try {
-      for (const [markup, text] of [
-        ['<donate-button provider="paypl" account="x"></donate-button>', 'the provider setting “paypl” is not valid'],
-        ['<donate-button provider="actblue"></donate-button>', 'the account setting is missing'],
-        ['<donate-button></donate-button>', 'the provider setting is missing'],
-        ['<donate-button provider="url"></donate-button>', 'the template setting is missing'],
-      ]) {
-        warnings.length = 0;
-        const el = await fixture<DonateButton>(markup);
-        const message = el.shadowRoot!.querySelector('[part=message]')!;
-        await waitUntil(() => message.textContent, 'the message (a rare string, fetched when first needed)');
-        expect(message.textContent).to.contain(text);
-        expect(message.getAttribute('role')).to.equal('alert');
-        expect(el.shadowRoot!.querySelector('button, a')).to.equal(null);
-        el.requestUpdate();
-        await el.updateComplete;
-        expect(warnings.length).to.equal(1);
-        await expect(el).shadowDom.to.be.accessible();
-      }
-    } finally {
-      console.warn = warn;
+  it('shows bad or missing settings on its first render (amounts too), warns once and offers no button', async () => {
+    for (const [markup, text, warning] of [
+      ['<donate-button provider="paypl" account="x"></donate-button>', 'The provider setting “paypl” is not valid. Use one of actblue, stripe,', '<donate-button> provider="paypl": The provider'],
+      ['<donate-button provider="actblue"></donate-button>', 'The account setting is missing. The actblue provider needs it.', '<donate-button> account="": The account setting is missing'],
+      ['<donate-button></donate-button>', 'The provider setting is missing.', '<donate-button> provider="": The provider setting is missing'],
+      ['<donate-button provider="url"></donate-button>', 'The template setting is missing.', '<donate-button> template="": The template setting is missing'],
+      ['<donate-button provider="actblue" account="x" amounts="ten,abc"></donate-button>', 'The amounts setting “ten,abc” is not valid. Use positive numbers', 'amounts="ten,abc"'],
+      ['<donate-button provider="paypal" account="x" min="5" default-amount="2"></donate-button>', 'The default-amount setting “2” is not valid. Use amounts within 5.', 'default-amount="2"'],
+    ]) {
+      const el = await expectAttributeMessage(markup, text, warning);
+      expect(el.shadowRoot!.querySelector('button, a')).to.equal(null);
     }
   });
 
-  it('settings only the panel’s code checks (amounts, range, currency, links) are reported on the first click', async () => {
+  it('settings only the panel’s code checks (currency, links) are reported on the first click', async () => {
     for (const [markup, text] of [
-      ['<donate-button provider="actblue" account="x" amounts="10,abc"></donate-button>', 'the amounts setting “10,abc” is not valid'],
-      ['<donate-button provider="paypal" account="x" min="5" default-amount="2"></donate-button>', 'the default-amount setting “2” is not valid'],
-      ['<donate-button provider="paypal" account="x" currency="dollars"></donate-button>', 'the currency setting “DOLLARS” is not valid'],
-      ['<donate-button provider="actblue" account="x" currency="EUR"></donate-button>', 'the currency setting “EUR” is not valid'],
-      ['<donate-button provider="stripe" account="https://buy.stripe.com/x"></donate-button>', 'the account setting'],
-      ['<donate-button provider="url" template="javascript:alert(1)//{amount}"></donate-button>', 'the template setting'],
+      ['<donate-button provider="paypal" account="x" currency="dollars"></donate-button>', 'The currency setting “DOLLARS” is not valid'],
+      ['<donate-button provider="actblue" account="x" currency="EUR"></donate-button>', 'The currency setting “EUR” is not valid'],
+      ['<donate-button provider="stripe" account="https://buy.stripe.com/x"></donate-button>', 'The account setting'],
+      ['<donate-button provider="url" template="javascript:alert(1)//{amount}"></donate-button>', 'The template setting'],
     ]) {
       const el = await fixture<DonateButton>(markup);
       await openByKeyboard(el).catch(() => undefined);

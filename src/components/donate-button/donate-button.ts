@@ -1,3 +1,4 @@
+import { trim } from '../../core/url.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
@@ -7,9 +8,14 @@ import { pickTranslation } from '../../core/translations.js';
 import { safeUrl } from '../../core/url.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { donateStyles } from './donate-button.styles.js';
-import { basics, moneyFormat, type ConfigProblem } from './donate-basics.js';
-import type { DonateConfig } from './donate-config.js';
-import type { DonatePanel } from './donate-panel.js';
+import { basics, moneyFormat } from './donate-basics.js';
+import { AttributeCheck, type AttributeProblem } from '../../core/attribute-check.js';
+import { lazy } from '../../core/lazy.js';
+import type { DonateConfig } from './lazy/donate-config.js';
+import type { DonatePanel } from './lazy/donate-panel.js';
+
+/** The panel, its settings check and the providers: loaded on the first click. */
+const panel = lazy(() => import('./lazy/donate-panel.js'));
 
 /** `recurring="false"` turns monthly gifts off even when the feed offers them. */
 const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? undefined : v !== 'false') };
@@ -110,42 +116,45 @@ export class DonateButton extends SolidarityElement {
 
   /** The checked settings, once the panel's code has loaded; or the problem found then. */
   private config?: DonateConfig;
-  private problem?: ConfigProblem;
+  private problem?: AttributeProblem;
   /** The panel's code could not be loaded (the reader is offline?). */
   private failed = false;
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
+  /**
+   * The settings checked at each render (donate-basics.ts), or the problem the panel's code found
+   * on a click. While the feed loads, or when it failed, its settings are not judged.
+   */
+  private attributeCheck = new AttributeCheck(this, this.locale, () => {
+    const s = this.feedState.state;
+    if (this.problem) return [this.problem];
+    const b = basics(this, this.settings);
+    return [(!s || s.status === 'ready') && 'problem' in b && b.problem];
+  });
 
   private get settings() {
     const s = this.feedState.state;
-    return s?.status == 'ready' ? s.feed.donate : undefined;
+    return s?.status === 'ready' ? s.feed.donate : undefined;
   }
 
   protected willUpdate(changed: PropertyValues): void {
     // New attributes: check again on the next click.
-    if ([...changed.keys()].some((k) => k != 'config' && k != 'problem' && k != 'failed')) this.problem = undefined;
+    if ([...changed.keys()].some((k) => k !== 'config' && k !== 'problem' && k !== 'failed')) this.problem = undefined;
   }
 
   render() {
     const t = this.locale;
     const s = this.feedState.state;
-    if (s?.status == 'loading') return html`<slot>${renderFeedStatus(s, t)}</slot>`;
-    const b = basics(this, this.settings);
-    const problem = this.problem ?? ('problem' in b ? b.problem : undefined);
+    if (s?.status === 'loading') return html`<slot>${renderFeedStatus(s, t)}</slot>`;
     // Settings missing because the feed failed: say that the feed failed.
-    if (problem && s?.status == 'error' && !this.problem) return html`${renderFeedStatus(s, t)}<slot></slot>`;
-    if (problem) {
-      const { name, value, warn } = problem;
-      this.warnOnce(`<donate-button>: ${name} "${value}": ${warn}`);
-      return html`<p class="message error" part="message" role="alert" tabindex="-1">${t.t(value ? 'donate.bad' : 'donate.missing', { name, value })}</p>
-        <slot></slot>`;
-    }
-    const feed = s?.status == 'ready' ? s.feed : undefined;
+    if (s?.status === 'error' && !this.problem && 'problem' in basics(this)) return html`${renderFeedStatus(s, t)}<slot></slot>`;
+    if (this.attributeCheck.problems.length) return html`${this.attributeCheck.render()}<slot></slot>`;
+    const feed = s?.status === 'ready' ? s.feed : undefined;
     const d = feed?.donate;
     const currency = this.currency || d?.currency || 'USD';
     const money = (n: number) => t.number(n, moneyFormat(n, currency));
-    const label = this.textContent!.trim().replace(/\s+/g, ' ') || t.t('donate.button');
+    const label = trim(this.textContent!).replace(/\s+/g, ' ') || t.t('donate.button');
     const org = pickTranslation(feed?.org.name, t.lang);
     return html`
       <button class="btn primary" part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
@@ -162,11 +171,11 @@ export class DonateButton extends SolidarityElement {
   }
 
   /** Loads the panel's code (replaceable in tests). */
-  static loadPanel = () => import('./donate-panel.js');
+  static loadPanel = () => panel.load();
 
   /** Opens the panel: loads its code on the first click, then checks the settings in full. */
   async open(): Promise<void> {
-    let m: typeof import('./donate-panel.js');
+    let m: typeof import('./lazy/donate-panel.js');
     try {
       m = await DonateButton.loadPanel();
     } catch {

@@ -1,3 +1,4 @@
+import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { ContextConsumer, createContext } from '@lit/context';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
@@ -20,6 +21,17 @@ class LitConsumer extends LitElement {
 customElements.define('lit-context-consumer', LitConsumer);
 
 describe('<org-feed>', () => {
+  it('shows a missing or non-http src on its first render and warns once; the widgets inside keep their own content', async () => {
+    await expectAttributeMessage('<org-feed></org-feed>', 'The src setting is missing. Use the http or https address of a feed.', '<org-feed> src="": The src setting is missing');
+    const wrap = await expectAttributeMessage(
+      '<org-feed src="javascript:alert(1)"><platform-plank><span slot="title">Own title</span></platform-plank></org-feed>',
+      'The src setting “javascript:alert(1)” is not valid. Use the http or https address of a feed.',
+      '<org-feed> src="javascript:alert(1)": The src setting',
+    );
+    const plank = wrap.querySelector('platform-plank')!;
+    await waitUntil(() => plank.shadowRoot?.querySelector('slot[name=title]'), 'the plank shows its own title');
+  });
+
   it('passes an accessibility check with a widget inside', async () => {
     const wrap = await fixture<OrgFeed>(html`<org-feed src=${jsonUrl(sampleFeed)}><platform-plank plank="1"></platform-plank></org-feed>`);
     const plank = wrap.querySelector('platform-plank')!;

@@ -1,7 +1,19 @@
 import { css, html, type PropertyValues } from 'lit';
+import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
+import { LocaleController } from '../../core/locale-controller.js';
 import { provideFeed } from '../../core/context.js';
 import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core/feed-loader.js';
+
+/** The feed's absolute http(s) address, or undefined when `src` is missing or not one. */
+function feedAddress(src: string | undefined): string | undefined {
+  try {
+    const url = src ? absoluteFeedUrl(src) : '';
+    return /^https?:/.test(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Loads a feed once and provides it to every widget inside, so they need no
@@ -13,6 +25,8 @@ import { absoluteFeedUrl, FeedError, loadFeed, type FeedState } from '../../core
  *
  * @slot - Any content, including widgets.
  *
+ * @csspart message - The message about a missing or bad `src`.
+ *
  * @fires feed-load - The feed loaded. `detail: { url }`.
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
@@ -20,6 +34,9 @@ export class OrgFeed extends SolidarityElement {
   static styles = css`
     :host {
       display: contents;
+    }
+    p {
+      color: var(--sw-color-danger, #a4000f);
     }
   `;
   static override properties = {
@@ -29,7 +46,14 @@ export class OrgFeed extends SolidarityElement {
   /** URL of the organization's feed. */
   src?: string;
 
-
+  private locale = new LocaleController(this);
+  private attributeCheck = new AttributeCheck(this, this.locale, () => [
+    !feedAddress(this.src) && {
+      name: 'src',
+      value: this.src ?? '',
+      hint: 'attr.use-feed-url',
+    },
+  ]);
   private provide = provideFeed(this);
   private generation = 0;
 
@@ -40,15 +64,11 @@ export class OrgFeed extends SolidarityElement {
   private async load() {
     const gen = ++this.generation;
     const src = this.src;
-    if (!src) {
+    const url = feedAddress(src);
+    // No feed to give (the attribute check says why): the widgets inside use their own content.
+    if (!src || !url) {
       this.provide(undefined);
       return;
-    }
-    let url = src;
-    try {
-      url = absoluteFeedUrl(src);
-    } catch {
-      /* reported by the loader */
     }
     this.provide({ status: 'loading', url });
     let next: FeedState;
@@ -68,7 +88,7 @@ export class OrgFeed extends SolidarityElement {
   }
 
   render() {
-    return html`<slot></slot>`;
+    return html`${this.attributeCheck.render()}<slot></slot>`;
   }
 }
 

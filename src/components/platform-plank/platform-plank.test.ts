@@ -1,3 +1,4 @@
+import { expectAttributeMessage } from '../../../test/attribute-message.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { feedFixture } from '../../../test/util.js';
 import { sendKeys } from '@web/test-runner-commands';
@@ -18,6 +19,21 @@ async function plankFrom(feed: unknown, plank: string, lang?: string) {
 
 describe('<platform-plank>', () => {
   beforeEach(() => clearFeedCache());
+
+  it('shows a bad variant or heading-level on its first render, warns once, and draws a level-2 card', async () => {
+    const el = await expectAttributeMessage(
+      '<platform-plank variant="nonsense"><span slot="title">Housing</span></platform-plank>',
+      'The variant setting “nonsense” is not valid. Use card or compact; showing cards.',
+      '<platform-plank> variant="nonsense": The variant setting',
+    );
+    expect(el.shadowRoot!.querySelector('[part=card]')!.classList.contains('card')).to.be.true;
+    const level = await expectAttributeMessage(
+      '<platform-plank heading-level="9"><span slot="title">Housing</span></platform-plank>',
+      'The heading-level setting “9” is not valid. Use a number from 2 to 6; using 2.',
+      '<platform-plank> heading-level="9": The heading-level',
+    );
+    expect(level.shadowRoot!.querySelector('[part=title]')!.getAttribute('aria-level')).to.equal('2');
+  });
 
   it('is accessible collapsed and expanded', async () => {
     const el = await plankFrom(sampleFeed, 'healthcare');

@@ -1,21 +1,50 @@
+import { trim } from '../../core/url.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { AttributeCheck, type AttributeProblem } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderRichText } from '../../core/rich-text.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { Plank } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
-import { permalink, shareLink } from '../../core/share.js';
+import { lazy } from '../../core/lazy.js';
 import { pickTranslation } from '../../core/translations.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { plankStyles } from './platform-plank.styles.js';
 
+/** The share button's code, loaded on its first click. */
+const sharing = lazy(() => import('./lazy/share-plank.js'));
+
 export type PlankVariant = 'card' | 'compact';
-const VARIANTS: PlankVariant[] = ['card', 'compact'];
+const VARIANTS: string[] = ['card', 'compact'] satisfies PlankVariant[];
+
+/** The variant to draw: the one asked for when it is known, else cards. */
+export const plankVariant = (variant: string): PlankVariant => (VARIANTS.includes(variant) ? (variant as PlankVariant) : 'card');
+
+/** The title's heading level: 2–6 as asked, else 2 (a level that never skips one after the page's h1). */
+export const plankHeadingLevel = (level: number): number => (Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2);
+
+/** The attribute checks `<platform-plank>` and `<platform-list>` share: `variant` and `heading-level`. */
+export function checkPlankAttributes(el: HTMLElement & { variant: string; headingLevel: number }): (AttributeProblem | false)[] {
+  const level = el.getAttribute('heading-level');
+  return [
+    plankVariant(el.variant) !== el.variant && {
+      name: 'variant',
+      value: el.variant,
+      hint: 'attr.use-variant',
+    },
+    level !== null && plankHeadingLevel(el.headingLevel) !== el.headingLevel && {
+      name: 'heading-level',
+      value: level,
+      hint: 'attr.use-heading-level',
+      params: { level: 2 },
+    },
+  ];
+}
 
 /** Finds a plank by `id` first, then by `number`. */
 export function findPlank(planks: Plank[], key: string): Plank | undefined {
-  return planks.find((p) => p.id === key) ?? planks.find((p) => String(p.number) === key.trim());
+  return planks.find((p) => p.id === key) ?? planks.find((p) => String(p.number) === trim(key));
 }
 
 /**
@@ -75,8 +104,8 @@ export class PlatformPlank extends SolidarityElement {
   expanded = false;
   /** `card` (default) or `compact` (a one-line disclosure). */
   variant: string = 'card';
-  /** Heading level of the title (2–6), to fit the host page's outline. */
-  headingLevel = 3;
+  /** Heading level of the title (2–6, default 2), to fit the host page's outline. */
+  headingLevel = 2;
   /** The plank itself, set by `<platform-list>` (property only). */
   data?: Plank;
   /** Base URL for relative links in the plank (property only). */
@@ -86,6 +115,7 @@ export class PlatformPlank extends SolidarityElement {
 
   private feedState = new FeedController(this);
   private locale = new LocaleController(this);
+  private attributeCheck = new AttributeCheck(this, this.locale, () => checkPlankAttributes(this));
   private deepLinked = false;
 
   connectedCallback(): void {
@@ -134,18 +164,19 @@ export class PlatformPlank extends SolidarityElement {
   private toggle = () => this.setExpanded(!this.expanded);
 
   private async share(title: string) {
-    const id = this.plankId;
     this.shareStatus = '';
-    this.shareStatus = await shareLink(permalink(id ? `plank-${id}` : ''), title, this.locale);
-  }
-
-  private variantName(): PlankVariant {
-    if (VARIANTS.includes(this.variant as PlankVariant)) return this.variant as PlankVariant;
-    this.warnOnce(`<platform-plank>: unknown variant "${this.variant}"; use card or compact.`);
-    return 'card';
+    try {
+      this.shareStatus = await (await sharing.load()).sharePlank(this.plankId, title, this.locale);
+    } catch {
+      this.shareStatus = this.locale.t('feed.error.network'); // offline: the share code could not come
+    }
   }
 
   render() {
+    return html`${this.attributeCheck.render()}${this.renderPlank()}`;
+  }
+
+  private renderPlank() {
     const t = this.locale;
     const plank = this.resolvePlank();
     if (plank) {
@@ -158,7 +189,7 @@ export class PlatformPlank extends SolidarityElement {
         // A collapsed body is not built: eleven planks' texts were most of a list's render.
         body: this.expanded ? renderRichText(pickTranslation(plank.body, lang), base) : nothing,
         tags: plank.tags,
-        hasBody: !!pickTranslation(plank.body, lang).trim(),
+        hasBody: !!trim(pickTranslation(plank.body, lang)),
       });
     }
     const s = this.feedState.state;
@@ -187,7 +218,7 @@ export class PlatformPlank extends SolidarityElement {
     hasBody: boolean;
   }) {
     const t = this.locale;
-    const variant = this.variantName();
+    const variant = plankVariant(this.variant);
     const titleText = typeof p.title === 'string' ? p.title : this.titleFromSlot();
     const number =
       p.number !== undefined
@@ -199,7 +230,7 @@ export class PlatformPlank extends SolidarityElement {
             ${number}<span class="title-text">${p.title}</span>
           </button>`
         : html`${number}<span class="title-text">${p.title}</span>`;
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const level = plankHeadingLevel(this.headingLevel);
     return html`
       <article class="card ${variant}" part="card" aria-labelledby="title">
         <header>
@@ -231,7 +262,7 @@ export class PlatformPlank extends SolidarityElement {
   }
 
   private titleFromSlot(): string {
-    return this.querySelector('[slot="title"]')?.textContent?.trim() ?? '';
+    return trim(this.querySelector('[slot="title"]')?.textContent ?? '');
   }
 }
 

@@ -2,7 +2,7 @@
  * The donate strings only the panel (a lazy chunk, loaded on the first click) shows.
  * Registered when the panel loads; add a key to all three tables (the type check enforces it).
  */
-import { registerMessages } from '../../i18n/index.js';
+import { registerMessages } from '../../../i18n/index.js';
 
 const en = {
   'donate.title': 'Donate to {org}',
@@ -24,7 +24,7 @@ const en = {
   'donate.error.max': 'The largest gift is {max}.',
 };
 
-declare module '../../i18n/index.js' {
+declare module '../../../i18n/index.js' {
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 

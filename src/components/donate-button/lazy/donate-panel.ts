@@ -4,11 +4,11 @@
  * count when the page loads. Internal: `<donate-button>` is the public element.
  */
 import { html, nothing } from 'lit';
-import { SolidarityElement } from '../../core/base-element.js';
-import { LocaleController } from '../../core/locale-controller.js';
-import { themeStyles } from '../../core/theme.styles.js';
-import { safeUrl } from '../../core/url.js';
-import { moneyFormat } from './donate-basics.js';
+import { SolidarityElement } from '../../../core/base-element.js';
+import { LocaleController } from '../../../core/locale-controller.js';
+import { themeStyles } from '../../../core/theme.styles.js';
+import { safeUrl } from '../../../core/url.js';
+import { moneyFormat } from '../donate-basics.js';
 import { currencyDigits, pageRefcode, plainAmount, type DonateConfig } from './donate-config.js';
 import { panelStyles } from './donate-panel.styles.js';
 import './donate-messages.js';

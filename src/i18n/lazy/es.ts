@@ -1,4 +1,4 @@
-import type { Messages } from './index.js';
+import type { Messages } from '../index.js';
 
 export const es: Messages = {
   'feed.loading': 'Cargando…',
@@ -21,8 +21,12 @@ export const es: Messages = {
   'list.label': 'Programa',
   'list.empty': 'No hay puntos que mostrar.',
   'list.no-match': 'Ningún punto coincide con los temas «{tags}».',
-  'attr.bad-variant': 'Variante desconocida «{value}»; se muestran tarjetas.',
-  'attr.bad-limit': 'El límite «{value}» no es un número entero positivo; se muestran todos los puntos.',
+  'attr.bad': 'El ajuste {name} «{value}» no es válido.',
+  'attr.missing': 'Falta el ajuste {name}.',
+  'attr.use-variant': 'Use card o compact; se muestran tarjetas.',
+  'attr.use-limit': 'Use un número entero positivo; se muestran todos los puntos.',
+  'attr.use-heading-level': 'Use un número de 2 a 6; se usa {level}.',
+  'attr.use-feed-url': 'Use la dirección http o https de una fuente de datos.',
   'petition.to': 'Para: {target}',
   'petition.count_one': '{count} firma',
   'petition.count_other': '{count} firmas',
@@ -54,6 +58,9 @@ export const es: Messages = {
   'petition.error.offline': 'No se pudo enviar ni guardar tu firma: parece que no tienes conexión. Inténtalo de nuevo cuando vuelvas a tenerla.',
   'donate.button': 'Donar',
   'donate.progress': '{raised} recaudados de {goal}',
-  'donate.bad': 'Las donaciones no están disponibles aquí: el ajuste {name} «{value}» no es válido.',
-  'donate.missing': 'Las donaciones no están disponibles aquí: falta el ajuste {name}.',
+  'donate.unavailable': 'Las donaciones no están disponibles aquí.',
+  'donate.use-provider': 'Use uno de {names}. Las donaciones no están disponibles aquí.',
+  'donate.needed': 'El proveedor {provider} lo necesita. Las donaciones no están disponibles aquí.',
+  'donate.use-numbers': 'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
+  'donate.use-range': 'Use importes entre {range}. Las donaciones no están disponibles aquí.',
 };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { basics } from './donate-basics.js';
+import { basics } from '../donate-basics.js';
 import { currencyDigits, pageRefcode, plainAmount, resolveConfig, stripeLinks, type DonateConfig } from './donate-config.js';
 import { readAmount } from './donate-panel.js';
 import { providers } from './providers.js';

@@ -1,4 +1,4 @@
-import type { Messages } from './index.js';
+import type { Messages } from '../index.js';
 
 export const fr: Messages = {
   'feed.loading': 'Chargement…',
@@ -21,8 +21,12 @@ export const fr: Messages = {
   'list.label': 'Programme',
   'list.empty': 'Aucun point à afficher.',
   'list.no-match': 'Aucun point ne correspond aux thèmes « {tags} ».',
-  'attr.bad-variant': 'Variante inconnue « {value} » ; affichage en cartes.',
-  'attr.bad-limit': 'La limite « {value} » n’est pas un nombre entier positif ; tous les points sont affichés.',
+  'attr.bad': 'Le réglage {name} « {value} » n’est pas valide.',
+  'attr.missing': 'Le réglage {name} manque.',
+  'attr.use-variant': 'Utilisez card ou compact ; affichage en cartes.',
+  'attr.use-limit': 'Utilisez un nombre entier positif ; tous les points sont affichés.',
+  'attr.use-heading-level': 'Utilisez un nombre de 2 à 6 ; {level} est utilisé.',
+  'attr.use-feed-url': 'Utilisez l’adresse http ou https d’un flux.',
   'petition.to': 'À : {target}',
   'petition.count_one': '{count} signature',
   'petition.count_other': '{count} signatures',
@@ -54,6 +58,9 @@ export const fr: Messages = {
   'petition.error.offline': 'Votre signature n’a pu être ni envoyée ni enregistrée : vous semblez hors ligne. Réessayez une fois de retour en ligne.',
   'donate.button': 'Faire un don',
   'donate.progress': '{raised} collectés sur {goal}',
-  'donate.bad': 'Les dons ne sont pas disponibles ici : le réglage {name} « {value} » n’est pas valide.',
-  'donate.missing': 'Les dons ne sont pas disponibles ici : le réglage {name} manque.',
+  'donate.unavailable': 'Les dons ne sont pas disponibles ici.',
+  'donate.use-provider': 'Utilisez l’un de {names}. Les dons ne sont pas disponibles ici.',
+  'donate.needed': 'Le fournisseur {provider} en a besoin. Les dons ne sont pas disponibles ici.',
+  'donate.use-numbers': 'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
+  'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
 };

@@ -3,6 +3,7 @@
  * No card data ever touches our code. Each builder cites the provider's documentation.
  * Loaded with the panel; the settings were checked by donate-config.ts.
  */
+import type { ProviderName } from '../donate-basics.js';
 import { plainAmount, stripeLinks, type DonateConfig } from './donate-config.js';
 
 /** What the reader chose. */
@@ -34,7 +35,8 @@ function withQuery(base: string, params: Record<string, string | false | undefin
 
 const slug = (c: DonateConfig) => encodeURIComponent(c.account);
 
-export const providers: Record<string, Provider> = {
+/** One entry per name in PROVIDER_NAMES (donate-basics.ts), the one list of providers. */
+export const providers: Record<ProviderName, Provider> = {
   /**
    * ActBlue contribution form links: `amount` preselects the amount, `recurring=true` presets a
    * monthly gift, `refcode` tracks the source.
