@@ -11,7 +11,7 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
-import { outboxCommand } from './outbox/command.js';
+import { outboxCli } from './outbox/command.js';
 import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
 import type { OutboxOptions } from './outbox/index.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
@@ -277,33 +277,6 @@ function check(args: string[]): void {
   );
 }
 
-async function outbox(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { db: { type: 'string', default: './data/solidarity.db' } },
-  });
-  const retry = positionals[0] === 'retry';
-  if (positionals.length > (retry ? 1 : 0)) {
-    throw new UsageError(`outbox takes "retry" or nothing, not "${positionals.join(' ')}"`);
-  }
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!isPostgresUrl(databaseUrl) && !fs.existsSync(values.db!)) {
-    fail(`no database file ${values.db}: give the one serve uses with --db FILE`);
-  }
-  let store: SignatureStore;
-  try {
-    store = await openStore({ databaseUrl, dbFile: values.db! });
-  } catch (err) {
-    fail(`cannot open the database: ${(err as Error).message}`);
-  }
-  try {
-    await outboxCommand(store, retry);
-  } finally {
-    await store.close();
-  }
-}
-
 function isOrigin(value: string): boolean {
   try {
     parseOrigin(value);
@@ -336,7 +309,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
-    if (command === 'outbox') return await outbox(rest);
+    if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

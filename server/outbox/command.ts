@@ -1,6 +1,9 @@
 // `solidarity-widgets outbox` lists the events still to be delivered (pending or failed) and the
 // endpoints stopped by a 410; `outbox retry` makes them all due now. A running server sends them
 // at its next look (within a second); otherwise the next `serve` does.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isPostgresUrl, openStore } from '../storage/index.js';
 import type { SignatureStore } from '../storage/types.js';
 import { RETRY_HINT } from './endpoint-health.js';
 import { describeDestination } from './events.js';
@@ -31,4 +34,35 @@ export async function outboxCommand(store: SignatureStore, retry: boolean, print
     );
   }
   if (failed) print(`To send the failed ones again: solidarity-widgets outbox retry`);
+}
+
+/** The command line: `outbox [retry] [--db FILE]`, with DATABASE_URL as for serve. */
+export async function outboxCli(
+  args: string[],
+  usage: (message: string) => Error,
+  fail: (message: string) => never,
+): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string', default: './data/solidarity.db' } },
+  });
+  const retry = positionals[0] === 'retry';
+  if (positionals.length > (retry ? 1 : 0))
+    throw usage(`outbox takes "retry" or nothing, not "${positionals.join(' ')}"`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!isPostgresUrl(databaseUrl) && !fs.existsSync(values.db!)) {
+    fail(`no database file ${values.db}: give the one serve uses with --db FILE`);
+  }
+  let store: SignatureStore;
+  try {
+    store = await openStore({ databaseUrl, dbFile: values.db! });
+  } catch (err) {
+    fail(`cannot open the database: ${(err as Error).message}`);
+  }
+  try {
+    await outboxCommand(store, retry);
+  } finally {
+    await store.close();
+  }
 }

@@ -98,6 +98,12 @@ it('refuses --webhook without a usable secret, saying how to make one', async ()
     assert.match(bad.out, /SOLIDARITY_WEBHOOK_SECRET must start with "whsec_"/);
     const url = await refusedOrServed(runCli([...base, '--webhook', 'crm.example/hook'], env));
     assert.match(url.out, /--webhook "crm.example\/hook" is not an http\(s\) URL/);
+    const bogus = await cliOutput(['outbox', 'resend', '--db', path.join(dir, 'x.db')]);
+    assert.equal(bogus.code, 2);
+    assert.match(bogus.out, /outbox takes "retry" or nothing, not "resend"/);
+    const missing = await cliOutput(['outbox', '--db', path.join(dir, 'none.db')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.out, /no database file .*none\.db: give the one serve uses with --db FILE/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
