@@ -121,6 +121,11 @@ it('check warns about a petition with action_network when no API key is set', as
     assert.match(without.out, /warning: \$\.petitions\[0\]\.action_network: ACTION_NETWORK_API_KEY is not set/);
     const withKey = await cliOutput(['check', file], { ACTION_NETWORK_API_KEY: 'key' });
     assert.doesNotMatch(withKey.out, /warning/);
+    feed.petitions[0].action_network = 123;
+    fs.writeFileSync(file, JSON.stringify(feed));
+    const notText = await cliOutput(['check', file], { ACTION_NETWORK_API_KEY: 'key' });
+    assert.equal(notText.code, 1);
+    assert.match(notText.out, /\$\.petitions\[0\]\.action_network: .*string/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
