@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { backends, FIXTURE_FEED, auth, request, sign, signature, startServer } from './helpers.js';
-import { deliveredIds, eventually, SECRET, startReceiver } from './receiver.js';
+import { deliveredIds, eventually, SECRET, startReceiver, type Answer } from './receiver.js';
 import { sha256 } from '../validate.js';
 
 /** Quick retries, so a test sees several attempts without waiting. */
@@ -18,6 +18,19 @@ const feedWith = (petition: Record<string, unknown>) => {
   feed.petitions[0] = { ...feed.petitions[0], ...petition };
   return feed;
 };
+
+/**
+ * Action Network as their docs describe the Record Signature Helper: POST (JSON) to
+ * /api/v2/petitions/ID/signatures/ with the key in OSDI-API-Token; 401 without a valid key.
+ */
+const actionNetworkStandIn =
+  (apiKey: string): Answer =>
+  (req) => {
+    if (req.headers['osdi-api-token'] !== apiKey) return 401;
+    if (req.method !== 'POST' || !/^\/api\/v2\/petitions\/[^/]+\/signatures\/$/.test(req.url)) return 404;
+    if (req.headers['content-type'] !== 'application/json') return 400;
+    return 200;
+  };
 
 for (const backend of backends) {
   describe(`outbox: ${backend.name}`, { skip: backend.skip }, () => {
@@ -155,8 +168,7 @@ for (const backend of backends) {
 
     it('the Action Network stand-in receives each signature with the token and the person', async () => {
       const apiKey = 'an-key-' + randomBytes(8).toString('hex');
-      // As their docs say: the token in OSDI-API-Token, else 401; a signature POST answers 200.
-      const an = await startReceiver((req) => (req.headers['osdi-api-token'] === apiKey ? 200 : 401));
+      const an = await startReceiver(actionNetworkStandIn(apiKey));
       const server = await startServer(backend, {
         allowOrigins,
         feedJson: feedWith({ action_network: 'https://actionnetwork.org/api/v2/petitions/abc-123' }),
@@ -181,6 +193,30 @@ for (const backend of backends) {
           'action_network:referrer_data': { source: 'newsletter', website: 'https://ally.example' },
         });
         assert.equal(r.status, 200);
+      } finally {
+        await server.close();
+        await an.close();
+      }
+    });
+
+    it('a wrong Action Network key is retried, not lost, and logged once', async () => {
+      const an = await startReceiver(actionNetworkStandIn('the-right-key'));
+      const logs: string[] = [];
+      const server = await startServer(backend, {
+        feedJson: feedWith({ action_network: 'abc-123' }),
+        outbox: { actionNetwork: { url: new URL(an.url).origin, apiKey: 'a-wrong-key' }, dispatch },
+        log: (m) => logs.push(m),
+      });
+      try {
+        assert.equal((await sign(server.base, signature())).status, 201);
+        await an.until((all) => all.length >= 3, 'three attempts');
+        await eventually(async () => logs.length > 0, 'the failure logged');
+        assert.deepEqual(logs, [
+          'outbox: Action Network petition abc-123 is failing (HTTP 401: {"error":"no"}); ' +
+            'its events are retried with backoff for up to 3 days',
+        ]);
+        const [waiting] = await server.store.outbox.list();
+        assert.deepEqual([waiting.state, waiting.last_error], ['pending', 'HTTP 401: {"error":"no"}']);
       } finally {
         await server.close();
         await an.close();
