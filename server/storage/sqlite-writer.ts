@@ -84,7 +84,7 @@ if (parentPort) {
   // A nested db.transaction() is a SAVEPOINT: one failing op is undone alone and the rest of
   // the batch still commits.
   const one = db.transaction((op: WriteOp) => apply(s, op));
-  let queue: WriteOp[] = [];
+  const queue: WriteOp[] = [];
   let scheduled = false;
 
   const flush = () => {

@@ -405,6 +405,7 @@ describe('<donate-button>', () => {
   });
 
   it('keeps hostile settings inert: text stays text, addresses stay on the provider', async () => {
+    // eslint-disable-next-line lit/attribute-value-entities -- the hostile value is the point
     const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account='"><img src=x onerror="window.__pwned=1">' amounts="10">
       &lt;img src=x onerror="window.__pwned=1"&gt;</donate-button
     >`);
