@@ -3,6 +3,7 @@
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
+import { PostgresOrigins } from './postgres-origins.js';
 import { signerHash } from './signer.js';
 import { STALE_CLAIM_MS } from './types.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
@@ -23,6 +24,7 @@ const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISO
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
+  readonly origins: PostgresOrigins;
 
   constructor(url: string, opts: PostgresOptions = {}) {
     this.pool = new pg.Pool({
@@ -32,6 +34,7 @@ export class PostgresStore implements SignatureStore {
     });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
+    this.origins = new PostgresOrigins(this.pool);
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -38,6 +38,7 @@ export type WriteOp = { id: number } & (
   | { kind: 'erase'; petition: string; email: string; signer: string }
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
+  | { kind: 'refusedOrigin'; origin: string; day: string }
 );
 
 export type WriteResult = { id: number } & ({ ok: true; value: number } | { ok: false; error: string });

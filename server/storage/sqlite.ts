@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { SqliteOrigins } from './sqlite-origins.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
@@ -32,6 +33,7 @@ export class SqliteStore implements SignatureStore {
   private outbox: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  origins!: SqliteOrigins;
 
   constructor(private readonly file: string) {
     this.db = openSqlite(file);
@@ -50,6 +52,7 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    this.origins = new SqliteOrigins(this.db, (origin, day) => this.write({ kind: 'refusedOrigin', origin, day }));
     if (this.writer) return;
     // From source (tests, bench), the thread registers the TypeScript loader first: Node 20
     // does not carry --import hooks into workers.

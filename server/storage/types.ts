@@ -1,6 +1,8 @@
 // One storage interface for both databases. The HTTP layer never sees SQL, and the
 // same test suite (storage.test.ts) runs against SQLite and Postgres.
 
+import type { OriginRecords } from './origin-records.js';
+
 /** A signature as stored. Never holds the signer's IP address. */
 export interface Signature {
   petition: string;
@@ -41,6 +43,8 @@ export interface KeyedAnswer extends IdempotencyRecord {
 
 export interface SignatureStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Sites allowed to sign (kept in the database) and sites refused; usable after init(). */
+  readonly origins: OriginRecords;
   /** Applies pending migrations. Call once before anything else. */
   init(): Promise<void>;
   /**
