@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { haversine, sampleChapters } from '../../../test/fixtures/chapters-feed.js';
-import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
+import { haversine, sampleChapters } from '../../../../test/fixtures/chapters-feed.js';
+import { manyChapters } from '../../../../test/fixtures/chapters-many.mjs';
 import { ChapterIndex, fold, normalizePostal, parseChapters, regionOf, usesMiles } from './chapter-index.js';
 
 const ids = (index: ChapterIndex, found: number[]) => found.map((i) => index.chapters[i].id);

@@ -1,9 +1,14 @@
 /**
  * Sending what the offline queue (offline-queue.ts) holds, exactly once across widgets
- * and tabs; loaded with the form's lazy code (petition-flow.ts).
+ * and tabs; a lazy chunk, loaded by delivery.ts when something is queued and by the flow.
  */
-import { LEASE_MS, locked, MAX_AGE_MS, read, write, type QueuedSignature } from './offline-queue.js';
+import { lazy } from '../../../core/lazy.js';
+import { LEASE_MS, locked, MAX_AGE_MS, read, write, type QueuedSignature } from '../offline-queue.js';
 import type { Refusal } from './submit.js';
+import { dictionary } from '../../../core/dictionary.js';
+
+/** The sending code, its own chunk (shared with the flow). */
+export const submit = lazy(() => import('./submit.js'));
 
 /** Takes every entry no one else is sending; drops expired ones. */
 function claim(now: number): Promise<QueuedSignature[]> {
@@ -20,7 +25,11 @@ function claim(now: number): Promise<QueuedSignature[]> {
 export function settle(keys: string[], remove: boolean): Promise<void> {
   return locked(() => {
     const queue = read();
-    write(remove ? queue.filter((e) => !keys.includes(e.key)) : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)));
+    write(
+      remove
+        ? queue.filter((e) => !keys.includes(e.key))
+        : queue.map((e) => (keys.includes(e.key) ? { ...e, lease: 0 } : e)),
+    );
   }).catch(() => {});
 }
 
@@ -36,18 +45,21 @@ let running: Promise<void> | undefined;
 export function flushQueue(report: (entry: QueuedSignature, result: Delivery) => void): Promise<void> {
   return (running ??= (async () => {
     // Fetched before claiming: offline, the chunk may not come, and nothing is claimed.
-    const { sendSignature } = await import('./submit.js');
+    const { sendSignature } = await submit.load();
     const claimed = await claim(Date.now());
     for (let i = 0; i < claimed.length; i++) {
       const entry = claimed[i];
       try {
-        const count = await sendSignature(entry.url, entry.key, entry.body, { retries: 2 });
+        const count = await sendSignature(entry.url, entry.key, entry.body, dictionary({ retries: 2 }));
         await settle([entry.key], true);
         report(entry, { count });
       } catch (e) {
         const error = e as Refusal;
         if (error.retriable) {
-          await settle(claimed.slice(i).map((c) => c.key), false);
+          await settle(
+            claimed.slice(i).map((c) => c.key),
+            false,
+          );
           return;
         }
         await settle([entry.key], true);

@@ -4,16 +4,6 @@ export const chapterMapStyles = css`
   :host {
     container-type: inline-size;
   }
-  /* Far from view (chapter-panel.ts): not styled or laid out until near, then shown in
-     full (so no focus ring is clipped). It reserves about the panel's height. On the host,
-     not inside: Chrome misplaces the caret of a field typed in a skipped shadow subtree. */
-  :host(:state(far)) {
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto calc(var(--sw-list-height, 20rem) + 12rem);
-  }
-  :host(:state(far)[list='below']) {
-    contain-intrinsic-block-size: auto calc(var(--sw-map-height, 26rem) + var(--sw-list-height, 20rem) + 13rem);
-  }
   .wrap {
     display: grid;
     gap: var(--_space);

@@ -3,10 +3,11 @@
  * by postal code (the chapters' `postal_codes` prefixes, no geocoder) and by
  * distance (a k-d tree, loaded lazily with the first "near me"). Pure: no DOM.
  */
-import { checkChapters } from '../../core/chapter-check.js';
-import { Checker } from '../../core/feed-check.js';
-import type { Chapter, FeedProblem } from '../../core/feed-types.js';
-import { allTranslations } from '../../core/translations.js';
+import { checkChapters } from '../../../core/chapter-check.js';
+import { Checker } from '../../../core/feed-check.js';
+import type { Chapter, FeedProblem } from '../../../core/feed-types.js';
+import { lazy } from '../../../core/lazy.js';
+import { allTranslations } from '../../../core/translations.js';
 
 /**
  * Chapters from a `src` document: an array of chapters, a GeoJSON FeatureCollection
@@ -52,6 +53,9 @@ export interface Nearby {
 }
 
 type Tree = import('./nearest.js').Tree;
+
+/** The k-d tree code, fetched with the first "near me". */
+const nearestChunk = lazy(() => import('./nearest.js'));
 
 export class ChapterIndex {
   private hay?: string[];
@@ -117,7 +121,7 @@ export class ChapterIndex {
 
   /** The `n` nearest chapters to a point, nearest first (loads the k-d tree code once). */
   async nearest(lng: number, lat: number, n = 10): Promise<Nearby[]> {
-    const m = await import('./nearest.js');
+    const m = await nearestChunk.load();
     this.tree ??= Promise.resolve(m.buildTree(this.chapters));
     return m.nearest(await this.tree, this.chapters, lng, lat, n);
   }

@@ -6,6 +6,9 @@
  * A lazy chunk: fetched when the reader first focuses the form (or when a queued
  * signature is to be sent), so a page whose readers never sign does not pay for it.
  */
+import type { ErrorAnswer } from '../../../core/petition-api.js';
+import { fromJson } from '../plain-data.js';
+import { dictionary } from '../../../core/dictionary.js';
 
 /** Why a signature was not accepted: the server's error, or `network` (status 0). */
 export interface Refusal {
@@ -60,22 +63,26 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 export const backoffMs = (attempt: number, baseMs: number, capMs: number, random = Math.random) =>
   Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 
-async function attempt(url: string, key: string, body: string): Promise<{ count: number } | { error: SignError; wait: number | null }> {
+async function attempt(
+  url: string,
+  key: string,
+  body: string,
+): Promise<{ count: number } | { error: SignError; wait: number | null }> {
   let res: Response;
-  let data: { count?: number; error?: { code?: string; message?: string; field?: string } } | undefined;
+  let data: { count?: number; error?: ErrorAnswer['error'] } | undefined;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
-      body,
-      credentials: 'omit',
-    });
-    data = await res.json().catch(() => undefined);
+    // Null-prototype bags: a host page's Object.prototype.method (say) is never read as ours.
+    const headers = dictionary({ 'content-type': 'application/json', 'idempotency-key': key });
+    res = await fetch(url, dictionary({ method: 'POST', headers, body, credentials: 'omit' as const }));
+    data = (await res
+      .text()
+      .then(fromJson)
+      .catch(() => undefined)) as typeof data;
   } catch (e) {
     return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
   }
   if (res.ok) return { count: typeof data?.count === 'number' ? data.count : NaN };
-  const err = data?.error ?? {};
+  const err: Partial<ErrorAnswer['error']> = data?.error ?? dictionary({});
   return {
     error: new SignError(err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, res.status, err.field),
     wait: retryAfterMs(res.headers.get('retry-after')),
@@ -87,7 +94,7 @@ export async function sendSignature(
   url: string,
   key: string,
   body: string,
-  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = {},
+  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = dictionary({}),
 ): Promise<number> {
   for (let i = 0; ; i++) {
     const r = await attempt(url, key, body);
@@ -99,4 +106,3 @@ export async function sendSignature(
     await sleep(wait ?? backoffMs(i, baseMs, capMs));
   }
 }
-

@@ -1,7 +1,7 @@
 /** The k-d tree behind "near me": a lazy chunk, fetched with the first use. */
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import type { Chapter } from '../../core/feed-types.js';
+import type { Chapter } from '../../../core/feed-types.js';
 import type { Nearby } from './chapter-index.js';
 
 export type Tree = KDBush;

@@ -8,7 +8,7 @@
 import { Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type MapOptions } from 'maplibre-gl';
 import workerSource from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
-import type { Chapter } from '../../core/feed-types.js';
+import type { Chapter } from '../../../core/feed-types.js';
 import { basemapStyle, CHAPTER_SOURCE, chapterLayers, chapterSource, CLUSTER_LAYER, POINT_LAYER } from './basemap.js';
 
 export interface MapViewOptions {

@@ -2,11 +2,10 @@
  * The chapter-map strings: only the panel (a lazy chunk) shows them, so they travel
  * with it instead of in every page's entry script. Add a key to all three tables.
  */
-import { registerMessages } from '../../i18n/index.js';
+import { registerMessages } from '../../../i18n/index.js';
 
 const en = {
   'chapter.label': 'Chapters',
-  'chapter.search': 'Find a chapter',
   'chapter.search-hint': 'Name, city, region or postal code',
   'chapter.search-button': 'Search',
   'chapter.near-me': 'Near me',
@@ -30,14 +29,11 @@ const en = {
   'chapter.gesture-touch': 'Use two fingers to move the map',
   'chapter.cluster_one': '{count} chapter here: zoom in',
   'chapter.cluster_other': '{count} chapters here: zoom in',
-  'chapter.bad-center': 'The center “{value}” is not “longitude,latitude”; showing every chapter.',
-  'chapter.bad-zoom': 'The zoom “{value}” is not a number from 0 to 22; it is ignored.',
-  'chapter.bad-list': 'Unknown list position “{value}”; use side or below.',
   'chapter.src-error': 'The chapters could not be loaded.',
   'chapter.show-all': 'Show all chapters',
 };
 
-declare module '../../i18n/index.js' {
+declare module '../../../i18n/index.js' {
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 
@@ -45,7 +41,6 @@ registerMessages({
   en,
   es: {
     'chapter.label': 'Secciones',
-    'chapter.search': 'Buscar una sección',
     'chapter.search-hint': 'Nombre, ciudad, región o código postal',
     'chapter.search-button': 'Buscar',
     'chapter.near-me': 'Cerca de mí',
@@ -69,15 +64,11 @@ registerMessages({
     'chapter.gesture-touch': 'Usa dos dedos para mover el mapa',
     'chapter.cluster_one': '{count} sección aquí: acercar',
     'chapter.cluster_other': '{count} secciones aquí: acercar',
-    'chapter.bad-center': 'El centro «{value}» no es «longitud,latitud»; se muestran todas las secciones.',
-    'chapter.bad-zoom': 'El zoom «{value}» no es un número de 0 a 22; se ignora.',
-    'chapter.bad-list': 'Posición de lista desconocida «{value}»; usa side o below.',
     'chapter.src-error': 'No se pudieron cargar las secciones.',
     'chapter.show-all': 'Mostrar todas las secciones',
   },
   fr: {
     'chapter.label': 'Sections',
-    'chapter.search': 'Trouver une section',
     'chapter.search-hint': 'Nom, ville, région ou code postal',
     'chapter.search-button': 'Rechercher',
     'chapter.near-me': 'Près de moi',
@@ -101,9 +92,6 @@ registerMessages({
     'chapter.gesture-touch': 'Utilisez deux doigts pour déplacer la carte',
     'chapter.cluster_one': '{count} section ici : zoomer',
     'chapter.cluster_other': '{count} sections ici : zoomer',
-    'chapter.bad-center': 'Le centre « {value} » n’est pas « longitude,latitude » ; toutes les sections sont affichées.',
-    'chapter.bad-zoom': 'Le zoom « {value} » n’est pas un nombre de 0 à 22 ; il est ignoré.',
-    'chapter.bad-list': 'Position de liste inconnue « {value} » ; utilisez side ou below.',
     'chapter.src-error': 'Les sections n’ont pas pu être chargées.',
     'chapter.show-all': 'Afficher toutes les sections',
   },

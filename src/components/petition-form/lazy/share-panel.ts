@@ -5,8 +5,8 @@
  * naming the channel, so the signatures it brings are counted to it.
  */
 import { html, nothing } from 'lit';
-import type { LocaleController } from '../../core/locale-controller.js';
-import { shareLink } from '../../core/share.js';
+import type { LocaleController } from '../../../core/locale-controller.js';
+import { shareLink } from '../../../core/share.js';
 
 /** The host page's address (no fragment) with `source` set to `channel`. */
 export function sharedUrl(channel: string): string {
@@ -37,13 +37,18 @@ export function renderShare(title: string, t: LocaleController, say: (message: s
       say(t.t('share.copy-failed', { url }));
     }
   };
+  // role=list: Safari drops the list semantics of a <ul> styled list-style: none.
+  /* eslint-disable lit-a11y/no-redundant-role */
   return html`<p>${t.t('petition.ask')}</p>
     <ul class="share" role="list">
-      ${'share' in navigator
-        ? html`<li><button type="button" class="btn" @click=${async () => say(await shareLink(sharedUrl('share'), title, t))}>${t.t('petition.share')}</button></li>`
-        : nothing}
+      ${
+        'share' in navigator
+          ? html`<li><button type="button" class="btn" @click=${async () => say(await shareLink(sharedUrl('share'), title, t))}>${t.t('petition.share')}</button></li>`
+          : nothing
+      }
       <li><button type="button" class="btn" @click=${copy}>${t.t('petition.copy')}</button></li>
-      <li><a href="mailto:?subject=${enc(title)}&body=${enc(`${text}\n\n${sharedUrl('email')}`)}">${t.t('petition.share-email')}</a></li>
+      <li><a href="mailto:?subject=${enc(title)}&amp;body=${enc(`${text}\n\n${sharedUrl('email')}`)}">${t.t('petition.share-email')}</a></li>
       ${SOCIAL.map(([name, make]) => html`<li><a href=${make(sharedUrl(name.toLowerCase()), text)} target="_blank" rel="noopener">${name}</a></li>`)}
     </ul>`;
+  /* eslint-enable lit-a11y/no-redundant-role */
 }
