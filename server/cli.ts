@@ -211,6 +211,7 @@ async function serve(args: string[]): Promise<void> {
   const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
+  console.log('  and the sites allowed in the database (list, allow, remove: solidarity-widgets origins)');
   if (!publicUrl) {
     console.log(
       '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',

@@ -7,7 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { backends, FIXTURE_FEED, runCli, serveCli, sign, signature, tempDir, type CliProcess } from './helpers.js';
+import { AllowedOrigins, MAX_REFUSED_ORIGINS_PER_DAY } from '../allowed-origins.js';
+import { OriginPolicy } from '../cors.js';
+import {
+  backends,
+  FIXTURE_FEED,
+  runCli,
+  serveCli,
+  sign,
+  signature,
+  startServer,
+  tempDir,
+  type CliProcess,
+} from './helpers.js';
 
 const NEW_SITE = 'https://union-local.example';
 const FLAG_SITE = 'https://ally.example';
@@ -132,6 +144,32 @@ for (const backend of backends) {
       assert.equal(missing.code, 2);
       assert.match(missing.out, /origins allow needs a site address/);
       assert.match((await origins('permit', NEW_SITE)).out, /unknown origins command "permit"/);
+    });
+  });
+}
+
+for (const backend of backends) {
+  describe(`refused origins, counted: ${backend.name}`, { skip: backend.skip }, () => {
+    it('counts at most MAX_REFUSED_ORIGINS_PER_DAY new origins a day (pages can make them up); counted ones go on', async () => {
+      const s = await startServer(backend);
+      try {
+        const gate = new AllowedOrigins(new OriginPolicy([], s.base), s.store.origins);
+        const now = new Date();
+        const made = Array.from({ length: MAX_REFUSED_ORIGINS_PER_DAY + 5 }, (_, i) => `https://made-up-${i}.example`);
+        const admitted = await Promise.all(made.map((o) => gate.admits(o, now)));
+        assert.ok(admitted.every((a) => a === false));
+        const rows = await s.store.origins.refusals();
+        assert.equal(rows.length, MAX_REFUSED_ORIGINS_PER_DAY);
+        assert.equal(await gate.admits(rows[0].origin, now), false);
+        const again = (await s.store.origins.refusals()).find((r) => r.origin === rows[0].origin);
+        assert.equal(again?.count, 2);
+        // Own and server-side requests are not refusals.
+        assert.equal(await gate.admits(s.base, now), true);
+        assert.equal(await gate.admits(undefined, now), false);
+        assert.equal((await s.store.origins.refusals()).length, MAX_REFUSED_ORIGINS_PER_DAY);
+      } finally {
+        await s.close();
+      }
     });
   });
 }
