@@ -78,5 +78,5 @@ export async function renderNotAllowed(t: LocaleController, view: PetitionView) 
   const org = pickTranslation(feedOrg?.name, t.lang) || t.t('petition.not-allowed-org');
   const url = safeUrl(feedOrg?.url, { base: view.base, context: 'organization URL' });
   return html`${t.t('petition.not-allowed', { org })}
-  ${url ? html`<a href=${url} part="link">${t.t('petition.sign-at-org', { org })}</a>` : ''}`;
+  ${url ? html`<a href=${url}>${t.t('petition.sign-at-org', { org })}</a>` : ''}`;
 }
