@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AllowedOrigins } from './allowed-origins.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
+import { Outbox } from './outbox/index.js';
 import { admin } from './plugins/admin.js';
 import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
@@ -12,6 +13,7 @@ import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
+import { outbox } from './plugins/outbox.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { publishCounts } from './plugins/publish-counts.js';
@@ -40,6 +42,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     allowedOrigins: new AllowedOrigins(origins, opts.store.origins),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
+    outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
   };
 
   const app = Fastify({
@@ -69,5 +72,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(health, ctx);
   app.register(staticFiles, ctx);
   app.register(retention, ctx);
+  app.register(outbox, ctx);
   return app;
 }

@@ -4,6 +4,7 @@ import type { AllowedOrigins } from '../allowed-origins.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
+import type { Outbox, OutboxOptions } from '../outbox/index.js';
 import type { PublishedCounts } from '../published-counts.js';
 import type { SignatureStore } from '../storage/types.js';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
   publishCountsMs?: number;
   log?: (msg: string) => void;
+  /** Where signatures and erasures are sent (webhooks, Action Network); unset: nowhere. */
+  outbox?: OutboxOptions;
 }
 
 export interface AppContext {
@@ -43,4 +46,6 @@ export interface AppContext {
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;
+  /** The events written with signatures and erasures, and their delivery. */
+  outbox: Outbox;
 }

@@ -86,7 +86,9 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
+        const events = ctx.outbox.created(sig, petition, now);
+        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now, events);
+        if (events.length) ctx.outbox.kick();
       } catch (err) {
         if (idem) await store.release(idem);
         throw err;
