@@ -124,7 +124,7 @@ function refused(s: Signing, view: PetitionView, error: Refusal): void {
   if (error.code === 'origin_not_allowed') {
     s.set({ phase: 'form', status: '', alert: '' });
     originRefused.load().then(
-      async (m) => s.set({ alert: await m.renderNotAllowed(t, view) }),
+      (m) => s.set({ alert: m.renderNotAllowed(t, view) }),
       () => s.set({ alert: error.message }), // the chunk did not come: the server's own words
     );
     return void s.host.emit('petition-error', { petition: view.id, code: error.code, message: error.message });

@@ -10,8 +10,6 @@
  * changed their mind, is not one they gave for now. The message says so.
  */
 import { html } from 'lit';
-import { loadFeed } from '../../../core/feed-loader.js';
-import type { Org } from '../../../core/feed-types.js';
 import type { LocaleController } from '../../../core/locale-controller.js';
 import { pickTranslation } from '../../../core/translations.js';
 import { safeUrl } from '../../../core/url.js';
@@ -58,25 +56,14 @@ export function notAllowedWarning(site: string, server: string): string {
 
 let warned = false;
 
-/** The feed's organization (the page's cached copy of the feed: no new request), if there is a feed. */
-async function orgOf(view: PetitionView): Promise<Org | undefined> {
-  return view.base
-    ? loadFeed(view.base).then(
-        (f) => f.feed.org,
-        () => undefined,
-      )
-    : undefined;
-}
-
 /** The reader's message (with a link to the organization's site when the feed gives one); warns once per page. */
-export async function renderNotAllowed(t: LocaleController, view: PetitionView) {
+export function renderNotAllowed(t: LocaleController, view: PetitionView) {
   if (!warned) {
     warned = true;
     warn(notAllowedWarning(location.origin, new URL(view.endpoint).origin));
   }
-  const feedOrg = await orgOf(view);
-  const org = pickTranslation(feedOrg?.name, t.lang) || t.t('petition.not-allowed-org');
-  const url = safeUrl(feedOrg?.url, { base: view.base, context: 'organization URL' });
+  const org = pickTranslation(view.org?.name, t.lang) || t.t('petition.not-allowed-org');
+  const url = safeUrl(view.org?.url, { base: view.base, context: 'organization URL' });
   return html`${t.t('petition.not-allowed', { org })}
   ${url ? html`<a href=${url}>${t.t('petition.sign-at-org', { org })}</a>` : ''}`;
 }
