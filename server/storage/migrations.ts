@@ -84,6 +84,20 @@ export const migrations: Migration[] = [
       CREATE TABLE outbox_stopped (destination TEXT PRIMARY KEY, reason TEXT NOT NULL, stopped_at ${d.time} NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'sites allowed to sign, and refused sites counted per day',
+    // Nothing about the reader: a refused site is its origin and a count per UTC day.
+    sql: (d) => `
+      CREATE TABLE allowed_origins (origin TEXT PRIMARY KEY, added_at ${d.time} NOT NULL);
+      CREATE TABLE refused_origins (
+        origin TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count ${d.bigint} NOT NULL,
+        PRIMARY KEY (origin, day)
+      );
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

@@ -3,6 +3,7 @@
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
+import { PostgresOrigins } from './postgres-origins.js';
 import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
@@ -25,6 +26,7 @@ const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISO
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
+  readonly origins: PostgresOrigins;
   readonly outbox: PostgresOutbox;
 
   constructor(url: string, opts: PostgresOptions = {}) {
@@ -35,6 +37,7 @@ export class PostgresStore implements SignatureStore {
     });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
+    this.origins = new PostgresOrigins(this.pool);
     this.outbox = new PostgresOutbox(this.pool);
   }
 
