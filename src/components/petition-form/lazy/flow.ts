@@ -149,10 +149,13 @@ function refused(s: Signing, view: PetitionView, error: Refusal): void {
   s.host.emit('petition-error', { petition: view.id, code: error.code, message: error.message });
 }
 
+/** The typo table (its own chunk: only readers who leave the email field fetch it). */
+const emailSuggest = lazy(() => import('./email-suggest.js'));
+
 /** The email field was left without a problem: suggest a fix of a mistyped domain. */
 export async function suggest(s: Signing): Promise<void> {
   try {
-    const { suggestEmail } = await import('./email-suggest.js');
+    const { suggestEmail } = await emailSuggest.load();
     s.set({ suggestion: suggestEmail(s.values.email ?? '') ?? '' });
   } catch {
     // offline before the chunk came: no suggestion
