@@ -11,6 +11,7 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { ORGANIZER_HELP, organizerCommand, OrganizerUsageError } from './organizer-cli.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
@@ -18,6 +19,7 @@ const HELP = `solidarity-widgets: the server for one organization's feed, widget
 Usage:
   solidarity-widgets serve --feed FILE [options]
   solidarity-widgets check FEED
+${ORGANIZER_HELP}
   solidarity-widgets --help | --version
 
 serve options:
@@ -266,9 +268,10 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
+    if (command === 'organizer') return await organizerCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || err instanceof OrganizerUsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);
       process.exit(2);
     }

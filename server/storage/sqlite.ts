@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { sqliteRunner, type SqlRunner } from './sql.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
@@ -167,6 +168,10 @@ export class SqliteStore implements SignatureStore {
 
   purgeIdempotency(before: Date): Promise<number> {
     return this.write({ kind: 'purgeIdempotency', before: before.toISOString() });
+  }
+
+  sql(): SqlRunner {
+    return sqliteRunner(this.db);
   }
 
   async ping(): Promise<void> {

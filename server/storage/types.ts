@@ -1,6 +1,8 @@
 // One storage interface for both databases. The HTTP layer never sees SQL, and the
 // same test suite (storage.test.ts) runs against SQLite and Postgres.
 
+import type { SqlRunner } from './sql.js';
+
 /** A signature as stored. Never holds the signer's IP address. */
 export interface Signature {
   petition: string;
@@ -70,6 +72,8 @@ export interface SignatureStore {
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */
   purgeIdempotency(before: Date): Promise<number>;
+  /** Plain SQL on the same database, for the organizers' console (storage/sql.ts). */
+  sql(): SqlRunner;
   /** Throws if the database does not answer. */
   ping(): Promise<void>;
   /** Finishes pending writes and closes. */
