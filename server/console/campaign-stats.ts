@@ -1,21 +1,8 @@
 // What the console's dashboard and signer search read: counts, days, sources and sites, straight
 // from the signatures table (live: organizers see what the public sees only once published).
+import type { PetitionStats, Tally } from '../../src/console/api-types.js';
 import type { Signature } from '../storage/types.js';
 import type { SqlRunner } from '../storage/sql.js';
-
-export interface Tally {
-  key: string | null;
-  count: number;
-}
-
-export interface PetitionStats {
-  count: number;
-  last_signed_at: string | null;
-  /** Every UTC day with signatures since the first, oldest first (days without any are omitted). */
-  per_day: { day: string; count: number }[];
-  per_source: Tally[];
-  per_site: Tally[];
-}
 
 export const SIGNERS_PAGE = 25;
 

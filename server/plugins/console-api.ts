@@ -29,7 +29,8 @@ export const MAX_FEED_BODY = 4 * 1024 * 1024;
 
 const pageQuery = {
   type: 'object',
-  properties: { q: { type: 'string', maxLength: 200 }, offset: { type: 'integer', minimum: 0 } },
+  // Query strings are text, and the app does not coerce types.
+  properties: { q: { type: 'string', maxLength: 200 }, offset: { type: 'string', pattern: '^[0-9]{1,9}$' } },
 } as const;
 
 const eraseBody = {
@@ -80,12 +81,12 @@ export async function consoleApi(
     },
   );
 
-  app.get<{ Params: PetitionParams; Querystring: { q?: string; offset?: number } }>(
+  app.get<{ Params: PetitionParams; Querystring: { q?: string; offset?: string } }>(
     '/api/admin/petitions/:id/signers',
     { schema: { params: petitionParams, querystring: pageQuery } },
     async (req) => {
       await knownPetition(feed, store, req.params.id);
-      const offset = req.query.offset ?? 0;
+      const offset = Number(req.query.offset ?? 0);
       const found = await stats.signers(req.params.id, (req.query.q ?? '').trim(), offset);
       return { ...found, offset, page_size: SIGNERS_PAGE };
     },
@@ -115,10 +116,10 @@ export async function consoleApi(
     },
   );
 
-  app.get<{ Querystring: { offset?: number } }>(
+  app.get<{ Querystring: { offset?: string } }>(
     '/api/admin/audit',
     { schema: { querystring: pageQuery } },
-    async (req) => ({ entries: await audit.page(req.query.offset ?? 0), page_size: AUDIT_PAGE }),
+    async (req) => ({ entries: await audit.page(Number(req.query.offset ?? 0)), page_size: AUDIT_PAGE }),
   );
 
   app.get('/api/admin/feed', async () => feed.get().raw);

@@ -118,11 +118,13 @@ for (const backend of backends) {
         { key: ALLIES[0], count: 2 },
       ]);
 
-      const found = (await get(s, '/api/admin/petitions/open/signers?q=signer3')).json();
+      const found = (await get(s, '/api/admin/petitions/open/signers?q=signer3&offset=0')).json();
       assert.equal(found.total, 1);
       assert.equal(found.signers[0].email, signers[3].email);
       const none = (await get(s, '/api/admin/petitions/open/signers?q=100%25')).json();
       assert.equal(none.total, 0, 'LIKE wildcards in the query are taken literally');
+      const paged = (await get(s, '/api/admin/petitions/open/signers?q=&offset=3')).json();
+      assert.deepEqual([paged.total, paged.signers.length, paged.offset], [5, 2, 3]);
 
       const csv = await get(s, '/api/admin/petitions/open/signatures.csv');
       assert.equal(csv.status, 200);
