@@ -34,11 +34,13 @@ export const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token
 export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply) =>
   reply.header('Set-Cookie', cookie(req, '', ['Max-Age=0']));
 
-/** 403 unless the request's Origin is this server's own (as configured, or as the request addresses it). */
+/**
+ * 403 unless the request's Origin is one of this server's own (--public-url, else the listen
+ * address). As for signing, the Host header does not decide what the server's own origin is.
+ */
 export function requireSameOrigin(req: FastifyRequest, origins: OriginPolicy): void {
   const origin = req.headers.origin;
-  const own = [...origins.ownOrigins(), `${req.protocol}://${req.host}`];
-  if (!origin || !own.includes(origin)) {
+  if (!origin || !origins.ownOrigins().includes(origin)) {
     const from = origin ? `from ${origin}` : 'without an Origin header';
     throw new ApiError(403, 'cross_origin', `The console does not accept changes ${from}; use the console's own page.`);
   }

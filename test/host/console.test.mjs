@@ -147,6 +147,19 @@ for (const db of databases) {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
+    it("renders under the page's own Content-Security-Policy", async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      // (The 401 of "is a session open?" and a missing favicon are expected; refusals are not.)
+      page.on('console', (m) => /Content Security Policy|Refused/i.test(m.text()) && errors.push(m.text()));
+      const res = await page.goto(`${base}/admin/`);
+      assert.match(res.headers()['content-security-policy'], /script-src 'self'/);
+      await page.getByLabel('Password').waitFor();
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
     it('signs in, shows the numbers, exports, erases, edits the feed; refuses what it must', async () => {
       const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true, locale: 'en-US' });
       const page = await context.newPage();
