@@ -12,11 +12,30 @@ const HEIGHT = 160;
 
 let nextId = 0;
 
-export function barChart(title: string, bars: Bar[], columns: [string, string], locale: string): TemplateResult {
+/**
+ * `numbersLabel`: the summary of a <details> around the table, for long tables (the per-day ones);
+ * without it the table is shown in full.
+ */
+export function barChart(
+  title: string,
+  bars: Bar[],
+  columns: [string, string],
+  locale: string,
+  numbersLabel?: string,
+): TemplateResult {
   const id = `chart-${++nextId}`;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const step = bars.length ? WIDTH / bars.length : WIDTH;
   const fmt = new Intl.NumberFormat(locale);
+  const table = html`<table>
+    <caption>${title}</caption>
+    <thead>
+      <tr><th scope="col">${columns[0]}</th><th scope="col">${columns[1]}</th></tr>
+    </thead>
+    <tbody>
+      ${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${fmt.format(b.value)}</td></tr>`)}
+    </tbody>
+  </table>`;
   return html`<figure>
     <figcaption id=${id}>${title}</figcaption>
     <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby=${id} class="chart" preserveAspectRatio="none">
@@ -26,15 +45,7 @@ export function barChart(title: string, bars: Bar[], columns: [string, string], 
           <title>${b.label}: ${fmt.format(b.value)}</title></rect>`;
       })}
     </svg>
-    <table>
-      <caption>${title}</caption>
-      <thead>
-        <tr><th scope="col">${columns[0]}</th><th scope="col">${columns[1]}</th></tr>
-      </thead>
-      <tbody>
-        ${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${fmt.format(b.value)}</td></tr>`)}
-      </tbody>
-    </table>
+    ${numbersLabel ? html`<details><summary>${numbersLabel}</summary>${table}</details>` : table}
   </figure>`;
 }
 

@@ -70,8 +70,8 @@ export class DashboardView extends ConsoleView {
       ${
         s
           ? html`<section aria-live="polite">
-            ${barChart(this.t('chart.last30'), lastDays(s.per_day, 30), [this.t('col.day'), this.t('col.count')], this.lang)}
-            ${barChart(this.t('chart.total'), runningTotal(s.per_day), [this.t('col.day'), this.t('col.count')], this.lang)}
+            ${barChart(this.t('chart.last30'), lastDays(s.per_day, 30), [this.t('col.day'), this.t('col.count')], this.lang, this.t('chart.numbers'))}
+            ${barChart(this.t('chart.total'), runningTotal(s.per_day), [this.t('col.day'), this.t('col.count')], this.lang, this.t('chart.numbers'))}
             ${barChart(this.t('chart.source'), this.tallies(s.per_source), [this.t('col.source'), this.t('col.count')], this.lang)}
             ${barChart(this.t('chart.site'), this.tallies(s.per_site), [this.t('col.site'), this.t('col.count')], this.lang)}
           </section>`
