@@ -1,15 +1,13 @@
-// The feed editor: the organization's name, the planks' titles and summaries and the petitions'
-// titles and goals, as a form. The server runs the same checks as `solidarity-widgets check`;
-// each problem is shown next to its field (by its JSON path), and nothing is saved until none is left.
+// The feed editor: the organization, the platform's planks (order, number, title, summary, body,
+// tags, in every language the feed has), the petitions (title, target, text, goal, closes,
+// fields, consent, endpoint) and the chapters (also importable from a CSV). The server runs the
+// same checks as `solidarity-widgets check`; each problem shows next to its field, and nothing
+// is saved until none is left.
 import { html } from 'lit';
 import { ApiFailure } from './api.js';
+import { chaptersFromCsv } from './chapters-csv.js';
+import { FieldRenderer, type Obj, type Problem } from './feed-fields.js';
 import { ConsoleView } from './view.js';
-
-type Obj = Record<string, unknown>;
-interface Problem {
-  path: string;
-  message: string;
-}
 
 export class FeedView extends ConsoleView {
   static properties = {
@@ -17,47 +15,40 @@ export class FeedView extends ConsoleView {
     feed: { state: true },
     problems: { state: true },
     message: { state: true },
+    importErrors: { state: true },
   };
   private feed: Obj | null = null;
   private problems: Problem[] = [];
   private message = '';
+  private importErrors: string[] = [];
 
   async connectedCallback() {
     super.connectedCallback();
     this.feed = await this.api.get<Obj>('feed');
   }
 
-  private list(key: 'platform' | 'petitions'): Obj[] {
-    return Array.isArray(this.feed?.[key]) ? (this.feed![key] as Obj[]) : [];
+  private list(key: 'platform' | 'petitions' | 'chapters'): Obj[] {
+    if (!this.feed) return [];
+    if (!Array.isArray(this.feed[key])) this.feed[key] = [];
+    return this.feed[key] as Obj[];
   }
 
-  /** A text field bound to obj[key], with the problems whose path is `path` right after it. */
-  private field(id: string, label: string, obj: Obj, key: string, path: string, type = 'text') {
-    const mine = this.problems.filter((p) => p.path === path);
-    const errId = `${id}-error`;
-    const set = (e: Event) => {
-      const v = (e.target as HTMLInputElement).value;
-      obj[key] = type === 'number' ? (v === '' ? undefined : Number(v)) : v;
-    };
-    return html`<label for=${id}>${label}</label>
-      <input
-        id=${id}
-        type=${type}
-        .value=${obj[key] === undefined ? '' : String(obj[key])}
-        aria-invalid=${mine.length ? 'true' : 'false'}
-        aria-describedby=${mine.length ? errId : ''}
-        @input=${set}
-      />
-      ${mine.length ? html`<p id=${errId} class="error">${mine.map((p) => p.message).join(' ')}</p>` : ''}`;
+  private move(i: number, delta: number) {
+    const planks = this.list('platform');
+    const j = i + delta;
+    if (j < 0 || j >= planks.length) return;
+    [planks[i], planks[j]] = [planks[j], planks[i]];
+    this.requestUpdate();
   }
 
-  /** A feed text: one field if it is a string, one per language if it has translations. */
-  private text(id: string, label: string, obj: Obj, key: string, path: string) {
-    const value = obj[key];
-    if (value === null || typeof value !== 'object') return this.field(id, label, obj, key, path);
-    return Object.keys(value).map((lang) =>
-      this.field(`${id}-${lang}`, `${label} (${lang})`, value as Obj, lang, `${path}.${lang}`),
-    );
+  private async importChapters(e: Event) {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const { chapters, errors } = chaptersFromCsv(await file.text());
+    this.importErrors = errors;
+    this.list('chapters').push(...chapters.map((c): Obj => ({ ...c })));
+    this.message = this.t('feed.imported', { count: chapters.length });
+    this.requestUpdate();
   }
 
   private async save(e: Event) {
@@ -74,30 +65,83 @@ export class FeedView extends ConsoleView {
     }
   }
 
+  private planks(f: FieldRenderer) {
+    return this.list('platform').map((p, i) => {
+      const at = `$.platform[${i}]`;
+      return html`<fieldset>
+        <legend>${this.t('feed.plank', { n: i + 1 })}</legend>
+        <button type="button" ?disabled=${i === 0} @click=${() => this.move(i, -1)}>${this.t('feed.up')}</button>
+        <button type="button" ?disabled=${i === this.list('platform').length - 1} @click=${() => this.move(i, 1)}>
+          ${this.t('feed.down')}
+        </button>
+        ${f.field(`plank-${i}-number`, this.t('feed.number'), p, 'number', `${at}.number`, 'number')}
+        ${f.text(`plank-${i}-title`, this.t('feed.plank-title'), p, 'title', `${at}.title`)}
+        ${f.text(`plank-${i}-summary`, this.t('feed.plank-summary'), p, 'summary', `${at}.summary`)}
+        ${f.text(`plank-${i}-body`, this.t('feed.body'), p, 'body', `${at}.body`, 'long')}
+        ${f.field(`plank-${i}-tags`, this.t('feed.tags'), p, 'tags', `${at}.tags`, 'list')}
+      </fieldset>`;
+    });
+  }
+
+  private petitions(f: FieldRenderer) {
+    return this.list('petitions').map((p, i) => {
+      const at = `$.petitions[${i}]`;
+      return html`<fieldset>
+        <legend>${String(p.id)}</legend>
+        ${f.text(`petition-${i}-title`, this.t('feed.petition-title'), p, 'title', `${at}.title`)}
+        ${f.text(`petition-${i}-target`, this.t('feed.target'), p, 'target', `${at}.target`)}
+        ${f.text(`petition-${i}-body`, this.t('feed.body'), p, 'body', `${at}.body`, 'long')}
+        ${f.field(`petition-${i}-goal`, this.t('feed.petition-goal'), p, 'goal', `${at}.goal`, 'number')}
+        ${f.field(`petition-${i}-closes`, this.t('feed.closes'), p, 'closes', `${at}.closes`)}
+        ${f.field(`petition-${i}-fields`, this.t('feed.fields'), p, 'fields', `${at}.fields`, 'list')}
+        ${f.text(`petition-${i}-consent`, this.t('feed.consent'), p, 'consent', `${at}.consent`, 'long')}
+        ${f.field(`petition-${i}-endpoint`, this.t('feed.endpoint'), p, 'endpoint', `${at}.endpoint`)}
+      </fieldset>`;
+    });
+  }
+
+  private chapters(f: FieldRenderer) {
+    return this.list('chapters').map((c, i) => {
+      const at = `$.chapters[${i}]`;
+      const one = (key: string, label: string, kind: 'text' | 'number' | 'list' = 'text') =>
+        f.field(`chapter-${i}-${key}`, label, c, key, `${at}.${key}`, kind);
+      return html`<fieldset>
+        <legend>${String(c.id)}</legend>
+        ${f.text(`chapter-${i}-name`, this.t('feed.chapter-name'), c, 'name', `${at}.name`)}
+        ${one('city', this.t('feed.city'))} ${one('region', this.t('feed.region'))}
+        ${one('country', this.t('feed.country'))} ${one('lat', this.t('feed.lat'), 'number')}
+        ${one('lng', this.t('feed.lng'), 'number')} ${one('postal_codes', this.t('feed.postal'), 'list')}
+        ${one('email', this.t('col.email'))} ${one('url', this.t('feed.url'))}
+      </fieldset>`;
+    });
+  }
+
   render() {
     if (!this.feed) return html`<p>${this.t('loading')}</p>`;
-    const org = (this.feed.org ?? {}) as Obj;
+    const f = new FieldRenderer(this.problems, () => {});
+    if (typeof this.feed.org !== 'object' || this.feed.org === null) this.feed.org = {};
     return html`<form @submit=${this.save} novalidate>
-      ${this.text('org-name', this.t('feed.org'), org, 'name', '$.org.name')}
+      ${f.text('org-name', this.t('feed.org'), this.feed.org as Obj, 'name', '$.org.name')}
       <fieldset>
         <legend>${this.t('feed.planks')}</legend>
-        ${this.list('platform').map(
-          (p, i) => html`<fieldset>
-            <legend>${this.t('feed.plank', { n: i + 1 })}</legend>
-            ${this.text(`plank-${i}-title`, this.t('feed.plank-title'), p, 'title', `$.platform[${i}].title`)}
-            ${this.text(`plank-${i}-summary`, this.t('feed.plank-summary'), p, 'summary', `$.platform[${i}].summary`)}
-          </fieldset>`,
-        )}
+        ${this.planks(f)}
       </fieldset>
       <fieldset>
         <legend>${this.t('petitions')}</legend>
-        ${this.list('petitions').map(
-          (p, i) => html`<fieldset>
-            <legend>${String(p.id)}</legend>
-            ${this.text(`petition-${i}-title`, this.t('feed.petition-title'), p, 'title', `$.petitions[${i}].title`)}
-            ${this.field(`petition-${i}-goal`, this.t('feed.petition-goal'), p, 'goal', `$.petitions[${i}].goal`, 'number')}
-          </fieldset>`,
-        )}
+        ${this.petitions(f)}
+      </fieldset>
+      <fieldset>
+        <legend>${this.t('feed.chapters')}</legend>
+        <label for="chapters-csv">${this.t('feed.import')}</label>
+        <input id="chapters-csv" type="file" accept=".csv,text/csv" @change=${this.importChapters} />
+        ${
+          this.importErrors.length
+            ? html`<ul class="error">
+              ${this.importErrors.map((m) => html`<li>${m}</li>`)}
+            </ul>`
+            : ''
+        }
+        ${this.chapters(f)}
       </fieldset>
       <p role="status">${this.message}</p>
       ${

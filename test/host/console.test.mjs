@@ -98,12 +98,12 @@ function tableByCaption(page, caption) {
 
 for (const db of databases) {
   describe(`organizer console in Chromium (${db.name})`, { skip: db.skip }, () => {
-    let dir, database, server, base, browser;
+    let dir, database, server, base, browser, feedFile;
 
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-console-'));
       database = await db.open(dir);
-      const feed = path.join(dir, 'feed.json');
+      const feed = (feedFile = path.join(dir, 'feed.json'));
       fs.copyFileSync(path.join(ROOT, 'server', 'test', 'fixtures', 'feed.json'), feed);
       const add = cli(['organizer', 'add', EMAIL, ...database.args], database.env, `${PASSWORD}\n`);
       assert.equal(await add.exited, 0, add.output());
@@ -258,6 +258,30 @@ for (const db of databases) {
         if (pub.platform[0].title === 'A wage to live on') break;
         await new Promise((r) => setTimeout(r, 100));
       }
+
+      // A problem is shown next to its field, and nothing is saved.
+      await page.locator('#plank-0-title').fill('');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('#plank-0-title-error').waitFor();
+      assert.equal(await page.locator('#plank-0-title').getAttribute('aria-invalid'), 'true');
+      assert.equal(JSON.parse(fs.readFileSync(feedFile, 'utf8')).platform[0].title, 'A wage to live on');
+      await page.locator('#plank-0-title').fill('A wage to live on');
+
+      // Chapters from a CSV file join the feed when saved.
+      await page.getByLabel('Add chapters from a CSV file').setInputFiles({
+        name: 'chapters.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'name,city,country,lat,lng,postal prefixes\r\nLakeside Branch,Chicago,US,41.9,-87.6,606\r\n',
+        ),
+      });
+      await page.getByText('1 chapters added from the file').waitFor();
+      const axeEditor = await page.evaluate(async () => (await window.axe.run()).violations.map((v) => v.id));
+      assert.deepEqual(axeEditor, [], 'the feed editor passes axe');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      const saved = JSON.parse(fs.readFileSync(feedFile, 'utf8'));
+      assert.ok(saved.chapters.some((c) => c.id === 'lakeside-branch' && c.postal_codes[0] === '606'));
 
       // Sign out ends the session on the server: the old cookie opens nothing.
       await page.getByRole('button', { name: 'Sign out' }).click();
