@@ -2,6 +2,7 @@
 import type { SignatureStore } from '../storage/types.js';
 import { AuditLog } from './audit.js';
 import { CampaignStats } from './campaign-stats.js';
+import { FeedDrafts } from './feed-drafts.js';
 import { Organizers } from './organizers.js';
 import { Sessions } from './sessions.js';
 import { SignInLimits } from './sign-in-limits.js';
@@ -12,6 +13,7 @@ export interface ConsoleServices {
   limits: SignInLimits;
   audit: AuditLog;
   stats: CampaignStats;
+  drafts: FeedDrafts;
 }
 
 export function consoleServices(store: SignatureStore): ConsoleServices {
@@ -22,5 +24,6 @@ export function consoleServices(store: SignatureStore): ConsoleServices {
     limits: new SignInLimits(sql),
     audit: new AuditLog(sql),
     stats: new CampaignStats(sql),
+    drafts: new FeedDrafts(),
   };
 }

@@ -1,7 +1,7 @@
 // The organizers' console API under /api/admin/ (the session itself: console-session.ts). Never
 // CORS-enabled; every request needs a session, and every state-changing one also a same-origin
 // Origin and the CSRF token (console/guard.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkChapters } from '../../src/core/chapter-check.js';
 import { checkFeed } from '../../src/core/feed-check.js';
 import { NO_STORE } from '../cache-headers.js';
@@ -124,17 +124,25 @@ export async function consoleApi(
 
   app.get('/api/admin/feed', async () => feed.get().raw);
 
+  /** The feed a request sends, if it passes the checks of `solidarity-widgets check`; else a 422 is sent. */
+  function checked(body: unknown, reply: FastifyReply, what: string): boolean {
+    const tooDeep = feedDepthProblem(body);
+    const { feed: ok, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(body, checkChapters);
+    if (ok && !problems.length) return true;
+    const message = `The feed has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${what}.`;
+    void reply.code(422).send({ error: { code: 'feed_invalid', message }, problems });
+    return false;
+  }
+
   app.put<{ Body: unknown }>('/api/admin/feed', { bodyLimit: MAX_FEED_BODY }, async (req, reply) => {
-    const tooDeep = feedDepthProblem(req.body);
-    const { feed: checked, problems } = tooDeep
-      ? { feed: null, problems: [tooDeep] }
-      : checkFeed(req.body, checkChapters);
-    if (!checked || problems.length) {
-      const message = `The feed has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was saved.`;
-      return reply.code(422).send({ error: { code: 'feed_invalid', message }, problems });
-    }
+    if (!checked(req.body, reply, 'nothing was saved')) return reply;
     saveFeedAtomically(feed.file, `${JSON.stringify(req.body, null, 2)}\n`);
     await audit.record(who(req), 'feed_save', feed.file);
     return { saved: true };
+  });
+
+  app.post<{ Body: unknown }>('/api/admin/feed/preview', { bodyLimit: MAX_FEED_BODY }, async (req, reply) => {
+    if (!checked(req.body, reply, 'there is nothing to preview')) return reply;
+    return { src: `/admin/preview/${services.drafts.put(req.body)}/feed.json` };
   });
 }

@@ -11,5 +11,5 @@ export async function organizerConsole(app: FastifyInstance, ctx: AppContext): P
   const services = consoleServices(ctx.store);
   app.register(consoleSession, { ctx, services });
   app.register(consoleApi, { ctx, services });
-  app.register(consolePage, ctx);
+  app.register(consolePage, { ctx, services });
 }

@@ -4,10 +4,16 @@
 // same checks as `solidarity-widgets check`; each problem shows next to its field, and nothing
 // is saved until none is left.
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { lazy } from '../core/lazy.js';
 import { ApiFailure } from './api.js';
 import { chaptersFromCsv } from './chapters-csv.js';
 import { FieldRenderer, type Obj, type Problem } from './feed-fields.js';
 import { ConsoleView } from './view.js';
+
+// The real widgets, from this server: the preview shows the draft exactly as allied pages would.
+const WIDGETS = '/solidarity-widgets.js';
+const widgets = lazy(() => import(/* @vite-ignore */ WIDGETS));
 
 export class FeedView extends ConsoleView {
   static properties = {
@@ -16,7 +22,9 @@ export class FeedView extends ConsoleView {
     problems: { state: true },
     message: { state: true },
     importErrors: { state: true },
+    previewSrc: { state: true },
   };
+  private previewSrc = '';
   private feed: Obj | null = null;
   private problems: Problem[] = [];
   private message = '';
@@ -58,6 +66,22 @@ export class FeedView extends ConsoleView {
       await this.api.call('PUT', 'feed', this.feed);
       this.problems = [];
       this.message = this.t('feed.saved');
+    } catch (err) {
+      this.problems = err instanceof ApiFailure ? err.problems : [];
+      this.message =
+        err instanceof ApiFailure && err.problems.length ? this.t('feed.problems') : (err as Error).message;
+    }
+  }
+
+  private async preview() {
+    this.message = '';
+    try {
+      const [{ src }] = await Promise.all([
+        this.api.call<{ src: string }>('POST', 'feed/preview', this.feed),
+        widgets.load(),
+      ]);
+      this.problems = [];
+      this.previewSrc = src;
     } catch (err) {
       this.problems = err instanceof ApiFailure ? err.problems : [];
       this.message =
@@ -151,7 +175,18 @@ export class FeedView extends ConsoleView {
           </ul>`
           : ''
       }
+      <button type="button" @click=${this.preview}>${this.t('feed.preview')}</button>
       <button class="primary" type="submit">${this.t('save')}</button>
+      ${
+        this.previewSrc
+          ? html`<section id="preview" aria-label=${this.t('feed.preview')}>
+            ${keyed(
+              this.previewSrc,
+              html`<org-feed src=${this.previewSrc} lang=${this.lang}><platform-list heading-level="3"></platform-list></org-feed>`,
+            )}
+          </section>`
+          : ''
+      }
     </form>`;
   }
 }

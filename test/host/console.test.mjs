@@ -259,6 +259,12 @@ for (const db of databases) {
         await new Promise((r) => setTimeout(r, 100));
       }
 
+      // The preview renders the draft with the real widgets (needs the built library, dist/).
+      await page.locator('#plank-0-title').fill('A preview title');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.locator('#preview platform-list').getByText('A preview title').first().waitFor();
+      assert.equal(JSON.parse(fs.readFileSync(feedFile, 'utf8')).platform[0].title, 'A wage to live on', 'not saved');
+
       // A problem is shown next to its field, and nothing is saved.
       await page.locator('#plank-0-title').fill('');
       await page.getByRole('button', { name: 'Save' }).click();
