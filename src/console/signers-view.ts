@@ -76,6 +76,12 @@ export class SignersView extends ConsoleView {
     this.renderRoot.querySelector<HTMLElement>('#status')?.focus();
   }
 
+  /** Keyboard users land in the confirmation (on Cancel, the safe choice) when it opens. */
+  protected updated(changed: Map<string, unknown>) {
+    if (changed.has('confirming') && this.confirming)
+      this.renderRoot.querySelector<HTMLElement>('button.cancel')?.focus();
+  }
+
   private row(s: Signer) {
     const name = [s.given_name, s.family_name].filter(Boolean).join(' ');
     const asking = this.confirming === s.email;
@@ -91,7 +97,7 @@ export class SignersView extends ConsoleView {
             ? html`<div role="group" aria-label=${this.t('erase.label', { email: s.email })}>
               <p>${this.t('erase.confirm', { email: s.email })}</p>
               <button class="primary" @click=${() => this.erase(s.email)}>${this.t('erase.yes')}</button>
-              <button @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
+              <button class="cancel" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
             </div>`
             : html`<button aria-label=${this.t('erase.label', { email: s.email })} @click=${() => (this.confirming = s.email)}>
               ${this.t('erase')}

@@ -235,8 +235,12 @@ for (const db of databases) {
       await page.getByLabel('Search by email or name').fill('signer0@');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByText('1 signers found').waitFor();
-      await page.getByRole('button', { name: 'Erase signer0@example.org' }).click();
-      await page.getByRole('button', { name: 'Yes, erase' }).click();
+      // By keyboard: the confirmation takes the focus, on Cancel; Shift+Tab reaches "Yes, erase".
+      await page.getByRole('button', { name: 'Erase signer0@example.org' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Cancel' }).and(page.locator(':focus')).waitFor();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
       await page.getByText('signer0@example.org was erased.').waitFor();
 
       await page.getByRole('button', { name: 'Dashboard' }).click();
