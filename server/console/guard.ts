@@ -42,7 +42,9 @@ export function requireSameOrigin(req: FastifyRequest, origins: OriginPolicy): v
   const origin = req.headers.origin;
   if (!origin || !origins.ownOrigins().includes(origin)) {
     const from = origin ? `from ${origin}` : 'without an Origin header';
-    throw new ApiError(403, 'cross_origin', `The console does not accept changes ${from}; use the console's own page.`);
+    // The one case that is not an attack: a server reached under a name it was not told about.
+    const hint = origin ? ` (if that is this server's own address, start it with --public-url ${origin})` : '';
+    throw new ApiError(403, 'cross_origin', `The console does not accept changes ${from}${hint}.`);
   }
 }
 
