@@ -157,6 +157,14 @@ for (const db of databases) {
       assert.match(res.headers()['content-security-policy'], /script-src 'self'/);
       await page.getByLabel('Password').waitFor();
       assert.deepEqual(errors, []);
+      // Spanish and French, chosen from the page (and remembered).
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByLabel('Contraseña').waitFor();
+      await page.getByRole('button', { name: 'Entrar' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+      await page.reload();
+      await page.getByLabel('Idioma').selectOption('fr');
+      await page.getByLabel('Mot de passe').waitFor();
       await context.close();
     });
 
