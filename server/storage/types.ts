@@ -1,5 +1,6 @@
-// One storage interface for both databases. The HTTP layer never sees SQL, and the
-// same test suite (storage.test.ts) runs against SQLite and Postgres.
+// One storage interface for both databases. The HTTP layer never sees SQL (the organizers'
+// console's own queries live in server/console/, through sql()), and the same test suite
+// (storage.test.ts) runs against SQLite and Postgres.
 
 import type { SqlRunner } from './sql.js';
 
