@@ -169,6 +169,10 @@ for (const backend of backends) {
       assert.equal(JSON.parse(fs.readFileSync(srv.feedFile, 'utf8')).platform[0].title, 'A wage to live on');
       const log = (await get(s, '/api/admin/audit')).json().entries;
       assert.equal(log.filter((e: { action: string }) => e.action === 'feed_save').length, 1);
+
+      const huge = await change(s, 'PUT', '/api/admin/feed', { ...feed, padding: 'x'.repeat(4 * 1024 * 1024) });
+      assert.equal(huge.status, 413);
+      assert.equal(huge.json().error.message, 'The body is larger than 4096 KiB.');
     });
 
     it('signing out ends the session on the server', async () => {
