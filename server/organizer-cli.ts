@@ -7,10 +7,11 @@ import { OrganizerError, Organizers } from './console/organizers.js';
 import { MIN_PASSWORD_LENGTH } from './console/passwords.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
-export const ORGANIZER_HELP = `  solidarity-widgets organizer add EMAIL [--db FILE]       password from standard input (≥ ${MIN_PASSWORD_LENGTH} characters)
-  solidarity-widgets organizer password EMAIL [--db FILE]  a new password from standard input; ends their sessions
-  solidarity-widgets organizer remove EMAIL [--db FILE]
-  solidarity-widgets organizer list [--db FILE]`;
+export const ORGANIZER_HELP = `  solidarity-widgets organizer add|password|remove EMAIL [--db FILE]
+  solidarity-widgets organizer list [--db FILE]
+                         the console's accounts (/admin/); add and password read the password
+                         from standard input (at least ${MIN_PASSWORD_LENGTH} characters); password and remove
+                         end the organizer's sessions`;
 
 /** A mistake in the command line: cli.ts prints it with a pointer to --help and exits 2. */
 export class OrganizerUsageError extends Error {}

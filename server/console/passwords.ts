@@ -46,6 +46,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Compared against when the email is unknown, so an unknown email costs the same time as a wrong password. */
-export const DECOY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(
-  KEY_LENGTH,
-).toString('base64')}`;
+export const DECOY_HASH = [
+  'scrypt',
+  PARAMS.N,
+  PARAMS.r,
+  PARAMS.p,
+  Buffer.alloc(16).toString('base64'),
+  Buffer.alloc(KEY_LENGTH).toString('base64'),
+].join('$');

@@ -2,7 +2,8 @@
 // per day (last 30 days and since the start) and by source and by site, as charts and tables.
 import { html } from 'lit';
 import type { PetitionRow, PetitionStats, Tally } from './api.js';
-import { barChart, lastDays, runningTotal } from './chart.js';
+import { barChart, lastDays, runningTotal, type Bar } from './chart.js';
+import type { StringKey } from './strings.js';
 import { ConsoleView } from './view.js';
 
 export class DashboardView extends ConsoleView {
@@ -37,6 +38,12 @@ export class DashboardView extends ConsoleView {
     return rows.map((r) => ({ label: r.key ?? this.t('none'), value: r.count }));
   }
 
+  /** A chart of counts by `column`; long tables (per day) folded under "the numbers". */
+  private chart(title: StringKey, bars: Bar[], column: StringKey, long = false) {
+    const columns: [string, string] = [this.t(column), this.t('col.count')];
+    return barChart(this.t(title), bars, columns, this.lang, long ? this.t('chart.numbers') : undefined);
+  }
+
   render() {
     const fmt = new Intl.NumberFormat(this.lang);
     const s = this.stats;
@@ -65,15 +72,15 @@ export class DashboardView extends ConsoleView {
       </table>
       <label for="chosen">${this.t('petition')}</label>
       <select id="chosen" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
-        ${this.petitions.map((p) => html`<option value=${p.id} ?selected=${p.id === this.chosen}>${this.petitionName(p)}</option>`)}
+        ${this.petitionOptions(this.petitions, this.chosen)}
       </select>
       ${
         s
           ? html`<section aria-live="polite">
-            ${barChart(this.t('chart.last30'), lastDays(s.per_day, 30), [this.t('col.day'), this.t('col.count')], this.lang, this.t('chart.numbers'))}
-            ${barChart(this.t('chart.total'), runningTotal(s.per_day), [this.t('col.day'), this.t('col.count')], this.lang, this.t('chart.numbers'))}
-            ${barChart(this.t('chart.source'), this.tallies(s.per_source), [this.t('col.source'), this.t('col.count')], this.lang)}
-            ${barChart(this.t('chart.site'), this.tallies(s.per_site), [this.t('col.site'), this.t('col.count')], this.lang)}
+            ${this.chart('chart.last30', lastDays(s.per_day, 30), 'col.day', true)}
+            ${this.chart('chart.total', runningTotal(s.per_day), 'col.day', true)}
+            ${this.chart('chart.source', this.tallies(s.per_source), 'col.source')}
+            ${this.chart('chart.site', this.tallies(s.per_site), 'col.site')}
           </section>`
           : ''
       }

@@ -39,7 +39,14 @@ export class FieldRenderer {
     };
     const input =
       kind === 'long'
-        ? html`<textarea id=${id} rows="4" aria-invalid=${common.invalid} aria-describedby=${common.described} .value=${value} @input=${set}></textarea>`
+        ? html`<textarea
+            id=${id}
+            rows="4"
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.described}
+            .value=${value}
+            @input=${set}
+          ></textarea>`
         : html`<input
             id=${id}
             type=${kind === 'number' ? 'number' : 'text'}

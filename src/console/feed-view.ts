@@ -182,7 +182,9 @@ export class FeedView extends ConsoleView {
           ? html`<section id="preview" aria-label=${this.t('feed.preview')}>
             ${keyed(
               this.previewSrc,
-              html`<org-feed src=${this.previewSrc} lang=${this.lang}><platform-list heading-level="3"></platform-list></org-feed>`,
+              html`<org-feed src=${this.previewSrc} lang=${this.lang}>
+                <platform-list heading-level="3"></platform-list>
+              </org-feed>`,
             )}
           </section>`
           : ''

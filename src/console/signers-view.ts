@@ -99,7 +99,10 @@ export class SignersView extends ConsoleView {
               <button class="primary" @click=${() => this.erase(s.email)}>${this.t('erase.yes')}</button>
               <button class="cancel" @click=${() => (this.confirming = null)}>${this.t('cancel')}</button>
             </div>`
-            : html`<button aria-label=${this.t('erase.label', { email: s.email })} @click=${() => (this.confirming = s.email)}>
+            : html`<button
+                aria-label=${this.t('erase.label', { email: s.email })}
+                @click=${() => (this.confirming = s.email)}
+              >
               ${this.t('erase')}
             </button>`
         }
@@ -109,12 +112,13 @@ export class SignersView extends ConsoleView {
 
   render() {
     const f = this.found;
+    const shown = { total: f?.total ?? 0, from: this.offset + 1, to: this.offset + (f?.signers.length ?? 0) };
     const csv = `/api/admin/petitions/${encodeURIComponent(this.chosen)}/signatures.csv`;
     return html`
       <form role="search" @submit=${this.search}>
         <label for="petition">${this.t('petition')}</label>
         <select id="petition" name="petition">
-          ${this.petitions.map((p) => html`<option value=${p.id} ?selected=${p.id === this.chosen}>${this.petitionName(p)}</option>`)}
+          ${this.petitionOptions(this.petitions, this.chosen)}
         </select>
         <label for="q">${this.t('search')}</label>
         <input id="q" name="q" type="search" .value=${this.query} />
@@ -126,7 +130,7 @@ export class SignersView extends ConsoleView {
       ${f && f.total === 0 ? html`<p>${this.t('signers.none')}</p>` : ''}
       ${
         f && f.total > 0
-          ? html`<p>${this.t('signers.found', { total: f.total, from: this.offset + 1, to: this.offset + f.signers.length })}</p>
+          ? html`<p>${this.t('signers.found', shown)}</p>
             <table id="signers">
               <thead>
                 <tr>

@@ -50,7 +50,8 @@ const en = {
   erase: 'Erase',
   'erase.label': 'Erase {email}',
   'erase.confirm':
-    'Erase {email} from this petition? Their signature and every copy the server holds are removed; this cannot be undone.',
+    'Erase {email} from this petition? Their signature and every copy the server holds are removed; ' +
+    'this cannot be undone.',
   'erase.yes': 'Yes, erase',
   cancel: 'Cancel',
   'erase.done': '{email} was erased.',
@@ -148,7 +149,7 @@ const es: Table = {
   erase: 'Borrar',
   'erase.label': 'Borrar {email}',
   'erase.confirm':
-    '¿Borrar a {email} de esta petición? Se eliminan su firma y toda copia en el servidor; no se puede deshacer.',
+    '¿Borrar a {email} de esta petición? Se eliminan su firma y toda copia en el servidor; ' + 'no se puede deshacer.',
   'erase.yes': 'Sí, borrar',
   cancel: 'Cancelar',
   'erase.done': 'Se borró a {email}.',
@@ -243,7 +244,8 @@ const fr: Table = {
   erase: 'Effacer',
   'erase.label': 'Effacer {email}',
   'erase.confirm':
-    'Effacer {email} de cette pétition ? Sa signature et toute copie sur le serveur sont supprimées ; c’est définitif.',
+    'Effacer {email} de cette pétition ? Sa signature et toute copie sur le serveur sont supprimées ; ' +
+    'c’est définitif.',
   'erase.yes': 'Oui, effacer',
   cancel: 'Annuler',
   'erase.done': '{email} a été effacé·e.',

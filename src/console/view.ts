@@ -1,5 +1,5 @@
 // What every console view shares: the API client, the language and the styles.
-import { LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { ConsoleApi, PetitionRow } from './api.js';
 import { translate, type Lang, type StringKey } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -24,6 +24,13 @@ export class ConsoleView extends LitElement {
   petitionName(p: PetitionRow): string {
     if (p.title === null) return this.t('removed-petition', { id: p.id });
     return localized(p.title, this.lang);
+  }
+
+  /** The petitions as <option>s, `chosen` selected. */
+  petitionOptions(petitions: PetitionRow[], chosen: string) {
+    return petitions.map(
+      (p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${this.petitionName(p)}</option>`,
+    );
   }
 
   when(iso: string | null): string {
