@@ -15,6 +15,7 @@ import { originsCommand, OriginsUsageError, ORIGINS_HELP } from './origins-cli.j
 import { outboxCli } from './outbox/command.js';
 import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
 import type { OutboxOptions } from './outbox/index.js';
+import { ORGANIZER_HELP, organizerCommand, OrganizerUsageError } from './organizer-cli.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
@@ -24,6 +25,7 @@ Usage:
   solidarity-widgets check FEED
   solidarity-widgets origins [allow ORIGIN | remove ORIGIN] [--db FILE]
   solidarity-widgets outbox [retry] [--db FILE]
+${ORGANIZER_HELP}
   solidarity-widgets --help | --version
 
 serve options:
@@ -315,11 +317,13 @@ export async function main(argv: string[]): Promise<void> {
     if (command === 'check') return check(rest);
     if (command === 'origins') return await originsCommand(rest);
     if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
+    if (command === 'organizer') return await organizerCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (
       err instanceof UsageError ||
       err instanceof OriginsUsageError ||
+      err instanceof OrganizerUsageError ||
       (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);

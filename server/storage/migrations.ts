@@ -98,6 +98,37 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "the organizers' console: accounts, sessions, failed sign-ins, audit log",
+    // Sessions and failures are keyed by hashes: a copy of the database opens no session and
+    // names no client address. The audit log never holds an erased signer's address.
+    sql: (d) => `
+      CREATE TABLE organizers (
+        email TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at ${d.time} NOT NULL,
+        password_changed_at ${d.time} NOT NULL
+      );
+      CREATE TABLE organizer_sessions (
+        id_sha256 TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at ${d.time} NOT NULL,
+        last_seen ${d.time} NOT NULL
+      );
+      CREATE INDEX organizer_sessions_email ON organizer_sessions (email);
+      CREATE TABLE sign_in_failures (key_sha256 TEXT NOT NULL, at ${d.time} NOT NULL);
+      CREATE INDEX sign_in_failures_key ON sign_in_failures (key_sha256, at);
+      CREATE TABLE audit_log (
+        at ${d.time} NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

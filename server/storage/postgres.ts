@@ -7,6 +7,7 @@ import { PostgresOrigins } from './postgres-origins.js';
 import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
+import { postgresRunner, type SqlRunner } from './sql.js';
 import { STALE_CLAIM_MS } from './types.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
@@ -214,6 +215,10 @@ export class PostgresStore implements SignatureStore {
 
   async purgeIdempotency(before: Date): Promise<number> {
     return (await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
+  }
+
+  sql(): SqlRunner {
+    return postgresRunner(this.pool);
   }
 
   async ping(): Promise<void> {
