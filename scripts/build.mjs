@@ -12,6 +12,7 @@ const steps = [
   ['versioned output, SRI, schema', 'node scripts/post-build.mjs'],
   ['server', 'node scripts/build-server.mjs'],
   ['custom-elements.json', 'npm run --silent analyze'],
+  ['WordPress plugin zip', 'node scripts/build-wordpress.mjs'],
 ];
 if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1') steps.push(['docs (Storybook)', 'npm run --silent build:docs']);
 // The library's siblings are written by post-build; these are the demo page's and the docs'.
