@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { freePort, launchBrowser, startOrgServer } from '../host/harness.mjs';
@@ -98,6 +98,12 @@ test('an Author builds a post in the block editor: a petition block chosen from 
   await page.waitForFunction(() => wp.data.select('core/editor').isCurrentPostPublished() && !wp.data.select('core/editor').isSavingPost());
   postUrl = await page.evaluate(() => wp.data.select('core/editor').getPermalink());
   assert.ok(postUrl.startsWith(wp.origin), postUrl);
+
+  // The Author sees the note naming the attribute that was left out; the settings are not theirs.
+  await page.goto(postUrl);
+  await page.locator('.solidarity-widgets-notice').filter({ hasText: '[solidarity_plank] has no attribute "onclick"' }).waitFor();
+  await page.goto(`${wp.origin}/wp-admin/options-general.php?page=solidarity-widgets`);
+  await page.getByText('Sorry, you are not allowed to access this page.').waitFor();
   await context.close();
 });
 
@@ -149,7 +155,22 @@ test('a visitor gets one module script of ours (pinned), the fallback text, iner
   const row = csv.split('\r\n').find((line) => line.includes(email));
   assert.ok(row, `${email} in the export`);
   assert.match(row, new RegExp(`,Lucy,Parsons,${email.replace('.', '\\.')},60601,.*,wordpress-block,${wp.origin.replace(/[.:/]/g, '\\$&')},`));
+  assert.equal(await page.locator('.solidarity-widgets-notice').count(), 0, 'the editors\' note is not shown to visitors');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the widgets speak the site\'s language: a Spanish site gets Spanish widgets', async (t) => {
+  // The site's locale through WordPress's own filter (no language pack is installed here to pick).
+  const muPlugins = join(wp.root, 'wp-content', 'mu-plugins');
+  mkdirSync(muPlugins, { recursive: true });
+  writeFileSync(join(muPlugins, 'spanish.php'), "<?php add_filter( 'locale', function () { return 'es_ES'; } );\n");
+  t.after(() => rmSync(join(muPlugins, 'spanish.php')));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(postUrl);
+  await page.locator('petition-form[lang="es-ES"] [part="submit"]').filter({ hasText: 'Firmar' }).waitFor();
+  await page.locator('platform-list[lang="es-ES"]').getByText('Salud para todas y todos').filter({ visible: true }).first().waitFor();
   await context.close();
 });
 
