@@ -23,9 +23,12 @@ function run(command, args, options = {}) {
   return r.stdout;
 }
 
-/** Starts a long-running process; its output is kept for error messages. */
+/**
+ * Starts a long-running process in a process group of its own (php -S forks its workers), so
+ * stop() ends it with all its children; its output is kept for error messages.
+ */
 function start(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -36,7 +39,7 @@ function start(command, args, options = {}) {
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', resolve);
-        child.kill('SIGTERM');
+        process.kill(-child.pid, 'SIGTERM');
       }),
   };
 }
