@@ -57,7 +57,10 @@ function zip(entries) {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const entries = files(plugin).map((path) => ({ name: relative(root, path).split('\\').join('/'), data: readFileSync(path) }));
+const entries = files(plugin).map((path) => ({
+  name: relative(root, path).split('\\').join('/'),
+  data: readFileSync(path),
+}));
 mkdirSync('dist', { recursive: true });
 writeFileSync(out, zip(entries));
 console.log(`build-wordpress: ${out} (${entries.length} files)`);

@@ -53,10 +53,15 @@ test('an administrator installs the zip through "Upload plugin", activates it, a
   await page.goto(settings);
   const save = (fields) => async () => {
     for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
-    await Promise.all([page.waitForURL(/settings-updated/), page.getByRole('button', { name: 'Save Changes' }).click()]);
+    await Promise.all([
+      page.waitForURL(/settings-updated/),
+      page.getByRole('button', { name: 'Save Changes' }).click(),
+    ]);
   };
   await save({ "Organization's server": `${org.origin}/api` })();
-  await page.getByText(`The server was not saved: ${org.origin}/api/feed.json answered HTTP 404 instead of 200.`).waitFor();
+  await page
+    .getByText(`The server was not saved: ${org.origin}/api/feed.json answered HTTP 404 instead of 200.`)
+    .waitFor();
   assert.equal(await page.getByLabel("Organization's server").inputValue(), '');
 
   // A pin without its hash takes it from the server's sri.json.
@@ -84,24 +89,33 @@ test('an Author builds a post in the block editor: a petition block chosen from 
   assert.equal(await inspector.getByLabel('Petition', { exact: true }).inputValue(), 'cancel-rent');
   await inspector.getByLabel('Source (tells organizers where signatures came from)').fill('wordpress-block');
   // The live preview is the real widget.
-  await block.locator('petition-form[petition="cancel-rent"][source="wordpress-block"] form input[autocomplete="email"]').waitFor();
+  await block
+    .locator('petition-form[petition="cancel-rent"][source="wordpress-block"] form input[autocomplete="email"]')
+    .waitFor();
 
   await page.evaluate((text) => {
     const { createBlock } = wp.blocks;
-    wp.data.dispatch('core/block-editor').insertBlocks([
-      createBlock('core/shortcode', { text: '[solidarity_platform variant="compact" heading_level="3"]' }),
-      createBlock('core/shortcode', { text }),
-    ]);
+    wp.data
+      .dispatch('core/block-editor')
+      .insertBlocks([
+        createBlock('core/shortcode', { text: '[solidarity_platform variant="compact" heading_level="3"]' }),
+        createBlock('core/shortcode', { text }),
+      ]);
     wp.data.dispatch('core/editor').editPost({ title: 'Sign with our allies', status: 'publish' });
     return wp.data.dispatch('core/editor').savePost();
   }, HOSTILE);
-  await page.waitForFunction(() => wp.data.select('core/editor').isCurrentPostPublished() && !wp.data.select('core/editor').isSavingPost());
+  await page.waitForFunction(
+    () => wp.data.select('core/editor').isCurrentPostPublished() && !wp.data.select('core/editor').isSavingPost(),
+  );
   postUrl = await page.evaluate(() => wp.data.select('core/editor').getPermalink());
   assert.ok(postUrl.startsWith(wp.origin), postUrl);
 
   // The Author sees the note naming the attribute that was left out; the settings are not theirs.
   await page.goto(postUrl);
-  await page.locator('.solidarity-widgets-notice').filter({ hasText: '[solidarity_plank] has no attribute "onclick"' }).waitFor();
+  await page
+    .locator('.solidarity-widgets-notice')
+    .filter({ hasText: '[solidarity_plank] has no attribute "onclick"' })
+    .waitFor();
   await page.goto(`${wp.origin}/wp-admin/options-general.php?page=solidarity-widgets`);
   await page.getByText('Sorry, you are not allowed to access this page.').waitFor();
   await context.close();
@@ -110,32 +124,49 @@ test('an Author builds a post in the block editor: a petition block chosen from 
 test('a visitor gets one module script of ours (pinned), the fallback text, inert hostile attributes; signs; the signature is on the server', async () => {
   assert.ok(postUrl, 'the post was published');
   const html = await (await fetch(postUrl)).text();
-  assert.match(html, /<petition-form feed="[^"]+\/feed\.json" lang="en-US" petition="cancel-rent" source="wordpress-block"><p><strong>Cancel Rent Debt, Freeze the Rent<\/strong>/);
-  assert.match(html, /<platform-list [^>]*variant="compact" heading-level="3"><ol><li><strong>Health Care for Everyone<\/strong>/);
+  assert.match(
+    html,
+    /<petition-form feed="[^"]+\/feed\.json" lang="en-US" petition="cancel-rent" source="wordpress-block"><p><strong>Cancel Rent Debt, Freeze the Rent<\/strong>/,
+  );
+  assert.match(
+    html,
+    /<platform-list [^>]*variant="compact" heading-level="3"><ol><li><strong>Health Care for Everyone<\/strong>/,
+  );
 
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(postUrl);
-  const ours = await page.evaluate((origin) =>
-    [...document.querySelectorAll('script')].filter((s) => (s.src || '').startsWith(origin)).map((s) => ({ type: s.type, src: s.src, integrity: s.integrity })),
-  org.origin);
+  const ours = await page.evaluate(
+    (origin) =>
+      [...document.querySelectorAll('script')]
+        .filter((s) => (s.src || '').startsWith(origin))
+        .map((s) => ({ type: s.type, src: s.src, integrity: s.integrity })),
+    org.origin,
+  );
   const sri = await (await fetch(`${org.origin}/sri.json`)).json();
-  assert.deepEqual(ours, [{ type: 'module', src: `${org.origin}/0.1.0/solidarity-widgets.js`, integrity: sri['0.1.0/solidarity-widgets.js'] }]);
+  assert.deepEqual(ours, [
+    { type: 'module', src: `${org.origin}/0.1.0/solidarity-widgets.js`, integrity: sri['0.1.0/solidarity-widgets.js'] },
+  ]);
 
   // The hostile shortcode attributes stayed values of allowed attributes: no script, no handler.
   await page.locator('platform-list[tags] >> nth=0').waitFor({ state: 'attached' });
   const hostile = await page.evaluate(() => ({
     pwned: window.__pwned,
-    handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName} ${a.name}`)),
+    handlers: [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName} ${a.name}`),
+    ),
     scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('__pwned')).length,
     tags: document.querySelector('platform-list[tags]').getAttribute('tags'),
     plank: document.querySelector('platform-plank').getAttribute('plank'),
   }));
   await page.locator('platform-plank[plank]').hover();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.deepEqual({ ...hostile, tags: hostile.tags.startsWith('">') }, { pwned: undefined, handlers: [], scripts: 0, tags: true, plank: hostile.plank });
+  assert.deepEqual(
+    { ...hostile, tags: hostile.tags.startsWith('">') },
+    { pwned: undefined, handlers: [], scripts: 0, tags: true, plank: hostile.plank },
+  );
   assert.match(hostile.plank, /^housing" onmouseover=/);
 
   // Sign.
@@ -147,20 +178,35 @@ test('a visitor gets one module script of ours (pinned), the fallback text, iner
   await form.locator('input[autocomplete="email"]').fill(email);
   await form.locator('input[autocomplete="postal-code"]').fill('60601');
   await form.locator('input[type="checkbox"]').check();
-  const signed = page.evaluate(() => new Promise((r) => document.addEventListener('petition-signed', (e) => r(e.detail), { once: true })));
+  const signed = page.evaluate(
+    () => new Promise((r) => document.addEventListener('petition-signed', (e) => r(e.detail), { once: true })),
+  );
   await form.locator('[part="submit"]').click();
   assert.equal((await signed).petition, 'cancel-rent');
 
-  const csv = await (await fetch(`${org.origin}/api/petitions/cancel-rent/signatures.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+  const csv = await (
+    await fetch(`${org.origin}/api/petitions/cancel-rent/signatures.csv`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })
+  ).text();
   const row = csv.split('\r\n').find((line) => line.includes(email));
   assert.ok(row, `${email} in the export`);
-  assert.match(row, new RegExp(`,Lucy,Parsons,${email.replace('.', '\\.')},60601,.*,wordpress-block,${wp.origin.replace(/[.:/]/g, '\\$&')},`));
-  assert.equal(await page.locator('.solidarity-widgets-notice').count(), 0, 'the editors\' note is not shown to visitors');
+  assert.match(
+    row,
+    new RegExp(
+      `,Lucy,Parsons,${email.replace('.', '\\.')},60601,.*,wordpress-block,${wp.origin.replace(/[.:/]/g, '\\$&')},`,
+    ),
+  );
+  assert.equal(
+    await page.locator('.solidarity-widgets-notice').count(),
+    0,
+    "the editors' note is not shown to visitors",
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('the widgets speak the site\'s language: a Spanish site gets Spanish widgets', async (t) => {
+test("the widgets speak the site's language: a Spanish site gets Spanish widgets", async (t) => {
   // The site's locale through WordPress's own filter (no language pack is installed here to pick).
   const muPlugins = join(wp.root, 'wp-content', 'mu-plugins');
   mkdirSync(muPlugins, { recursive: true });
@@ -170,7 +216,12 @@ test('the widgets speak the site\'s language: a Spanish site gets Spanish widget
   const page = await context.newPage();
   await page.goto(postUrl);
   await page.locator('petition-form[lang="es-ES"] [part="submit"]').filter({ hasText: 'Firmar' }).waitFor();
-  await page.locator('platform-list[lang="es-ES"]').getByText('Salud para todas y todos').filter({ visible: true }).first().waitFor();
+  await page
+    .locator('platform-list[lang="es-ES"]')
+    .getByText('Salud para todas y todos')
+    .filter({ visible: true })
+    .first()
+    .waitFor();
   await context.close();
 });
 

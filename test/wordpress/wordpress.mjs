@@ -97,7 +97,10 @@ echo json_encode(array('authorCanUnfilteredHtml' => user_can($author, 'unfiltere
 /** MariaDB, WordPress installed, served by `php -S` on a free port. `stop()` ends both and removes the dir. */
 export async function startWordPress({ port } = {}) {
   for (const need of [WORDPRESS, '/usr/sbin/mariadbd', '/usr/bin/php']) {
-    if (!existsSync(need)) throw new Error(`${need} is missing: apt-get install wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql (bash .ci/run does)`);
+    if (!existsSync(need))
+      throw new Error(
+        `${need} is missing: apt-get install wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql (bash .ci/run does)`,
+      );
   }
   const dir = mkdtempSync(join(tmpdir(), 'sw-wordpress-'));
   const socket = join(dir, 'mysql.sock');
@@ -107,10 +110,26 @@ export async function startWordPress({ port } = {}) {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    run('mariadb-install-db', ['--no-defaults', `--datadir=${dir}/db`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root', '--skip-name-resolve']);
-    const db = start('mariadbd', ['--no-defaults', `--datadir=${dir}/db`, `--socket=${socket}`, '--skip-networking', `--pid-file=${dir}/mysqld.pid`, '--user=root', '--skip-log-bin']);
+    run('mariadb-install-db', [
+      '--no-defaults',
+      `--datadir=${dir}/db`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      '--user=root',
+      '--skip-name-resolve',
+    ]);
+    const db = start('mariadbd', [
+      '--no-defaults',
+      `--datadir=${dir}/db`,
+      `--socket=${socket}`,
+      '--skip-networking',
+      `--pid-file=${dir}/mysqld.pid`,
+      '--user=root',
+      '--skip-log-bin',
+    ]);
     stops.push(db.stop);
-    const mariadb = (sql) => spawnSync('mariadb', ['--no-defaults', '-S', socket, '-uroot', '-e', sql], { encoding: 'utf8' });
+    const mariadb = (sql) =>
+      spawnSync('mariadb', ['--no-defaults', '-S', socket, '-uroot', '-e', sql], { encoding: 'utf8' });
     await until('mariadb', () => mariadb('SELECT 1').status === 0, db);
     run('mariadb', ['--no-defaults', '-S', socket, '-uroot', '-e', 'CREATE DATABASE wordpress CHARACTER SET utf8mb4']);
 
@@ -120,10 +139,16 @@ export async function startWordPress({ port } = {}) {
     cpSync(WORDPRESS, root, { recursive: true, dereference: false });
     writeFileSync(join(root, 'wp-config.php'), wpConfig(dir, origin, socket));
     writeFileSync(join(dir, 'install.php'), INSTALL.replace("__DIR__ . '/wp-load.php'", `'${root}/wp-load.php'`));
-    const installed = JSON.parse(run('php', [join(dir, 'install.php'), JSON.stringify(USERS)], { env: { ...process.env, HTTP_HOST: `127.0.0.1:${port}` } }));
+    const installed = JSON.parse(
+      run('php', [join(dir, 'install.php'), JSON.stringify(USERS)], {
+        env: { ...process.env, HTTP_HOST: `127.0.0.1:${port}` },
+      }),
+    );
 
     // Several workers: the editor fetches in parallel, and WordPress calls its own REST API.
-    const php = start('php', ['-S', `127.0.0.1:${port}`, '-t', root], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
+    const php = start('php', ['-S', `127.0.0.1:${port}`, '-t', root], {
+      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+    });
     stops.push(php.stop);
     await until('php -S', async () => (await fetch(`${origin}/wp-login.php`).catch(() => null))?.ok, php);
     return { origin, root, dir, installed, output: () => php.output(), stop };
