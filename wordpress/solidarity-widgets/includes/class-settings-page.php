@@ -136,39 +136,70 @@ class Solidarity_Widgets_Settings_Page {
 		if ( ! current_user_can( 'manage_options' ) ) {
 			return;
 		}
-		$settings = Solidarity_Widgets_Options::all();
-		$name     = Solidarity_Widgets_Options::NAME;
 		?>
 		<div class="wrap">
 			<h1><?php echo esc_html( get_admin_page_title() ); ?></h1>
 			<form method="post" action="options.php">
 				<?php settings_fields( self::SLUG ); ?>
 				<table class="form-table" role="presentation">
-					<tr>
-						<th scope="row"><label for="solidarity-widgets-server"><?php esc_html_e( "Organization's server", 'solidarity-widgets' ); ?></label></th>
-						<td>
-							<input type="url" class="regular-text code" id="solidarity-widgets-server" name="<?php echo esc_attr( $name ); ?>[server]" value="<?php echo esc_attr( $settings['server'] ); ?>" placeholder="https://party.example" aria-describedby="solidarity-widgets-server-help">
-							<p class="description" id="solidarity-widgets-server-help"><?php esc_html_e( 'Where your organization runs solidarity-widgets serve. It must answer /feed.json; allow this site there with --allow-origin so readers can sign petitions.', 'solidarity-widgets' ); ?></p>
-						</td>
-					</tr>
-					<tr>
-						<th scope="row"><label for="solidarity-widgets-version"><?php esc_html_e( 'Pin to version (optional)', 'solidarity-widgets' ); ?></label></th>
-						<td>
-							<input type="text" class="small-text code" id="solidarity-widgets-version" name="<?php echo esc_attr( $name ); ?>[version]" value="<?php echo esc_attr( $settings['version'] ); ?>" placeholder="0.1.0" aria-describedby="solidarity-widgets-version-help">
-							<p class="description" id="solidarity-widgets-version-help"><?php esc_html_e( 'Empty: always the latest script. A version: that exact script, checked by the browser against its hash.', 'solidarity-widgets' ); ?></p>
-						</td>
-					</tr>
-					<tr>
-						<th scope="row"><label for="solidarity-widgets-integrity"><?php esc_html_e( 'SRI hash of the pinned script', 'solidarity-widgets' ); ?></label></th>
-						<td>
-							<input type="text" class="large-text code" id="solidarity-widgets-integrity" name="<?php echo esc_attr( $name ); ?>[integrity]" value="<?php echo esc_attr( $settings['integrity'] ); ?>" placeholder="sha384-…" aria-describedby="solidarity-widgets-integrity-help">
-							<p class="description" id="solidarity-widgets-integrity-help"><?php esc_html_e( 'From the server\'s sri.json. Left empty with a version, it is read from the server when you save.', 'solidarity-widgets' ); ?></p>
-						</td>
-					</tr>
+					<?php
+					self::field(
+						'server',
+						'url',
+						'regular-text code',
+						__( "Organization's server", 'solidarity-widgets' ),
+						'https://party.example',
+						__( 'Where your organization runs solidarity-widgets serve. It must answer /feed.json; allow this site there with --allow-origin so readers can sign petitions.', 'solidarity-widgets' )
+					);
+					self::field(
+						'version',
+						'text',
+						'small-text code',
+						__( 'Pin to version (optional)', 'solidarity-widgets' ),
+						'0.1.0',
+						__( 'Empty: always the latest script. A version: that exact script, checked by the browser against its hash.', 'solidarity-widgets' )
+					);
+					self::field(
+						'integrity',
+						'text',
+						'large-text code',
+						__( 'SRI hash of the pinned script', 'solidarity-widgets' ),
+						'sha384-…',
+						__( 'From the server\'s sri.json. Left empty with a version, it is read from the server when you save.', 'solidarity-widgets' )
+					);
+					?>
 				</table>
 				<?php submit_button(); ?>
 			</form>
 		</div>
 		<?php
+	}
+
+	/**
+	 * One row of the settings table: label, input, description.
+	 *
+	 * @param string $key         The setting.
+	 * @param string $type        The input's type.
+	 * @param string $size        The input's classes.
+	 * @param string $label       Its label.
+	 * @param string $placeholder An example value.
+	 * @param string $help        What it is for.
+	 */
+	private static function field( $key, $type, $size, $label, $placeholder, $help ) {
+		$id    = 'solidarity-widgets-' . $key;
+		$value = Solidarity_Widgets_Options::all()[ $key ];
+		printf(
+			'<tr><th scope="row"><label for="%1$s">%2$s</label></th><td>'
+				. '<input type="%3$s" class="%4$s" id="%1$s" name="%5$s" value="%6$s" placeholder="%7$s" aria-describedby="%1$s-help">'
+				. '<p class="description" id="%1$s-help">%8$s</p></td></tr>',
+			esc_attr( $id ),
+			esc_html( $label ),
+			esc_attr( $type ),
+			esc_attr( $size ),
+			esc_attr( Solidarity_Widgets_Options::NAME . '[' . $key . ']' ),
+			esc_attr( $value ),
+			esc_attr( $placeholder ),
+			esc_html( $help )
+		);
 	}
 }
