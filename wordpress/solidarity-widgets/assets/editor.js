@@ -17,6 +17,7 @@
 		if ( ! feedPromise ) {
 			feedPromise = fetch( data.feed, { headers: { Accept: 'application/json' } } ).then( function ( r ) {
 				if ( ! r.ok ) {
+					// translators: %d: an HTTP status code.
 					throw new Error( sprintf( __( 'it answered HTTP %d', 'solidarity-widgets' ), r.status ) );
 				}
 				return r.json();
@@ -108,12 +109,18 @@
 		if ( field.control.indexOf( 'feed:' ) === 0 ) {
 			if ( feedState.error ) {
 				return el( c.Notice, { key: field.key, status: 'error', isDismissible: false },
-					sprintf( __( 'The feed at %1$s could not be loaded (%2$s), so there is nothing to choose from.', 'solidarity-widgets' ), data.feed, feedState.error ) );
+					sprintf(
+						/* translators: 1: the feed's address, 2: why it could not be loaded. */
+						__( 'The feed at %1$s could not be loaded (%2$s), so there is nothing to choose from.', 'solidarity-widgets' ),
+						data.feed,
+						feedState.error
+					) );
 			}
 			if ( feedState.loading ) {
 				return el( c.Spinner, { key: field.key } );
 			}
-			return el( c.SelectControl, Object.assign( common, { options: feedChoices( feedState, field.control.slice( 5 ) ) } ) );
+			var choices = feedChoices( feedState, field.control.slice( 'feed:'.length ) );
+			return el( c.SelectControl, Object.assign( common, { options: choices } ) );
 		}
 		if ( field.control === 'select' ) {
 			var options = [ { value: '', label: __( 'Default', 'solidarity-widgets' ) } ];
@@ -122,7 +129,8 @@
 			} );
 			return el( c.SelectControl, Object.assign( common, { options: options } ) );
 		}
-		return el( c.TextControl, Object.assign( common, { type: field.control === 'number' ? 'number' : field.control === 'url' ? 'url' : 'text' } ) );
+		var type = field.control === 'number' || field.control === 'url' ? field.control : 'text';
+		return el( c.TextControl, Object.assign( common, { type: type } ) );
 	}
 
 	/** The real widget, with the attributes the page will get (recreated when they change). */
@@ -145,8 +153,10 @@
 			if ( ! data.feed ) {
 				return el( 'div', blockProps, el( c.Placeholder, { icon: widget.icon, label: widget.title },
 					data.settingsUrl
-						? el( 'a', { href: data.settingsUrl }, __( 'Set the organization\'s server in Settings → Solidarity widgets.', 'solidarity-widgets' ) )
-						: __( 'An administrator must first set the organization\'s server in Settings → Solidarity widgets.', 'solidarity-widgets' ) ) );
+						? el( 'a', { href: data.settingsUrl },
+							__( 'Set the organization\'s server in Settings → Solidarity widgets.', 'solidarity-widgets' ) )
+						: __( 'An administrator must first set the organization\'s server in Settings → Solidarity widgets.',
+							'solidarity-widgets' ) ) );
 			}
 			addWidgetScript();
 			var controls = widget.attributes.map( function ( field ) {

@@ -28,7 +28,8 @@ class Solidarity_Widgets_Blocks {
 			SOLIDARITY_WIDGETS_VERSION,
 			true
 		);
-		wp_set_script_translations( self::EDITOR_SCRIPT, 'solidarity-widgets', plugin_dir_path( SOLIDARITY_WIDGETS_FILE ) . 'languages' );
+		$languages = plugin_dir_path( SOLIDARITY_WIDGETS_FILE ) . 'languages';
+		wp_set_script_translations( self::EDITOR_SCRIPT, 'solidarity-widgets', $languages );
 		foreach ( Solidarity_Widgets_Catalog::widgets() as $name => $widget ) {
 			register_block_type(
 				$widget['block'],
@@ -97,9 +98,10 @@ class Solidarity_Widgets_Blocks {
 			'feed'        => Solidarity_Widgets_Options::feed_url(),
 			'script'      => Solidarity_Widgets_Script_Tag::attributes(),
 			'lang'        => Solidarity_Widgets_Options::site_lang(),
-			'settingsUrl' => current_user_can( 'manage_options' ) ? admin_url( 'options-general.php?page=solidarity-widgets' ) : '',
+			'settingsUrl' => current_user_can( 'manage_options' ) ? Solidarity_Widgets_Settings_Page::url() : '',
 			'widgets'     => Solidarity_Widgets_Catalog::widgets(),
 		);
-		wp_add_inline_script( self::EDITOR_SCRIPT, 'var solidarityWidgetsEditor = ' . wp_json_encode( $data ) . ';', 'before' );
+		$script = 'var solidarityWidgetsEditor = ' . wp_json_encode( $data ) . ';';
+		wp_add_inline_script( self::EDITOR_SCRIPT, $script, 'before' );
 	}
 }

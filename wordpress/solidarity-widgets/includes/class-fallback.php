@@ -30,7 +30,8 @@ class Solidarity_Widgets_Fallback {
 		if ( ! is_array( $feed ) ) {
 			return '';
 		}
-		$lang = isset( $values['lang'] ) && '' !== trim( (string) $values['lang'] ) ? (string) $values['lang'] : Solidarity_Widgets_Options::site_lang();
+		$lang = trim( (string) ( $values['lang'] ?? '' ) );
+		$lang = '' === $lang ? Solidarity_Widgets_Options::site_lang() : $lang;
 		$pick = static function ( $text ) use ( $lang ) {
 			return self::translation( $text, $lang );
 		};
@@ -38,13 +39,11 @@ class Solidarity_Widgets_Fallback {
 			case 'platform':
 				return self::platform( self::items( $feed, 'platform' ), $pick, $values );
 			case 'plank':
-				$plank = self::find( self::items( $feed, 'platform' ), isset( $values['plank'] ) ? $values['plank'] : '' );
-				return $plank ? '<p><strong>' . esc_html( $pick( $plank['title'] ?? '' ) ) . '</strong></p>' . self::paragraphs( $pick( $plank['summary'] ?? '' ) ) : '';
+				return self::titled( self::find( self::items( $feed, 'platform' ), $values['plank'] ?? '' ), 'summary', $pick );
 			case 'petition':
-				$petition = self::find( self::items( $feed, 'petitions' ), isset( $values['petition'] ) ? $values['petition'] : '' );
-				return $petition ? '<p><strong>' . esc_html( $pick( $petition['title'] ?? '' ) ) . '</strong></p>' . self::paragraphs( $pick( $petition['body'] ?? '' ) ) : '';
+				return self::titled( self::find( self::items( $feed, 'petitions' ), $values['petition'] ?? '' ), 'body', $pick );
 			case 'donate':
-				$org = isset( $feed['org']['url'] ) ? esc_url( (string) $feed['org']['url'], array( 'http', 'https' ) ) : '';
+				$org   = self::web_address( $feed['org']['url'] ?? '' );
 				$label = esc_html__( 'Donate', 'solidarity-widgets' );
 				// The widget takes this text as its button's label: keep it one word.
 				return '' === $org ? $label : '<a href="' . $org . '">' . $label . '</a>';
@@ -145,7 +144,7 @@ class Solidarity_Widgets_Fallback {
 	 * @return string
 	 */
 	private static function platform( $planks, $pick, $values ) {
-		$tags  = array_filter( array_map( 'trim', explode( ',', isset( $values['tags'] ) ? (string) $values['tags'] : '' ) ) );
+		$tags  = array_filter( array_map( 'trim', explode( ',', (string) ( $values['tags'] ?? '' ) ) ) );
 		$limit = isset( $values['limit'] ) ? absint( $values['limit'] ) : 0;
 		$items = '';
 		$count = 0;
@@ -162,6 +161,32 @@ class Solidarity_Widgets_Fallback {
 				. esc_html( $pick( $plank['summary'] ?? '' ) ) . '</li>';
 		}
 		return '' === $items ? '' : '<ol>' . $items . '</ol>';
+	}
+
+	/**
+	 * A plank or petition: its title, then its text (`summary` or `body`); '' when not found.
+	 *
+	 * @param array|null $item The item.
+	 * @param string     $text Which text to print.
+	 * @param callable   $pick Picks a translation.
+	 * @return string
+	 */
+	private static function titled( $item, $text, $pick ) {
+		if ( null === $item ) {
+			return '';
+		}
+		return '<p><strong>' . esc_html( $pick( $item['title'] ?? '' ) ) . '</strong></p>'
+			. self::paragraphs( $pick( $item[ $text ] ?? '' ) );
+	}
+
+	/**
+	 * An http(s) address from the feed, escaped for an attribute; '' for anything else.
+	 *
+	 * @param mixed $url The feed's value.
+	 * @return string
+	 */
+	private static function web_address( $url ) {
+		return is_string( $url ) ? esc_url( $url, array( 'http', 'https' ) ) : '';
 	}
 
 	/**
@@ -184,10 +209,12 @@ class Solidarity_Widgets_Fallback {
 	private static function chapters( $chapters, $pick ) {
 		$items = '';
 		foreach ( array_slice( $chapters, 0, self::MAX_CHAPTERS ) as $chapter ) {
-			$place = implode( ', ', array_filter( array( $chapter['city'] ?? '', $chapter['region'] ?? '', $chapter['country'] ?? '' ), array( self::class, 'is_text' ) ) );
-			$name  = esc_html( $pick( $chapter['name'] ?? '' ) );
-			$url   = isset( $chapter['url'] ) ? esc_url( (string) $chapter['url'], array( 'http', 'https' ) ) : '';
-			$items .= '<li>' . ( '' === $url ? $name : '<a href="' . $url . '">' . $name . '</a>' ) . ( '' === $place ? '' : ' (' . esc_html( $place ) . ')' ) . '</li>';
+			$parts  = array( $chapter['city'] ?? '', $chapter['region'] ?? '', $chapter['country'] ?? '' );
+			$place  = implode( ', ', array_filter( $parts, array( self::class, 'is_text' ) ) );
+			$name   = esc_html( $pick( $chapter['name'] ?? '' ) );
+			$url    = self::web_address( $chapter['url'] ?? '' );
+			$items .= '<li>' . ( '' === $url ? $name : '<a href="' . $url . '">' . $name . '</a>' )
+				. ( '' === $place ? '' : ' (' . esc_html( $place ) . ')' ) . '</li>';
 		}
 		return '' === $items ? '' : '<ul>' . $items . '</ul>';
 	}

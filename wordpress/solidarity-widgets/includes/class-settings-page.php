@@ -33,6 +33,15 @@ class Solidarity_Widgets_Settings_Page {
 	}
 
 	/**
+	 * The settings screen's address.
+	 *
+	 * @return string
+	 */
+	public static function url() {
+		return admin_url( 'options-general.php?page=' . self::SLUG );
+	}
+
+	/**
 	 * Adds the page under Settings (admin_menu).
 	 */
 	public static function add_page() {
