@@ -16,7 +16,7 @@ const steps = [
   ['build tools', 'node --test build/'],
   ['size budget', 'node --test test/size.test.mjs'],
   ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
-  ['WordPress plugin (real WordPress and MariaDB, Chromium; php -l, phpcs)', 'node --test --test-concurrency=1 test/wordpress/'],
+  ['WordPress plugin (real WordPress, MariaDB)', 'node --test --test-concurrency=1 test/wordpress/'],
 ];
 if (existsSync('test/docs/stories.test.mjs')) steps.push(['story tests', 'npm run test:docs']);
 
