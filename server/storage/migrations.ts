@@ -84,6 +84,13 @@ export const migrations: Migration[] = [
       CREATE TABLE outbox_stopped (destination TEXT PRIMARY KEY, reason TEXT NOT NULL, stopped_at ${d.time} NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'idempotency claims name the server session that holds them',
+    // Postgres only uses it: another server takes over a claim whose session has ended (a killed
+    // server) at once, instead of after the stale-claim minute (storage/pg-session.ts).
+    sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

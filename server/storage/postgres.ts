@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
 import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
+import { CLAIMER_GONE, ServerSession } from './pg-session.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
 import { STALE_CLAIM_MS } from './types.js';
@@ -19,6 +20,13 @@ export interface PostgresOptions {
   max?: number;
 }
 
+type ClaimRow = {
+  body_sha256: string;
+  status: number | null;
+  response: string | null;
+  created_at: Date;
+  gone: boolean;
+};
 type Row = Omit<Signature, 'signed_at'> & { signed_at: Date };
 const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISOString() });
 
@@ -26,13 +34,12 @@ export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   readonly outbox: PostgresOutbox;
+  private readonly session: ServerSession;
 
   constructor(url: string, opts: PostgresOptions = {}) {
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: opts.max ?? 10,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
-    });
+    const connection = { connectionString: url, options: opts.schema ? `-c search_path=${opts.schema}` : undefined };
+    this.pool = new pg.Pool({ ...connection, max: opts.max ?? 10 });
+    this.session = new ServerSession(connection);
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
     this.outbox = new PostgresOutbox(this.pool);
@@ -71,31 +78,32 @@ export class PostgresStore implements SignatureStore {
   }
 
   async claim(rec: IdempotencyRecord, now: Date): Promise<Claim> {
-    const args = [rec.petition, rec.key, rec.bodySha256, now];
+    const args = [rec.petition, rec.key, rec.bodySha256, now, await this.session.current()];
     // A claim can vanish between our insert and our read (released by its owner): try again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const ins = await this.pool.query(
-        `INSERT INTO idempotency_keys (petition, key, body_sha256, created_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO idempotency_keys (petition, key, body_sha256, created_at, claimed_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (petition, key) DO NOTHING`,
         args,
       );
       if (ins.rowCount === 1) return { state: 'new' };
       const { rows } = await this.pool.query(
-        'SELECT body_sha256, status, response, created_at FROM idempotency_keys WHERE petition = $1 AND key = $2',
+        `SELECT body_sha256, status, response, created_at, ${CLAIMER_GONE} AS gone
+         FROM idempotency_keys WHERE petition = $1 AND key = $2`,
         [rec.petition, rec.key],
       );
-      const row = rows[0] as { body_sha256: string; status: number | null; response: string | null; created_at: Date } | undefined;
+      const row = rows[0] as ClaimRow | undefined;
       if (!row) continue;
       if (row.status !== null) {
         return row.body_sha256 === rec.bodySha256
           ? { state: 'replay', status: row.status, body: row.response ?? '' }
           : { state: 'mismatch' };
       }
-      if (now.getTime() - row.created_at.getTime() < STALE_CLAIM_MS) return { state: 'in_progress' };
-      // The server that claimed it died mid-request: take the key over.
+      if (!row.gone && now.getTime() - row.created_at.getTime() < STALE_CLAIM_MS) return { state: 'in_progress' };
+      // The server that claimed it died mid-request (its session ended, or the claim is stale): take the key over.
       const took = await this.pool.query(
-        `UPDATE idempotency_keys SET body_sha256 = $3, created_at = $4
-         WHERE petition = $1 AND key = $2 AND status IS NULL AND created_at = $5`,
+        `UPDATE idempotency_keys SET body_sha256 = $3, created_at = $4, claimed_by = $5
+         WHERE petition = $1 AND key = $2 AND status IS NULL AND created_at = $6`,
         [...args, row.created_at],
       );
       if (took.rowCount === 1) return { state: 'new' };
@@ -126,8 +134,20 @@ export class PostgresStore implements SignatureStore {
                phone, comment, source, origin, consent_sha256, signed_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (petition, email) DO NOTHING`,
-            [sig.petition, sig.email, sig.given_name, sig.family_name, sig.postal_code, sig.country,
-              sig.phone, sig.comment, sig.source, sig.origin, sig.consent_sha256, sig.signed_at],
+            [
+              sig.petition,
+              sig.email,
+              sig.given_name,
+              sig.family_name,
+              sig.postal_code,
+              sig.country,
+              sig.phone,
+              sig.comment,
+              sig.source,
+              sig.origin,
+              sig.consent_sha256,
+              sig.signed_at,
+            ],
           );
           added = ins.rowCount ?? 0;
           if (added) await insertEvents(c, events);
@@ -147,8 +167,14 @@ export class PostgresStore implements SignatureStore {
              VALUES ($1, $2, $3, 201, $4, $5, $6)
              ON CONFLICT (petition, key) DO UPDATE SET body_sha256 = excluded.body_sha256, status = excluded.status,
                response = excluded.response, created_at = excluded.created_at, signer_sha256 = excluded.signer_sha256`,
-            [petition, idem.key, idem.bodySha256, idem.response ?? JSON.stringify({ count }), now,
-              sig ? signerHash(petition, sig.email) : null],
+            [
+              petition,
+              idem.key,
+              idem.bodySha256,
+              idem.response ?? JSON.stringify({ count }),
+              now,
+              sig ? signerHash(petition, sig.email) : null,
+            ],
           );
         }
         return count;
@@ -186,7 +212,8 @@ export class PostgresStore implements SignatureStore {
 
   erase(petition: string, email: string, events: OutboxEvent[] = []): Promise<number> {
     return this.tx(async (c) => {
-      const n = (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
+      const n =
+        (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
       if (n > 0) await c.query('UPDATE petition_counts SET count = count - $2 WHERE petition = $1', [petition, n]);
       const signer = signerHash(petition, email);
       await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [petition, signer]);
@@ -218,6 +245,7 @@ export class PostgresStore implements SignatureStore {
   }
 
   async close(): Promise<void> {
+    await this.session.close();
     await this.pool.end();
   }
 }

@@ -76,6 +76,7 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
     try {
       const [doomed, survivor] = rig.servers;
       const acked: string[] = [];
+      const cutOff: { email: string; key: string }[] = [];
       let afterKill = 0;
       let killed = false;
       let running = true;
@@ -84,14 +85,16 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
           const email = `w${w}.n${i}@kill.example`;
           // A balancer spreads requests over both, and stops sending to a server that died.
           const base = killed ? survivor.base : rig.spread(w + i);
+          const key = `kill-${w}-${i}`;
           try {
-            const r = await sign(base, signature({ email }), { 'idempotency-key': `kill-${w}-${i}` });
+            const r = await sign(base, signature({ email }), { 'idempotency-key': key });
             assert.equal(r.status, 201, r.text);
             acked.push(email);
             if (killed && base === survivor.base) afterKill++;
           } catch (err) {
             if ((err as Error).name === 'AssertionError') throw err;
             // Cut off with the killed server: never acknowledged, so not counted as stored.
+            cutOff.push({ email, key });
           }
         }
       };
@@ -112,6 +115,15 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
       await Promise.all(workers);
       assert.equal(await doomed.exited, null, 'killed by a signal');
       t.diagnostic(`${before} acknowledged before the kill, ${afterKill} by the survivor after it`);
+
+      // The widget retries a request that was cut off, with its key: the survivor takes it over
+      // at once (its claim died with the killed server), not after the stale-claim minute.
+      for (const { email, key } of cutOff) {
+        const r = await sign(survivor.base, signature({ email }), { 'idempotency-key': key });
+        assert.equal(r.status, 201, r.text);
+        acked.push(email);
+      }
+      t.diagnostic(`${cutOff.length} requests cut off by the kill, retried on the survivor`);
 
       const rows = await rig.query("SELECT email FROM signatures WHERE petition = 'open'");
       const have = new Set(rows.map((r) => r.email));
