@@ -11,6 +11,7 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { FileFeedStore, SharedFeed, type FeedStore } from './feed-store.js';
 import { outboxCli } from './outbox/command.js';
 import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
 import type { OutboxOptions } from './outbox/index.js';
@@ -171,6 +172,16 @@ async function serve(args: string[]): Promise<void> {
     );
   }
 
+  let feedStore: FeedStore;
+  try {
+    const warn = (m: string) => console.warn(m);
+    feedStore = usePostgres ? await SharedFeed.start(databaseUrl, feed, warn) : new FileFeedStore(feed);
+  } catch (err) {
+    await store.close().catch(() => {});
+    feed.close();
+    fail(`cannot share the feed through the Postgres database in DATABASE_URL: ${(err as Error).message}`);
+  }
+
   const root = packageRoot();
   const distDir = path.join(root, 'dist');
   const app = buildApp({
@@ -190,11 +201,13 @@ async function serve(args: string[]): Promise<void> {
     retainDays,
     publishCountsMs: publishCountsS * 1000,
     outbox,
+    feedStore,
   });
 
   try {
     await app.listen({ port, host: values.host });
   } catch (err) {
+    await feedStore.close().catch(() => {});
     await store.close().catch(() => {});
     feed.close();
     const code = (err as NodeJS.ErrnoException).code;
@@ -214,6 +227,7 @@ async function serve(args: string[]): Promise<void> {
     setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
+      await feedStore.close();
       await store.close();
       feed.close();
       process.exit(0);
@@ -229,6 +243,7 @@ async function serve(args: string[]): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
+  if (usePostgres) console.log('feed: shared by every server on this database (the file is imported when it changes)');
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
   if (!publicUrl) {
     console.log(

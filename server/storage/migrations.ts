@@ -91,6 +91,22 @@ export const migrations: Migration[] = [
     // server) at once, instead of after the stale-claim minute (storage/pg-session.ts).
     sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
   },
+  {
+    version: 5,
+    name: 'the feed shared by every server on one database',
+    // One row: the feed's text, a version every server polls, and the SHA-256 of the feed file
+    // last imported (a server started with another file imports it). Used with Postgres only.
+    sql: (d) => `
+      CREATE TABLE shared_feed (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL,
+        version ${d.bigint} NOT NULL,
+        file_sha256 TEXT,
+        saved_by TEXT NOT NULL,
+        saved_at ${d.time} NOT NULL
+      );
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

@@ -15,11 +15,11 @@ export interface Rig {
   bases: string[];
   /** The base for the n-th request of a round-robin balancer. */
   spread(n: number): string;
-  /** The feed file every server was started with. */
-  feedFile: string;
+  /** Each server's own copy of the feed file (as on separate machines), in start order. */
+  feedFiles: string[];
   /** DATABASE_URL as the servers were given it (the rig's schema on its search path). */
   databaseUrl: string;
-  /** Starts one more server on the same database and feed (a restart, or a third machine). */
+  /** Starts one more server on the same database, with a fresh copy of the fixture feed. */
   start(extraArgs?: string[]): Promise<CliProcess>;
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -42,11 +42,13 @@ export async function startServers(opts: { count?: number; args?: string[] } = {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.query(`SET search_path TO ${schema}`);
   const dir = tempDir();
-  const feedFile = path.join(dir, 'feed.json');
-  fs.copyFileSync(FIXTURE_FEED, feedFile);
+  const feedFiles: string[] = [];
   const databaseUrl = withSchema(url, schema);
   const started: CliProcess[] = [];
   const start = async (extraArgs: string[] = []) => {
+    const feedFile = path.join(dir, `feed-${feedFiles.length}.json`);
+    fs.copyFileSync(FIXTURE_FEED, feedFile);
+    feedFiles.push(feedFile);
     const args = ['--feed', feedFile, '--rate-limit', '0', '--max-connections-per-address', '0'];
     const cli = await serveCli([...args, ...(opts.args ?? []), ...extraArgs], {
       DATABASE_URL: databaseUrl,
@@ -68,7 +70,7 @@ export async function startServers(opts: { count?: number; args?: string[] } = {
     servers,
     bases,
     spread: (n) => bases[n % bases.length],
-    feedFile,
+    feedFiles,
     databaseUrl,
     start,
     async query(sql, params) {
