@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withSchema } from '../storage/pg-url.js';
 import { backends, FIXTURE_FEED, serveCli, tempDir, TOKEN, type CliProcess } from './helpers.js';
 
 export const postgres = backends.find((b) => b.name === 'postgres')!;
@@ -23,13 +24,6 @@ export interface Rig {
   start(extraArgs?: string[]): Promise<CliProcess>;
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
-}
-
-/** A postgres:// URL whose connections use `schema` first (libpq's options parameter). */
-export function withSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
 }
 
 /** Two servers (or `count`) on one fresh Postgres schema, all started before this returns. */
