@@ -13,6 +13,8 @@ const POSTGRES: Dialect = { time: 'TIMESTAMPTZ', bigint: 'BIGINT' };
 export interface Migration {
   version: number;
   name: string;
+  /** Applied to Postgres only (state that only several servers on one database need). */
+  postgresOnly?: boolean;
   sql: (d: Dialect) => string;
 }
 
@@ -87,15 +89,17 @@ export const migrations: Migration[] = [
   {
     version: 4,
     name: 'idempotency claims name the server session that holds them',
-    // Postgres only uses it: another server takes over a claim whose session has ended (a killed
+    postgresOnly: true,
+    // Another server takes over a claim whose session has ended (a killed
     // server) at once, instead of after the stale-claim minute (storage/pg-session.ts).
     sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
   },
   {
     version: 5,
     name: 'the feed shared by every server on one database',
+    postgresOnly: true,
     // One row: the feed's text, a version every server polls, and the SHA-256 of the feed file
-    // last imported (a server started with another file imports it). Used with Postgres only.
+    // last imported (a server started with another file imports it).
     sql: (d) => `
       CREATE TABLE shared_feed (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -107,9 +111,28 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'petition counts in shards, so that concurrent signatures do not queue on one row',
+    postgresOnly: true,
+    // Every signature wrote the petition's one counter row, locked until its commit: concurrent
+    // commits (of every server) queued on it instead of sharing a WAL flush. Each now writes one
+    // of several rows; the count is their sum. petition_counts is left as it was, unused.
+    sql: (d) => `
+      CREATE TABLE petition_count_shards (
+        petition TEXT NOT NULL,
+        shard INTEGER NOT NULL,
+        count ${d.bigint} NOT NULL,
+        sign_requests ${d.bigint} NOT NULL DEFAULT 0,
+        PRIMARY KEY (petition, shard)
+      );
+      INSERT INTO petition_count_shards (petition, shard, count, sign_requests)
+        SELECT petition, 0, count, sign_requests FROM petition_counts;
+    `,
+  },
 ];
 
-export const sqliteSql = (m: Migration) => m.sql(SQLITE);
+export const sqliteSql = (m: Migration) => (m.postgresOnly ? '' : m.sql(SQLITE));
 export const postgresSql = (m: Migration) => m.sql(POSTGRES);
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

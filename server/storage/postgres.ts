@@ -11,6 +11,8 @@ import { STALE_CLAIM_MS } from './types.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 const PAGE = 1000;
+/** Rows each petition's count is spread over (migration 6): enough that concurrent commits rarely meet on one. */
+const COUNT_SHARDS = 16;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
 const MIGRATION_LOCK = 7_403_117;
 
@@ -152,16 +154,8 @@ export class PostgresStore implements SignatureStore {
           added = ins.rowCount ?? 0;
           if (added) await insertEvents(c, events);
         }
-        // Written for a repeat (and a honeypot) too: the row changes, so the commit waits for the
-        // WAL flush as a new signer's does, and the answer comes no sooner.
-        const r = await c.query(
-          `INSERT INTO petition_counts (petition, count, sign_requests) VALUES ($1, $2, 1)
-           ON CONFLICT (petition) DO UPDATE SET count = petition_counts.count + excluded.count,
-             sign_requests = petition_counts.sign_requests + 1 RETURNING count`,
-          [petition, added],
-        );
-        const count = Number(r.rows[0].count);
-        if (idem) {
+        const putKey = async (count: number) => {
+          if (!idem) return;
           await c.query(
             `INSERT INTO idempotency_keys (petition, key, body_sha256, status, response, created_at, signer_sha256)
              VALUES ($1, $2, $3, 201, $4, $5, $6)
@@ -176,7 +170,22 @@ export class PostgresStore implements SignatureStore {
               sig ? signerHash(petition, sig.email) : null,
             ],
           );
-        }
+        };
+        // The petition's counter row is shared by every signature (of every server) and stays
+        // locked until the commit, so it is written last: others wait on it for the commit only.
+        // Only live counts need the count in the stored answer, and so the key after it.
+        const answerKnown = idem !== null && idem.response !== null;
+        if (answerKnown) await putKey(0);
+        // Written for a repeat (and a honeypot) too: the row changes, so the commit waits for the
+        // WAL flush as a new signer's does, and the answer comes no sooner.
+        await c.query(
+          `INSERT INTO petition_count_shards (petition, shard, count, sign_requests) VALUES ($1, $2, $3, 1)
+           ON CONFLICT (petition, shard) DO UPDATE SET count = petition_count_shards.count + excluded.count,
+             sign_requests = petition_count_shards.sign_requests + 1`,
+          [petition, Math.floor(Math.random() * COUNT_SHARDS), added],
+        );
+        const count = await countIn(c, petition);
+        if (!answerKnown) await putKey(count);
         return count;
       });
     } catch (err) {
@@ -185,13 +194,14 @@ export class PostgresStore implements SignatureStore {
     }
   }
 
-  async count(petition: string): Promise<number> {
-    const r = await this.pool.query('SELECT count FROM petition_counts WHERE petition = $1', [petition]);
-    return Number(r.rows[0]?.count ?? 0);
+  count(petition: string): Promise<number> {
+    return countIn(this.pool, petition);
   }
 
   async counts(): Promise<Map<string, number>> {
-    const r = await this.pool.query('SELECT petition, count FROM petition_counts');
+    const r = await this.pool.query(
+      'SELECT petition, sum(count) AS count FROM petition_count_shards GROUP BY petition',
+    );
     return new Map(r.rows.map((row) => [row.petition as string, Number(row.count)]));
   }
 
@@ -214,7 +224,13 @@ export class PostgresStore implements SignatureStore {
     return this.tx(async (c) => {
       const n =
         (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
-      if (n > 0) await c.query('UPDATE petition_counts SET count = count - $2 WHERE petition = $1', [petition, n]);
+      if (n > 0) {
+        await c.query(
+          `INSERT INTO petition_count_shards (petition, shard, count) VALUES ($1, 0, $2)
+           ON CONFLICT (petition, shard) DO UPDATE SET count = petition_count_shards.count + excluded.count`,
+          [petition, -n],
+        );
+      }
       const signer = signerHash(petition, email);
       await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [petition, signer]);
       await dropSignerEvents(c, signer);
@@ -227,8 +243,10 @@ export class PostgresStore implements SignatureStore {
     return this.tx(async (c) => {
       const n = (await c.query('DELETE FROM signatures WHERE signed_at < $1', [before])).rowCount ?? 0;
       if (n > 0) {
-        await c.query(`UPDATE petition_counts SET count =
-          (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`);
+        await c.query(`INSERT INTO petition_count_shards (petition, shard, count)
+          SELECT DISTINCT petition, 0, 0 FROM petition_count_shards ON CONFLICT (petition, shard) DO NOTHING`);
+        await c.query(`UPDATE petition_count_shards s SET count = CASE WHEN shard = 0
+          THEN (SELECT count(*) FROM signatures WHERE petition = s.petition) ELSE 0 END`);
       }
       await c.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
       await c.query('DELETE FROM outbox WHERE created_at < $1', [before]); // they hold the signers' fields
@@ -248,4 +266,9 @@ export class PostgresStore implements SignatureStore {
     await this.session.close();
     await this.pool.end();
   }
+}
+
+async function countIn(db: pg.Pool | pg.PoolClient, petition: string): Promise<number> {
+  const r = await db.query('SELECT sum(count) AS count FROM petition_count_shards WHERE petition = $1', [petition]);
+  return Number(r.rows[0]?.count ?? 0);
 }

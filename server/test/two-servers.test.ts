@@ -8,7 +8,9 @@ import { postgres, startServers } from './two-servers.js';
 
 const stored = async (rig: Awaited<ReturnType<typeof startServers>>, petition = 'open') => {
   const [row] = await rig.query('SELECT count(*)::int AS n FROM signatures WHERE petition = $1', [petition]);
-  const [counted] = await rig.query('SELECT count FROM petition_counts WHERE petition = $1', [petition]);
+  const [counted] = await rig.query('SELECT sum(count) AS count FROM petition_count_shards WHERE petition = $1', [
+    petition,
+  ]);
   return { rows: Number(row.n), count: Number(counted?.count ?? 0) };
 };
 
