@@ -73,6 +73,18 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
     }
   });
 
+  it('the rate limit is per server: N servers let one address sign N × --rate-limit a minute', async () => {
+    const rig = await startServers({ args: ['--rate-limit', '2'] });
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 6; n++) statuses.push((await sign(rig.spread(n), signature())).status);
+      // Round robin: two on each server, then each refuses the third (docs/design-additions/multi.md).
+      assert.deepEqual(statuses, [201, 201, 201, 201, 429, 429]);
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('SIGKILL of one server under load loses no acknowledged signature; the other keeps accepting', async (t) => {
     const rig = await startServers();
     try {
