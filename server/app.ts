@@ -2,6 +2,7 @@
 // (server/plugins/). buildApp() only builds the shared services and registers the plugins, so
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AllowedOrigins } from './allowed-origins.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { Outbox } from './outbox/index.js';
@@ -31,12 +32,14 @@ export { MAX_BODY };
 export function buildApp(opts: AppOptions): FastifyInstance {
   const log = opts.log ?? ((m: string) => console.log(m));
   const counts = new PublishedCounts(opts.store, opts.publishCountsMs, log);
+  const origins = new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl);
   const ctx: AppContext = {
     opts,
     feed: opts.feed,
     store: opts.store,
     log,
-    origins: new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl),
+    origins,
+    allowedOrigins: new AllowedOrigins(origins, opts.store.origins),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
     outbox: new Outbox(opts.store, opts.outbox ?? {}, log),

@@ -12,6 +12,7 @@ import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { FileFeedStore, SharedFeed, type FeedStore } from './feed-store.js';
+import { originsCommand, OriginsUsageError, ORIGINS_HELP } from './origins-cli.js';
 import { outboxCli } from './outbox/command.js';
 import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
 import type { OutboxOptions } from './outbox/index.js';
@@ -22,6 +23,7 @@ const HELP = `solidarity-widgets: the server for one organization's feed, widget
 Usage:
   solidarity-widgets serve --feed FILE [options]
   solidarity-widgets check FEED
+  solidarity-widgets origins [allow ORIGIN | remove ORIGIN] [--db FILE]
   solidarity-widgets outbox [retry] [--db FILE]
   solidarity-widgets --help | --version
 
@@ -65,7 +67,8 @@ check FEED prints each problem in a feed file with its JSON path and exits 1 if 
 
 outbox lists the events not yet delivered to webhooks and Action Network (and the endpoints
 stopped by a 410); outbox retry makes them all due now (same database options as serve).
-`;
+
+${ORIGINS_HELP}`;
 
 class UsageError extends Error {}
 
@@ -245,6 +248,7 @@ async function serve(args: string[]): Promise<void> {
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
   if (usePostgres) console.log('feed: shared by every server on this database (the file is imported when it changes)');
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
+  console.log('  and the sites allowed in the database (list, allow, remove: solidarity-widgets origins)');
   if (!publicUrl) {
     console.log(
       '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',
@@ -324,10 +328,15 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
+    if (command === 'origins') return await originsCommand(rest);
     if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      err instanceof OriginsUsageError ||
+      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);
       process.exit(2);
     }

@@ -1,5 +1,6 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
+import type { AllowedOrigins } from '../allowed-origins.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
@@ -43,6 +44,8 @@ export interface AppContext {
   store: SignatureStore;
   log: (msg: string) => void;
   origins: OriginPolicy;
+  /** The origins OriginPolicy does not know: allowed in the database, or refused and counted. */
+  allowedOrigins: AllowedOrigins;
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;

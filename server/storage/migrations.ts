@@ -88,14 +88,28 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
-    name: 'idempotency claims name the server session that holds them',
-    postgresOnly: true,
-    // Another server takes over a claim whose session has ended (a killed
-    // server) at once, instead of after the stale-claim minute (storage/pg-session.ts).
-    sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
+    name: 'sites allowed to sign, and refused sites counted per day',
+    // Nothing about the reader: a refused site is its origin and a count per UTC day.
+    sql: (d) => `
+      CREATE TABLE allowed_origins (origin TEXT PRIMARY KEY, added_at ${d.time} NOT NULL);
+      CREATE TABLE refused_origins (
+        origin TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count ${d.bigint} NOT NULL,
+        PRIMARY KEY (origin, day)
+      );
+    `,
   },
   {
     version: 5,
+    name: 'idempotency claims name the server session that holds them',
+    postgresOnly: true,
+    // Another server takes over a claim whose session has ended (a killed server) at once,
+    // instead of after the stale-claim minute (storage/pg-session.ts).
+    sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
+  },
+  {
+    version: 6,
     name: 'the feed shared by every server on one database',
     postgresOnly: true,
     // One row: the feed's text, a version every server polls, and the SHA-256 of the feed file
@@ -112,7 +126,7 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    version: 6,
+    version: 7,
     name: 'petition counts in shards, so that concurrent signatures do not queue on one row',
     postgresOnly: true,
     // Every signature wrote the petition's one counter row, locked until its commit: concurrent

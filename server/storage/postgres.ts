@@ -3,6 +3,7 @@
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
+import { PostgresOrigins } from './postgres-origins.js';
 import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
 import { CLAIMER_GONE, ServerSession } from './pg-session.js';
 import type { OutboxEvent } from './outbox-types.js';
@@ -11,7 +12,7 @@ import { STALE_CLAIM_MS } from './types.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 const PAGE = 1000;
-/** Rows each petition's count is spread over (migration 6): enough that concurrent commits rarely meet on one. */
+/** Rows each petition's count is spread over (migration 7): enough that concurrent commits rarely meet on one. */
 const COUNT_SHARDS = 16;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
 const MIGRATION_LOCK = 7_403_117;
@@ -35,6 +36,7 @@ const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISO
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
+  readonly origins: PostgresOrigins;
   readonly outbox: PostgresOutbox;
   private readonly session: ServerSession;
 
@@ -44,6 +46,7 @@ export class PostgresStore implements SignatureStore {
     this.session = new ServerSession(connection);
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
+    this.origins = new PostgresOrigins(this.pool);
     this.outbox = new PostgresOutbox(this.pool);
   }
 

@@ -37,6 +37,8 @@ function statements(db: Database.Database) {
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    refusedOrigin: db.prepare(`INSERT INTO refused_origins (origin, day, count) VALUES (?, ?, 1)
+      ON CONFLICT (origin, day) DO UPDATE SET count = count + 1`),
     outbox: outboxWriter(db),
   };
 }
@@ -72,6 +74,8 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
+    case 'refusedOrigin':
+      return s.refusedOrigin.run(op.origin, op.day).changes;
     default:
       return s.outbox.apply(op);
   }
@@ -84,7 +88,7 @@ if (parentPort) {
   // A nested db.transaction() is a SAVEPOINT: one failing op is undone alone and the rest of
   // the batch still commits.
   const one = db.transaction((op: WriteOp) => apply(s, op));
-  let queue: WriteOp[] = [];
+  const queue: WriteOp[] = [];
   let scheduled = false;
 
   const flush = () => {

@@ -12,6 +12,7 @@ import { SqliteOutbox } from './outbox-sqlite.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { SqliteOrigins } from './sqlite-origins.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
@@ -34,6 +35,7 @@ export class SqliteStore implements SignatureStore {
   private queued: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  origins!: SqliteOrigins;
   outbox!: SqliteOutbox;
 
   constructor(private readonly file: string) {
@@ -53,6 +55,7 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    this.origins = new SqliteOrigins(this.db, (origin, day) => this.write({ kind: 'refusedOrigin', origin, day }));
     this.outbox = new SqliteOutbox(this.db, (op) => this.write(op));
     if (this.writer) return;
     // From source (tests, bench), the thread registers the TypeScript loader first: Node 20

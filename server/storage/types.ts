@@ -1,6 +1,7 @@
 // One storage interface for both databases. The HTTP layer never sees SQL, and the
 // same test suite (storage.test.ts) runs against SQLite and Postgres.
 
+import type { OriginRecords } from './origin-records.js';
 import type { OutboxEvent, OutboxStore } from './outbox-types.js';
 
 /** A signature as stored. Never holds the signer's IP address. */
@@ -43,6 +44,8 @@ export interface KeyedAnswer extends IdempotencyRecord {
 
 export interface SignatureStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Sites allowed to sign (kept in the database) and sites refused; usable after init(). */
+  readonly origins: OriginRecords;
   /** Delivery state of the events written with signatures and erasures (available after init()). */
   readonly outbox: OutboxStore;
   /** Applies pending migrations. Call once before anything else. */
