@@ -11,6 +11,7 @@ const steps = [
   ['library', 'npx vite build --logLevel warn'],
   ['versioned output, SRI, schema', 'node scripts/post-build.mjs'],
   ['server', 'node scripts/build-server.mjs'],
+  ['organizer console', 'npm run --silent build:console'],
   ['custom-elements.json', 'npm run --silent analyze'],
 ];
 if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1')

@@ -1,9 +1,7 @@
-// Where a changed feed is saved so that every server serves it (issue 23). One server (SQLite):
-// the feed file itself, replaced atomically. Several servers (DATABASE_URL): the shared_feed row,
-// which every server polls; the file is the initial import, and a server started with a
-// different file, or whose file changes, imports it. The console's editor calls save().
-import fs from 'node:fs';
-import path from 'node:path';
+// The feed shared by several servers on one Postgres (issue 23): the shared_feed row, which
+// every server polls. A server's feed file is imported when the server starts with a file the
+// database has never imported, and whenever that file changes (the console's editor saves the
+// file: so its edit reaches every server). A server started with an old copy serves the shared feed.
 import pg from 'pg';
 import { parseFeed, readFeedText, type FeedSource } from './feed.js';
 import { sha256 } from './validate.js';
@@ -11,30 +9,8 @@ import { sha256 } from './validate.js';
 /** How often each server looks for a feed saved by another: a saved feed is everywhere within this. */
 export const FEED_POLL_MS = 1000;
 
-export interface FeedStore {
-  /** Checks the text as a feed (FeedError with its problems if unusable), stores it, serves it at once. */
-  save(text: string, savedBy?: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** One server: the file is the feed. */
-export class FileFeedStore implements FeedStore {
-  constructor(private readonly feed: FeedSource) {}
-
-  async save(text: string): Promise<void> {
-    const loaded = parseFeed(text, 'the saved feed');
-    // Write beside it, then rename: a reader never sees half a file.
-    const tmp = path.join(path.dirname(path.resolve(this.feed.file)), `.${path.basename(this.feed.file)}.saving`);
-    await fs.promises.writeFile(tmp, text);
-    await fs.promises.rename(tmp, this.feed.file);
-    this.feed.use(loaded);
-  }
-
-  async close(): Promise<void> {}
-}
-
 /** Several servers on one Postgres: the feed lives in the database. */
-export class SharedFeed implements FeedStore {
+export class SharedFeed {
   private version = -1;
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
@@ -45,7 +21,7 @@ export class SharedFeed implements FeedStore {
     private readonly log: (msg: string) => void,
   ) {}
 
-  /** Imports the file if the database has no feed or another file's, then serves the database's. */
+  /** Imports the file if the database never did, then serves the database's feed. */
   static async start(
     databaseUrl: string,
     feed: FeedSource,
@@ -57,8 +33,8 @@ export class SharedFeed implements FeedStore {
     const shared = new SharedFeed(pool, feed, log);
     try {
       const text = readFeedText(feed.file);
-      const { rows } = await pool.query('SELECT file_sha256 FROM shared_feed WHERE id = 1');
-      if (rows[0]?.file_sha256 !== sha256(text)) await shared.save(text, 'file');
+      const { rows } = await pool.query('SELECT 1 FROM shared_feed_files WHERE sha256 = $1', [sha256(text)]);
+      if (rows.length === 0) await shared.save(text, 'file');
       else await shared.pull();
     } catch (err) {
       await pool.end();
@@ -72,16 +48,17 @@ export class SharedFeed implements FeedStore {
     return shared;
   }
 
-  async save(text: string, savedBy = 'console'): Promise<void> {
+  /** Checks the text as a feed (FeedError with its problems if unusable), stores it, serves it at once. */
+  async save(text: string, savedBy = 'file'): Promise<void> {
     const loaded = parseFeed(text, 'the saved feed');
-    const fileSha = savedBy === 'file' ? sha256(text) : null;
     const { rows } = await this.pool.query(
-      `INSERT INTO shared_feed (id, text, version, file_sha256, saved_by, saved_at) VALUES (1, $1, 1, $2, $3, now())
+      `WITH file AS (INSERT INTO shared_feed_files (sha256, imported_at) SELECT $3, now() WHERE $2 = 'file'
+         ON CONFLICT (sha256) DO NOTHING)
+       INSERT INTO shared_feed (id, text, version, saved_by, saved_at) VALUES (1, $1, 1, $2, now())
        ON CONFLICT (id) DO UPDATE SET text = excluded.text, version = shared_feed.version + 1,
-         file_sha256 = COALESCE(excluded.file_sha256, shared_feed.file_sha256),
          saved_by = excluded.saved_by, saved_at = excluded.saved_at
        RETURNING version`,
-      [text, fileSha, savedBy],
+      [text, savedBy, sha256(text)],
     );
     this.feed.use(loaded);
     this.version = Number(rows[0].version);

@@ -4,7 +4,6 @@ import type { AllowedOrigins } from '../allowed-origins.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
-import type { FeedStore } from '../feed-store.js';
 import type { Outbox, OutboxOptions } from '../outbox/index.js';
 import type { PublishedCounts } from '../published-counts.js';
 import type { SignatureStore } from '../storage/types.js';
@@ -34,8 +33,6 @@ export interface AppOptions {
   log?: (msg: string) => void;
   /** Where signatures and erasures are sent (webhooks, Action Network); unset: nowhere. */
   outbox?: OutboxOptions;
-  /** Where a changed feed is saved for every server (feed-store.ts); the console's editor calls save(). */
-  feedStore?: FeedStore;
 }
 
 export interface AppContext {

@@ -8,11 +8,12 @@ import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgre
 import { CLAIMER_GONE, ServerSession } from './pg-session.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
+import { postgresRunner, type SqlRunner } from './sql.js';
 import { STALE_CLAIM_MS } from './types.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 const PAGE = 1000;
-/** Rows each petition's count is spread over (migration 7): enough that concurrent commits rarely meet on one. */
+/** Rows each petition's count is spread over (migration 8): enough that concurrent commits rarely meet on one. */
 const COUNT_SHARDS = 16;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
 const MIGRATION_LOCK = 7_403_117;
@@ -259,6 +260,10 @@ export class PostgresStore implements SignatureStore {
 
   async purgeIdempotency(before: Date): Promise<number> {
     return (await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
+  }
+
+  sql(): SqlRunner {
+    return postgresRunner(this.pool);
   }
 
   async ping(): Promise<void> {
