@@ -3,7 +3,11 @@
 // signature lost when a server is killed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sign, signature } from './helpers.js';
+import fs from 'node:fs';
+import { Organizers } from '../console/organizers.js';
+import { PostgresStore } from '../storage/postgres.js';
+import { FIXTURE_FEED, request, sign, signature } from './helpers.js';
+import { eventually } from './receiver.js';
 import { postgres, startServers } from './two-servers.js';
 
 const stored = async (rig: Awaited<ReturnType<typeof startServers>>, petition = 'open') => {
@@ -81,6 +85,38 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
       // Round robin: two on each server, then each refuses the third (docs/design-additions/multi.md).
       assert.deepEqual(statuses, [201, 201, 201, 201, 429, 429]);
     } finally {
+      await rig.close();
+    }
+  });
+
+  it('a console session made on one server works on the other, and its feed save reaches both', async () => {
+    const rig = await startServers();
+    const store = new PostgresStore(rig.databaseUrl);
+    try {
+      await new Organizers(store.sql()).add('ana@party.example', 'a long enough passphrase');
+      const [a, b] = rig.bases;
+      const signIn = await request(a, 'POST', '/api/admin/session', {
+        json: { email: 'ana@party.example', password: 'a long enough passphrase' },
+        headers: { origin: a },
+      });
+      assert.equal(signIn.status, 200, signIn.text);
+      const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+      const me = await request(b, 'GET', '/api/admin/session', { headers: { cookie } });
+      assert.equal(me.status, 200, me.text);
+      assert.deepEqual(me.json(), { email: 'ana@party.example', csrf: signIn.json().csrf });
+
+      const feed = JSON.parse(fs.readFileSync(FIXTURE_FEED, 'utf8'));
+      feed.org.name = 'Saved In The Console';
+      const saved = await request(b, 'PUT', '/api/admin/feed', {
+        json: feed,
+        headers: { cookie, origin: b, 'x-csrf-token': signIn.json().csrf },
+      });
+      assert.equal(saved.status, 200, saved.text);
+      const names = async () =>
+        Promise.all(rig.bases.map(async (base) => (await request(base, 'GET', '/feed.json')).json().org.name));
+      await eventually(async () => (await names()).every((n) => n === feed.org.name), 'the saved feed on both');
+    } finally {
+      await store.close();
       await rig.close();
     }
   });
