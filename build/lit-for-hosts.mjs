@@ -22,6 +22,10 @@
  * enumerable `signal` there makes every listener throw. The options become a dictionary of
  * the listener's own `capture`, `once` and `passive` only.
  *
+ * Bytes: Lit's two long messages for a misused `css` tag (a CSSResult built by hand, a value
+ * that is not a CSSResult in a `css` template) ship in every page though our sources never
+ * misuse it; they become short ones that still name the mistake.
+ *
  * Every rewrite must find its text: a Lit release that changes it fails the build
  * here, not a host page later.
  */
@@ -64,6 +68,16 @@ export const REWRITES = [
     '@lit/reactive-element/reactive-element.js',
     /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/,
     'const litMetadataKey=Symbol.metadata??Symbol("metadata"),litPropertyMetadataMap=new WeakMap;',
+  ],
+  [
+    '@lit/reactive-element/css-tag.js',
+    /Error\("CSSResult is not constructable\.[^"]*"\)/,
+    'Error("CSSResult: use css or unsafeCSS")',
+  ],
+  [
+    '@lit/reactive-element/css-tag.js',
+    /Error\("Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"[^"]*"\)/,
+    'Error("css: not a css result: "+$1)',
   ],
   ['@lit/reactive-element/reactive-element.js', /this\[Symbol\.metadata\]/, 'this[litMetadataKey]'],
   ['@lit/reactive-element/reactive-element.js', /\blitPropertyMetadata\.get\(/, 'litPropertyMetadataMap.get('],
