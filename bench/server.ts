@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
+import { webhookNeverAnswers } from './outbox.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -76,7 +77,12 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-async function startServer(db: string, feed = FEED): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+async function startServer(
+  db: string,
+  feed = FEED,
+  extraArgs: string[] = [],
+  extraEnv: Record<string, string> = {},
+): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
     [
@@ -96,8 +102,9 @@ async function startServer(db: string, feed = FEED): Promise<{ base: string; pid
       '0',
       '--max-connections-per-address',
       '0',
+      ...extraArgs,
     ],
-    { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
@@ -155,6 +162,7 @@ function bigFeed(chapters: number): string {
   return file;
 }
 
+const OUTBOX_SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS ?? 5);
 const FEED_CHAPTERS = Number(process.env.BENCH_FEED_CHAPTERS ?? 50_000);
 const FEED_READERS = 8;
 const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 6);
@@ -305,6 +313,13 @@ async function main() {
     raw_insert_per_s: { one_row_per_commit: Math.round(perCommit), rows_1000_per_commit: Math.round(batched) },
     sqlite: 'WAL, synchronous=FULL',
     feed: await feedUnderLoad(),
+    outbox: await webhookNeverAnswers({
+      start: (args, env) => startServer(path.join(dir, `outbox-${signer}.db`), FEED, args, env),
+      sign: async (base) => {
+        const r = await autocannon({ url: base, connections: 64, duration: OUTBOX_SECONDS, requests: [signRequest] });
+        return (r.statusCodeStats['201']?.count ?? 0) / r.duration;
+      },
+    }),
   };
   console.log(
     `signatures: ${figures.signatures_per_s}/s durable (${created} × 201 in ${result.duration} s, ${CONNECTIONS} connections), ` +
@@ -329,6 +344,12 @@ async function main() {
   console.log(
     `one at a time: a new signer ${f.new_signer_average_ms} ms on average (p50 ${f.new_signer_p50_ms} ms), ` +
       `a repeat ${f.repeat_signer_average_ms} ms (p50 ${f.repeat_signer_p50_ms} ms)`,
+  );
+  const o = figures.outbox;
+  console.log(
+    `signing with no webhook ${o.signatures_per_s_no_webhook}/s, with a webhook that never answers ` +
+      `${o.signatures_per_s_webhook_never_answers}/s ` +
+      `(ratio ${o.ratio}; within 10%: ${o.within_10_percent ? 'yes' : 'NO'})`,
   );
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });

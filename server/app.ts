@@ -2,8 +2,10 @@
 // (server/plugins/). buildApp() only builds the shared services and registers the plugins, so
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AllowedOrigins } from './allowed-origins.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
+import { Outbox } from './outbox/index.js';
 import { admin } from './plugins/admin.js';
 import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
@@ -11,6 +13,7 @@ import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
+import { outbox } from './plugins/outbox.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { publishCounts } from './plugins/publish-counts.js';
@@ -29,14 +32,17 @@ export { MAX_BODY };
 export function buildApp(opts: AppOptions): FastifyInstance {
   const log = opts.log ?? ((m: string) => console.log(m));
   const counts = new PublishedCounts(opts.store, opts.publishCountsMs, log);
+  const origins = new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl);
   const ctx: AppContext = {
     opts,
     feed: opts.feed,
     store: opts.store,
     log,
-    origins: new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl),
+    origins,
+    allowedOrigins: new AllowedOrigins(origins, opts.store.origins),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
+    outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
   };
 
   const app = Fastify({
@@ -66,5 +72,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(health, ctx);
   app.register(staticFiles, ctx);
   app.register(retention, ctx);
+  app.register(outbox, ctx);
   return app;
 }

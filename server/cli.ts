@@ -11,6 +11,10 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { originsCommand, OriginsUsageError, ORIGINS_HELP } from './origins-cli.js';
+import { outboxCli } from './outbox/command.js';
+import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
+import type { OutboxOptions } from './outbox/index.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
@@ -18,6 +22,8 @@ const HELP = `solidarity-widgets: the server for one organization's feed, widget
 Usage:
   solidarity-widgets serve --feed FILE [options]
   solidarity-widgets check FEED
+  solidarity-widgets origins [allow ORIGIN | remove ORIGIN] [--db FILE]
+  solidarity-widgets outbox [retry] [--db FILE]
   solidarity-widgets --help | --version
 
 serve options:
@@ -39,6 +45,8 @@ serve options:
   --publish-counts S     publish petition counts every S seconds (default 60), so that signing
                          with someone's address does not show at once whether they had signed;
                          0 = live counts, which lets anyone find that out
+  --webhook URL          send each signature (and erasure) there as a signed Standard Webhooks
+                         event, retried for 3 days until it answers 2xx (repeat for several)
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -48,9 +56,18 @@ Environment:
                               (DELETE /api/petitions/ID/signatures?email=…), sent as
                               "Authorization: Bearer TOKEN". Unset: both answer 404. A token that
                               is too short or has spaces is refused at start.
+  SOLIDARITY_WEBHOOK_SECRET   whsec_ and base64 of 24-64 random bytes (required with --webhook), e.g.
+                              echo "whsec_$(openssl rand -base64 32)"; receivers verify with it
+  ACTION_NETWORK_API_KEY      send signatures of petitions with "action_network" in the feed to
+                              Action Network (ACTION_NETWORK_URL: its API base, default
+                              https://actionnetwork.org)
 
 check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
-`;
+
+outbox lists the events not yet delivered to webhooks and Action Network (and the endpoints
+stopped by a 410); outbox retry makes them all due now (same database options as serve).
+
+${ORIGINS_HELP}`;
 
 class UsageError extends Error {}
 
@@ -93,9 +110,16 @@ async function serve(args: string[]): Promise<void> {
       'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
+      webhook: { type: 'string', multiple: true },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  let outbox: OutboxOptions;
+  try {
+    outbox = outboxOptions(values.webhook ?? [], process.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   if (!values.feed) throw new UsageError("--feed FILE is required (the organization's feed, e.g. sample/feed.json)");
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
@@ -168,6 +192,7 @@ async function serve(args: string[]): Promise<void> {
     adminToken: token,
     retainDays,
     publishCountsMs: publishCountsS * 1000,
+    outbox,
   });
 
   try {
@@ -208,11 +233,13 @@ async function serve(args: string[]): Promise<void> {
   const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
+  console.log('  and the sites allowed in the database (list, allow, remove: solidarity-widgets origins)');
   if (!publicUrl) {
     console.log(
       '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',
     );
   }
+  for (const line of describeOutbox(outbox)) console.log(line);
   if (rateLimit === 0) console.log('rate limiting: off');
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
   if (publishCountsS === 0) {
@@ -244,6 +271,7 @@ function check(args: string[]): void {
   const tooDeep = feedDepthProblem(raw);
   const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
+  for (const w of actionNetworkWarnings(feed?.petitions ?? [], process.env)) console.log(`${file}: warning: ${w}`);
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
     process.exit(1);
@@ -285,9 +313,15 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
+    if (command === 'origins') return await originsCommand(rest);
+    if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      err instanceof OriginsUsageError ||
+      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);
       process.exit(2);
     }

@@ -1,8 +1,10 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
+import type { AllowedOrigins } from '../allowed-origins.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
+import type { Outbox, OutboxOptions } from '../outbox/index.js';
 import type { PublishedCounts } from '../published-counts.js';
 import type { SignatureStore } from '../storage/types.js';
 
@@ -29,6 +31,8 @@ export interface AppOptions {
   /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
   publishCountsMs?: number;
   log?: (msg: string) => void;
+  /** Where signatures and erasures are sent (webhooks, Action Network); unset: nowhere. */
+  outbox?: OutboxOptions;
 }
 
 export interface AppContext {
@@ -37,7 +41,11 @@ export interface AppContext {
   store: SignatureStore;
   log: (msg: string) => void;
   origins: OriginPolicy;
+  /** The origins OriginPolicy does not know: allowed in the database, or refused and counted. */
+  allowedOrigins: AllowedOrigins;
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;
+  /** The events written with signatures and erasures, and their delivery. */
+  outbox: Outbox;
 }

@@ -29,7 +29,7 @@ const createdSchema = {
 } as const;
 
 export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { opts, feed, store, origins, counts } = ctx;
+  const { opts, feed, store, origins, allowedOrigins, counts } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {
@@ -46,7 +46,7 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
       schema: { params: petitionParams, body: signatureSchema, response: { 201: createdSchema } },
       onRequest: async (req, reply) => {
         reply.header('Cache-Control', NO_STORE);
-        origins.signing(req, reply);
+        origins.signing(req, reply, await allowedOrigins.admits(req.headers.origin, new Date()));
         const wait = limiter.take(clientKey(req.ip));
         if (wait > 0) {
           const message = `Too many signatures from this address; retry in ${wait} s.`;
@@ -86,7 +86,9 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
+        const events = ctx.outbox.created(sig, petition, now);
+        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now, events);
+        if (events.length) ctx.outbox.kick();
       } catch (err) {
         if (idem) await store.release(idem);
         throw err;

@@ -57,6 +57,47 @@ export const migrations: Migration[] = [
       ALTER TABLE petition_counts ADD COLUMN sign_requests ${d.bigint} NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'outbox: events for webhooks and Action Network, written with the signature',
+    // One row per event and destination, deleted once delivered (it holds the signer's fields).
+    // signer_sha256 lets an erasure drop the signer's undelivered events. outbox_stopped: the
+    // endpoints that answered 410 Gone; their events wait until `outbox retry`.
+    sql: (d) => `
+      CREATE TABLE outbox (
+        event_id TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        signer_sha256 TEXT,
+        created_at ${d.time} NOT NULL,
+        give_up_at ${d.time} NOT NULL,
+        next_at ${d.time} NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending',
+        last_error TEXT,
+        locked_until ${d.time},
+        PRIMARY KEY (event_id, destination)
+      );
+      CREATE INDEX outbox_due ON outbox (state, next_at);
+      CREATE INDEX outbox_signer ON outbox (signer_sha256);
+      CREATE TABLE outbox_stopped (destination TEXT PRIMARY KEY, reason TEXT NOT NULL, stopped_at ${d.time} NOT NULL);
+    `,
+  },
+  {
+    version: 4,
+    name: 'sites allowed to sign, and refused sites counted per day',
+    // Nothing about the reader: a refused site is its origin and a count per UTC day.
+    sql: (d) => `
+      CREATE TABLE allowed_origins (origin TEXT PRIMARY KEY, added_at ${d.time} NOT NULL);
+      CREATE TABLE refused_origins (
+        origin TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count ${d.bigint} NOT NULL,
+        PRIMARY KEY (origin, day)
+      );
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

@@ -6,6 +6,7 @@
 // the pages as they were before the delete.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { outboxWriter } from './outbox-sqlite.js';
 import { openSqlite } from './sqlite-db.js';
 import type { WriteOp, WriteResult } from './sqlite-db.js';
 
@@ -36,6 +37,9 @@ function statements(db: Database.Database) {
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    refusedOrigin: db.prepare(`INSERT INTO refused_origins (origin, day, count) VALUES (?, ?, 1)
+      ON CONFLICT (origin, day) DO UPDATE SET count = count + 1`),
+    outbox: outboxWriter(db),
   };
 }
 
@@ -46,6 +50,7 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       // The counter row is written for a repeat (and a honeypot) too: the same writes and the
       // same fsync as a new signer, so the answer comes no sooner.
       const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
+      if (added) s.outbox.insert(op.events);
       s.bumpSigned.run(op.petition, added);
       const count = (s.count.get(op.petition) as number | undefined) ?? 0;
       const response = op.idem?.response ?? JSON.stringify({ count });
@@ -55,6 +60,8 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     case 'erase': {
       const n = s.erase.run(op.petition, op.email).changes;
       if (n > 0) s.bump.run(op.petition, -n);
+      s.outbox.dropSigner(op.signer);
+      if (n > 0) s.outbox.insert(op.events);
       s.eraseKeys.run(op.petition, op.signer);
       return n;
     }
@@ -62,10 +69,15 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       const n = s.purgeSigs.run(op.before).changes;
       if (n > 0) s.recount.run();
       s.purgeKeys.run(op.before);
+      s.outbox.purge(op.before);
       return n;
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
+    case 'refusedOrigin':
+      return s.refusedOrigin.run(op.origin, op.day).changes;
+    default:
+      return s.outbox.apply(op);
   }
 }
 
@@ -76,7 +88,7 @@ if (parentPort) {
   // A nested db.transaction() is a SAVEPOINT: one failing op is undone alone and the rest of
   // the batch still commits.
   const one = db.transaction((op: WriteOp) => apply(s, op));
-  let queue: WriteOp[] = [];
+  const queue: WriteOp[] = [];
   let scheduled = false;
 
   const flush = () => {

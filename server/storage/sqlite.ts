@@ -8,8 +8,11 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
+import { SqliteOutbox } from './outbox-sqlite.js';
+import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { SqliteOrigins } from './sqlite-origins.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
@@ -29,9 +32,11 @@ export class SqliteStore implements SignatureStore {
   /** Keys being processed. SQLite serves one process, so this need not be in the database. */
   private readonly inFlight = new Set<string>();
   private readonly pending = new Map<number, Pending>();
-  private outbox: WriteOp[] = [];
+  private queued: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  origins!: SqliteOrigins;
+  outbox!: SqliteOutbox;
 
   constructor(private readonly file: string) {
     this.db = openSqlite(file);
@@ -50,6 +55,8 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    this.origins = new SqliteOrigins(this.db, (origin, day) => this.write({ kind: 'refusedOrigin', origin, day }));
+    this.outbox = new SqliteOutbox(this.db, (op) => this.write(op));
     if (this.writer) return;
     // From source (tests, bench), the thread registers the TypeScript loader first: Node 20
     // does not carry --import hooks into workers.
@@ -97,14 +104,14 @@ export class SqliteStore implements SignatureStore {
     return new Promise<number>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // One message per event-loop turn: posting costs more than the write itself.
-      if (this.outbox.length === 0) setImmediate(this.post);
-      this.outbox.push({ ...op, id } as WriteOp);
+      if (this.queued.length === 0) setImmediate(this.post);
+      this.queued.push({ ...op, id } as WriteOp);
     });
   }
 
   private readonly post = (): void => {
-    const ops = this.outbox;
-    this.outbox = [];
+    const ops = this.queued;
+    this.queued = [];
     this.writer?.postMessage(ops);
   };
 
@@ -127,10 +134,16 @@ export class SqliteStore implements SignatureStore {
     this.inFlight.delete(rec.petition + '\0' + rec.key);
   }
 
-  async sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number> {
+  async sign(
+    sig: Signature | null,
+    petition: string,
+    idem: KeyedAnswer | null,
+    now: Date,
+    events: OutboxEvent[] = [],
+  ): Promise<number> {
     const signer = sig ? signerHash(petition, sig.email) : null;
     try {
-      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString() });
+      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString(), events });
     } finally {
       // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
@@ -157,8 +170,8 @@ export class SqliteStore implements SignatureStore {
     }
   }
 
-  erase(petition: string, email: string): Promise<number> {
-    return this.write({ kind: 'erase', petition, email, signer: signerHash(petition, email) });
+  erase(petition: string, email: string, events: OutboxEvent[] = []): Promise<number> {
+    return this.write({ kind: 'erase', petition, email, signer: signerHash(petition, email), events });
   }
 
   purgeSignatures(before: Date): Promise<number> {

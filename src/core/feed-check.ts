@@ -36,6 +36,7 @@ const PETITION: Spec = {
   consent: 'text',
   fields: 'fields',
   endpoint: 'str',
+  action_network: 'str',
   count: 'int',
 };
 const DONATE: Spec = {

@@ -31,6 +31,8 @@ export interface Petition {
   consent?: Text;
   fields?: string[];
   endpoint?: string;
+  /** The Action Network petition (its id or API URL) that receives each signature too. */
+  action_network?: string;
   /** Live count, added by the server when it serves the feed. */
   count?: number;
 }
