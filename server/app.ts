@@ -8,6 +8,7 @@ import { FeedCache } from './feed-cache.js';
 import { Outbox } from './outbox/index.js';
 import { admin } from './plugins/admin.js';
 import { connectionLimit } from './plugins/connection-limit.js';
+import { organizerConsole } from './plugins/console.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
@@ -69,6 +70,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(petitions, ctx);
   app.register(signatures, ctx);
   app.register(admin, ctx);
+  app.register(organizerConsole, ctx);
   app.register(health, ctx);
   app.register(staticFiles, ctx);
   app.register(retention, ctx);

@@ -13,6 +13,7 @@ import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
 import { SqliteOrigins } from './sqlite-origins.js';
+import { sqliteRunner, type SqlRunner } from './sql.js';
 import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
@@ -180,6 +181,10 @@ export class SqliteStore implements SignatureStore {
 
   purgeIdempotency(before: Date): Promise<number> {
     return this.write({ kind: 'purgeIdempotency', before: before.toISOString() });
+  }
+
+  sql(): SqlRunner {
+    return sqliteRunner(this.db);
   }
 
   async ping(): Promise<void> {

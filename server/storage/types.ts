@@ -1,5 +1,8 @@
-// One storage interface for both databases. The HTTP layer never sees SQL, and the
-// same test suite (storage.test.ts) runs against SQLite and Postgres.
+// One storage interface for both databases. The HTTP layer never sees SQL (the organizers'
+// console's own queries live in server/console/, through sql()), and the same test suite
+// (storage.test.ts) runs against SQLite and Postgres.
+
+import type { SqlRunner } from './sql.js';
 
 import type { OriginRecords } from './origin-records.js';
 import type { OutboxEvent, OutboxStore } from './outbox-types.js';
@@ -85,6 +88,8 @@ export interface SignatureStore {
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */
   purgeIdempotency(before: Date): Promise<number>;
+  /** Plain SQL on the same database, for the organizers' console (storage/sql.ts). */
+  sql(): SqlRunner;
   /** Throws if the database does not answer. */
   ping(): Promise<void>;
   /** Finishes pending writes and closes. */
