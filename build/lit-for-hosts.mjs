@@ -22,6 +22,15 @@
  * enumerable `signal` there makes every listener throw. The options become a dictionary of
  * the listener's own `capture`, `once` and `passive` only.
  *
+ * Bytes: Lit's two long messages for a misused `css` tag (a CSSResult built by hand, a value
+ * that is not a CSSResult in a `css` template) ship in every page though our sources never
+ * misuse it; they become short ones that still name the mistake.
+ *
+ * Style sheets: our widgets' styles are constructed style sheets, adopted by each shadow root
+ * (a CSP's style-src does not govern them). Lit's fallback for browsers without them (a <style>
+ * element per sheet, with the page's `litNonce`) and its test for them go: src/index.ts defines
+ * no tag in such a browser (src/core/style-support.ts).
+ *
  * Every rewrite must find its text: a Lit release that changes it fails the build
  * here, not a host page later.
  */
@@ -64,6 +73,21 @@ export const REWRITES = [
     '@lit/reactive-element/reactive-element.js',
     /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/,
     'const litMetadataKey=Symbol.metadata??Symbol("metadata"),litPropertyMetadataMap=new WeakMap;',
+  ],
+  [
+    '@lit/reactive-element/css-tag.js',
+    /Error\("CSSResult is not constructable\.[^"]*"\)/,
+    'Error("CSSResult: use css or unsafeCSS")',
+  ],
+  [
+    '@lit/reactive-element/css-tag.js',
+    /Error\("Value passed to 'css' function must be a 'css' function result: "\+(\w+)\+"[^"]*"\)/,
+    'Error("css: not a css result: "+$1)',
+  ],
+  [
+    '@lit/reactive-element/css-tag.js',
+    /(\w+)=\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype/,
+    '$1=!0', // supportsAdoptingStyleSheets: the fallback's branches fall away in minification
   ],
   ['@lit/reactive-element/reactive-element.js', /this\[Symbol\.metadata\]/, 'this[litMetadataKey]'],
   ['@lit/reactive-element/reactive-element.js', /\blitPropertyMetadata\.get\(/, 'litPropertyMetadataMap.get('],

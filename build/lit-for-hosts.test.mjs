@@ -57,3 +57,22 @@ test('other modules are left alone', () => {
     'window.litHtmlVersions = 1',
   );
 });
+
+test("Lit's long messages for a misused css tag become short ones that still name the mistake", () => {
+  const out = rewriteLit(
+    '/x/node_modules/@lit/reactive-element/css-tag.js',
+    readFileSync('node_modules/@lit/reactive-element/css-tag.js', 'utf8'),
+  );
+  assert.doesNotMatch(out, /is not constructable|take care to ensure page security/);
+  assert.match(out, /Error\("CSSResult: use css or unsafeCSS"\)/);
+  assert.match(out, /Error\("css: not a css result: "\+\w+\)/);
+});
+
+test("Lit's test for constructable style sheets is true: its fallback of <style> elements falls away", () => {
+  const out = rewriteLit(
+    '/x/node_modules/@lit/reactive-element/css-tag.js',
+    readFileSync('node_modules/@lit/reactive-element/css-tag.js', 'utf8'),
+  );
+  assert.doesNotMatch(out, /ShadyCSS|"adoptedStyleSheets"in Document/);
+  assert.match(out, /const \w+=globalThis,\w+=!0,/);
+});

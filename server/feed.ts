@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkChapters } from '../src/core/chapter-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
+import '../src/core/lazy/feed-words.js'; // the problems of a feed in words, for the CLI and the logs
 import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
 import { feedDepthProblem } from './feed-depth.js';
 
@@ -114,10 +115,13 @@ export class FeedSource {
           this.current = parseFeed(text, this.file);
           this.onFileChange?.(text);
           this.log(`feed reloaded from ${this.file}`);
-          if (this.current.problems.length) this.log(`feed problems (skipped):\n${formatProblems(this.current.problems)}`);
+          if (this.current.problems.length)
+            this.log(`feed problems (skipped):\n${formatProblems(this.current.problems)}`);
         } catch (err) {
-          this.log(`feed change ignored, keeping the previous feed: ${(err as Error).message}` +
-            ((err as FeedError).problems?.length ? `\n${formatProblems((err as FeedError).problems)}` : ''));
+          this.log(
+            `feed change ignored, keeping the previous feed: ${(err as Error).message}` +
+              ((err as FeedError).problems?.length ? `\n${formatProblems((err as FeedError).problems)}` : ''),
+          );
         }
       }
     }

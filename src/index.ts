@@ -16,6 +16,7 @@ import { ChapterMap } from './components/chapter-map/chapter-map.js';
 import type { SolidarityElement } from './core/base-element.js';
 import { yieldToPage } from './core/scheduling.js';
 import { litPolicyRefused } from './core/trusted-types.js';
+import { adoptedStylesMissing } from './core/style-support.js';
 import { warn } from './core/warn.js';
 
 export { OrgFeed, PlatformList, PlatformPlank };
@@ -35,8 +36,10 @@ const tags: [typeof SolidarityElement, string][] = [
   [PetitionForm, 'petition-form'],
   [ChapterMap, 'chapter-map'],
 ];
-// Where the page refused Lit's Trusted Types policy nothing is defined (trusted-types.ts).
+// Where the page refused Lit's Trusted Types policy nothing is defined (trusted-types.ts), nor in a browser
+// without constructable style sheets (style-support.ts).
 if (litPolicyRefused) warn('the widgets need "lit-html" in this page\'s CSP trusted-types.');
+else if (adoptedStylesMissing) warn('the widgets need a browser with constructable style sheets (adoptedStyleSheets).');
 else
   (async () => {
     for (const [element, tag] of tags) {

@@ -5,17 +5,24 @@
  *
  * Items are described by small field specs rather than code per field: this
  * module ships in every page's script, so it is kept compact. Chapters are checked
- * by chapter-check.ts, which only pages with a map (and the server) load.
+ * by chapter-check.ts, which only pages with a map (and the server) load. A problem is
+ * found here by a key and its values; its words (lazy/feed-words.ts) travel apart, since
+ * most pages never see one: until they have come, the key stands in for them.
  */
 import { dictionary } from './dictionary.js';
 import { SIGNATURE_FIELDS, type Chapter, type Feed, type FeedProblem, type PageFeed } from './feed-types.js';
+
+/** The words of a problem from its key and values (lazy/feed-words.ts). */
+export type FeedWords = (key: string, ...values: unknown[]) => string;
+let words: FeedWords = (key) => key;
+/** Problems found from now on are told in these words (lazy/feed-words.ts calls it as it loads). */
+export const useFeedWords = (w: FeedWords): void => void (words = w);
 
 export type Obj = Record<string, unknown>;
 /** A field's kind; a trailing `!` makes it required. */
 export type Spec = Record<string, string>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
 
 const ORG: Spec = { name: 'text', url: 'str', logo: 'str', color: 'str', privacy_url: 'str', consent: 'text' };
 const PLANK: Spec = { id: 'id!', number: 'int', title: 'text!', summary: 'text', body: 'text', tags: 'strs' };
@@ -50,30 +57,35 @@ const DONATE: Spec = {
 export class Checker {
   problems: FeedProblem[] = [];
 
-  fail(path: string, message: string): undefined {
-    this.problems.push({ path, message });
+  fail(path: string, key: string, ...values: unknown[]): undefined {
+    this.problems.push({ path, message: words(key, ...values) });
     return undefined;
   }
 
   /** One value of a kind; undefined (with a problem) when it does not fit. */
   value(kind: string, v: unknown, path: string): unknown {
-    const bad = (what: string) => this.fail(path, `must be ${what}, got ${describe(v)}`);
+    const bad = (what: string) => this.fail(path, 'type', what, v);
     const num = (min: number, max: number, int: boolean) =>
       typeof v !== 'number' || !Number.isFinite(v)
-        ? bad('a number')
+        ? bad('number')
         : (int && !Number.isInteger(v)) || v < min || v > max
-          ? this.fail(path, `must be ${int ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${v}`)
+          ? this.fail(path, 'range', int, min, max, v)
           : v;
     switch (kind) {
       case 'id':
         if (typeof v === 'number') return String(v);
-        return typeof v !== 'string' ? bad('a string') : v.trim() ? v : this.fail(path, 'must not be empty');
+        return typeof v !== 'string' ? bad('string') : v.trim() ? v : this.fail(path, 'empty');
       case 'str':
-        return typeof v === 'string' ? v : bad('a string');
+        return typeof v === 'string' ? v : bad('string');
       case 'text':
         if (typeof v === 'string') return v;
-        if (!isObj(v)) return bad('text or an object of translations');
-        return this.object(v, path, (s, p) => (typeof s === 'string' ? s : this.fail(p, 'must be a string')), 'has no translations');
+        if (!isObj(v)) return bad('text');
+        return this.object(
+          v,
+          path,
+          (s, p) => (typeof s === 'string' ? s : this.fail(p, 'translation')),
+          'untranslated',
+        );
       case 'int':
         return num(0, Infinity, true);
       case 'count':
@@ -85,20 +97,18 @@ export class Checker {
       case 'lng':
         return num(-180, 180, false);
       case 'bool':
-        return typeof v === 'boolean' ? v : bad('true or false');
+        return typeof v === 'boolean' ? v : bad('bool');
       case 'date':
-        return typeof v !== 'string' || Number.isNaN(Date.parse(v))
-          ? this.fail(path, `must be a date and time like 2027-01-31T23:59:59Z, got ${JSON.stringify(v)}`)
-          : v;
+        return typeof v !== 'string' || Number.isNaN(Date.parse(v)) ? this.fail(path, 'date', v) : v;
       case 'strs':
       case 'nums':
       case 'fields': {
-        if (!Array.isArray(v)) return bad('an array');
+        if (!Array.isArray(v)) return bad('array');
         const each = kind === 'nums' ? 'num' : 'str';
         return v.filter((x, i) => {
           const ok = this.value(each, x, `${path}[${i}]`) !== undefined;
           if (ok && kind === 'fields' && !(SIGNATURE_FIELDS as readonly string[]).includes(x)) {
-            return this.fail(`${path}[${i}]`, `"${x}" is not a signature field (${SIGNATURE_FIELDS.join(', ')})`);
+            return this.fail(`${path}[${i}]`, 'field', x);
           }
           return ok;
         });
@@ -126,7 +136,7 @@ export class Checker {
       const v = Object.hasOwn(o, key) ? o[key] : undefined; // never a polluted prototype's
       const p = `${path}.${key}`;
       if (v === undefined || v === null || v === '') {
-        if (required) ok = this.fail(p, 'is required') ?? false;
+        if (required) ok = this.fail(p, 'required') ?? false;
         continue;
       }
       const x = this.value(kind.replace('!', ''), v, p);
@@ -139,17 +149,17 @@ export class Checker {
   /** An array of items; a bad item is reported and dropped, and so is a repeated id. */
   list(v: unknown, path: string, check: (o: Obj, path: string, index: number) => Obj | undefined): Obj[] {
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) return this.fail(path, `must be an array, got ${describe(v)}`) ?? [];
+    if (!Array.isArray(v)) return this.fail(path, 'type', 'array', v) ?? [];
     const ids = new Set<unknown>();
     const out: Obj[] = [];
     v.forEach((raw, i) => {
       const p = `${path}[${i}]`;
       const before = this.problems.length;
-      const item = isObj(raw) ? check(raw, p, i) : this.fail(p, `must be an object, got ${describe(raw)}`);
+      const item = isObj(raw) ? check(raw, p, i) : this.fail(p, 'type', 'object', raw);
       if (!item) {
-        if (this.problems.length === before) this.fail(p, 'is invalid and was skipped');
+        if (this.problems.length === before) this.fail(p, 'skipped');
       } else if (ids.has(item.id)) {
-        this.fail(`${p}.id`, `repeats the id "${item.id}"; skipped`);
+        this.fail(`${p}.id`, 'repeat', item.id);
       } else {
         ids.add(item.id);
         out.push(item);
@@ -168,19 +178,26 @@ export type ChapterCheck = (v: unknown, c: Checker) => Chapter[];
  */
 export function checkFeed(raw: unknown): { feed: PageFeed | null; problems: FeedProblem[] };
 export function checkFeed(raw: unknown, checkChapters: ChapterCheck): { feed: Feed | null; problems: FeedProblem[] };
-export function checkFeed(raw: unknown, checkChapters?: ChapterCheck): { feed: PageFeed | null; problems: FeedProblem[] } {
+export function checkFeed(
+  raw: unknown,
+  checkChapters?: ChapterCheck,
+): { feed: PageFeed | null; problems: FeedProblem[] } {
   const c = new Checker();
   if (!isObj(raw)) {
-    c.fail('$', `must be a JSON object, got ${describe(raw)}`);
+    c.fail('$', 'type', 'json', raw);
     return { feed: null, problems: c.problems };
   }
   const own = (key: string) => (Object.hasOwn(raw, key) ? raw[key] : undefined); // never a polluted prototype's
   if (own('version') !== 1) {
-    c.fail('$.version', `must be 1 (this feed says ${JSON.stringify(own('version')) ?? 'nothing'})`);
+    c.fail('$.version', 'version', own('version'));
     return { feed: null, problems: c.problems };
   }
   const section = (key: string, spec: Spec, v = own(key)) =>
-    v == null ? undefined : isObj(v) ? c.item(v, spec, `$.${key}`) : c.fail(`$.${key}`, `must be an object, got ${describe(v)}`);
+    v === undefined || v === null
+      ? undefined
+      : isObj(v)
+        ? c.item(v, spec, `$.${key}`)
+        : c.fail(`$.${key}`, 'type', 'object', v);
   const feed = dictionary({
     version: 1,
     org: section('org', ORG) ?? dictionary(),

@@ -4,6 +4,7 @@
  */
 import { yieldToPage } from './scheduling.js';
 import { checkFeed } from './feed-check.js';
+import { lazy } from './lazy.js';
 import { dictionary } from './dictionary.js';
 import type { PageFeed } from './feed-types.js';
 import { warn } from './warn.js';
@@ -32,6 +33,9 @@ export type FeedState =
   | { status: 'error'; url: string; error: FeedError };
 
 export const FEED_TIMEOUT_MS = 15000;
+
+/** The words of a feed's problems: checked again with them, for the warnings. */
+const feedWords = lazy(() => import('./lazy/feed-words.js'));
 
 const cache = new Map<string, Promise<LoadedFeed>>();
 
@@ -72,7 +76,8 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
     );
     text = await response.text();
   } catch (e) {
-    if (controller.signal.aborted) throw new FeedError('timeout', `the feed did not answer within ${timeoutMs / 1000} s`);
+    if (controller.signal.aborted)
+      throw new FeedError('timeout', `the feed did not answer within ${timeoutMs / 1000} s`);
     throw new FeedError('network', `the feed could not be reached (${(e as Error).message})`);
   } finally {
     clearTimeout(timer);
@@ -86,9 +91,22 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<LoadedFeed> {
     throw new FeedError('not-json', 'the feed is not valid JSON');
   }
   await yieldToPage(); // reading a large feed and checking it: two short tasks for the host, not one long
-  const { feed, problems } = checkFeed(raw);
+  let { feed, problems } = checkFeed(raw);
+  // A problem's words come in a chunk of their own (most feeds have none); offline, its key stands in.
+  if (
+    problems.length &&
+    (await feedWords.load().then(
+      () => true,
+      () => false,
+    ))
+  )
+    ({ feed, problems } = checkFeed(raw));
   for (const p of problems) warn(`feed ${url}: ${p.path} ${p.message}`);
-  if (!feed) throw new FeedError('bad-shape', `the feed is not in the expected format: ${problems[0]?.path} ${problems[0]?.message}`);
+  if (!feed)
+    throw new FeedError(
+      'bad-shape',
+      `the feed is not in the expected format: ${problems[0]?.path} ${problems[0]?.message}`,
+    );
   return { url, feed };
 }
 

@@ -5,7 +5,7 @@ import type { Text } from './feed-types.js';
  * then the feed's first key (DESIGN.md, "Language").
  */
 export function pickTranslation(value: Text | undefined | null, lang: string): string {
-  if (value == null) return '';
+  if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   const keys = Object.keys(value);
   if (!keys.length) return '';
@@ -14,10 +14,4 @@ export function pickTranslation(value: Text | undefined | null, lang: string): s
   const exact = keys.find((k) => k.toLowerCase() === wanted);
   const sameLanguage = keys.find((k) => k.toLowerCase() === primary);
   return value[exact ?? sameLanguage ?? keys[0]] ?? '';
-}
-
-/** Every translation of a text, e.g. to accept any of them as the consent shown. */
-export function allTranslations(value: Text | undefined | null): string[] {
-  if (value == null) return [];
-  return typeof value === 'string' ? [value] : Object.values(value);
 }

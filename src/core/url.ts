@@ -24,17 +24,6 @@ export function safeUrl(
   return url.href;
 }
 
-/** A mailto: link for a plain email address, or null when it is not one. */
-export function mailtoUrl(email: string | undefined | null): string | null {
-  if (!email) return null;
-  const address = trim(email.replace(/^mailto:/i, ''));
-  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) {
-    warn(`ignored email "${email}": it is not an email address.`);
-    return null;
-  }
-  return `mailto:${address}`;
-}
-
 /**
  * A CSS color only if it is one by itself: `CSS.supports` also accepts `var(--x, url(…))`
  * (a custom property could hold anything) and `env(…)`, which could make every reader's

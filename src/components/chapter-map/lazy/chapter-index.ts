@@ -5,9 +5,14 @@
  */
 import { checkChapters } from '../../../core/chapter-check.js';
 import { Checker } from '../../../core/feed-check.js';
-import type { Chapter, FeedProblem } from '../../../core/feed-types.js';
+import type { Chapter, FeedProblem, Text } from '../../../core/feed-types.js';
 import { lazy } from '../../../core/lazy.js';
-import { allTranslations } from '../../../core/translations.js';
+
+/** Every translation of a text, each one found by a search. */
+export function allTranslations(value: Text | undefined | null): string[] {
+  if (value === undefined || value === null) return [];
+  return typeof value === 'string' ? [value] : Object.values(value);
+}
 
 /**
  * Chapters from a `src` document: an array of chapters, a GeoJSON FeatureCollection
@@ -26,7 +31,12 @@ export const normalizePostal = (s: string) => s.toUpperCase().replace(/[\s-]/g, 
 
 /** Case- and accent-insensitive form for text search, words separated by single spaces. */
 export const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * The reader's country from a language tag: its region (`en-US` → `US`), else the
@@ -69,7 +79,10 @@ export class ChapterIndex {
    * city, region or country; names starting with the query first.
    */
   search(query: string): number[] {
-    const words = fold(query).split(' ').filter(Boolean).map((w) => ` ${w}`);
+    const words = fold(query)
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => ` ${w}`);
     if (!words.length) return this.chapters.map((_, i) => i);
     this.hay ??= this.chapters.map(
       (c) => ` ${fold([...allTranslations(c.name), c.city, c.region, c.country].filter(Boolean).join(' '))}`,
