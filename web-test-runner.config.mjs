@@ -33,7 +33,11 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
-  plugins: [rawImportsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), petitionServerPlugin()],
+  plugins: [
+    rawImportsPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    petitionServerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       // Each test file in its own window, so every page stays visible (a hidden tab gets no frames).

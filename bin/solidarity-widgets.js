@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/server/cli.js', import.meta.url));
 if (!existsSync(cli)) {
-  console.error(`solidarity-widgets: the server is not built (${cli} is missing).\nRun "npm run build" (or "npm run build:server") first.`);
+  console.error(
+    `solidarity-widgets: the server is not built (${cli} is missing).\nRun "npm run build" (or "npm run build:server") first.`,
+  );
   process.exit(1);
 }
 const { main } = await import(pathToFileURL(cli).href);

@@ -73,7 +73,10 @@ export class FeedCache {
     const counted = split.petitions?.map((p) => this.withCount(p));
     const petitions = counted ? Buffer.from(JSON.stringify(counted)) : null;
     const body = petitions ? Buffer.concat([split.head, petitions, split.tail]) : split.head;
-    const hash = createHash('sha256').update(split.hash).update(petitions ?? '').digest('base64url');
+    const hash = createHash('sha256')
+      .update(split.hash)
+      .update(petitions ?? '')
+      .digest('base64url');
     const encoded = new Map<Coding, Promise<Buffer>>();
     const made = new Set<Coding>();
     // Whole seconds, as HTTP dates have them, and later than the last version's, so that

@@ -14,7 +14,12 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 export function idempotencyRecord(petition: string, header: unknown, rawBody: Buffer): IdempotencyRecord | null {
   if (header === undefined) return null;
   if (typeof header !== 'string' || !KEY.test(header)) {
-    throw new ApiError(400, 'invalid_field', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', 'Idempotency-Key');
+    throw new ApiError(
+      400,
+      'invalid_field',
+      'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+      'Idempotency-Key',
+    );
   }
   return { petition, key: header, bodySha256: sha256(rawBody) };
 }
@@ -34,6 +39,10 @@ export async function claimKey(
     case 'mismatch':
       throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different body.');
     case 'in_progress':
-      throw new ApiError(409, 'in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      throw new ApiError(
+        409,
+        'in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly.',
+      );
   }
 }

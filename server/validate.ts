@@ -40,7 +40,9 @@ export function schemaError(v: { instancePath: string; keyword?: string; params?
     return new ApiError(400, 'consent_required', 'Consent must be given: consent.granted must be true.', 'consent');
   }
   const message =
-    v.keyword === 'maxLength' ? `${field} is too long (at most ${String(v.params?.limit)} characters).` : `${field} must be text.`;
+    v.keyword === 'maxLength'
+      ? `${field} is too long (at most ${String(v.params?.limit)} characters).`
+      : `${field} must be text.`;
   return new ApiError(400, 'invalid_field', message, field);
 }
 

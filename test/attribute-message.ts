@@ -19,7 +19,9 @@ export async function expectAttributeMessage(markup: string, text: string, warni
     expect(message()!.getClientRects().length, 'the message is laid out (visible)').to.be.greaterThan(0);
     el.requestUpdate();
     await el.updateComplete;
-    expect(warnings.filter((w) => w.includes(warning)).length, `one warning with “${warning}” in ${warnings}`).to.equal(1);
+    expect(warnings.filter((w) => w.includes(warning)).length, `one warning with “${warning}” in ${warnings}`).to.equal(
+      1,
+    );
     await expect(el).shadowDom.to.be.accessible();
     return el;
   } finally {

@@ -119,8 +119,7 @@ export class SqliteStore implements SignatureStore {
   async claim(rec: IdempotencyRecord): Promise<Claim> {
     const id = rec.petition + '\0' + rec.key;
     const row = this.stmts.getKey.get(rec.petition, rec.key) as
-      | { body_sha256: string; status: number | null; response: string | null }
-      | undefined;
+      { body_sha256: string; status: number | null; response: string | null } | undefined;
     if (row && row.status !== null) {
       return row.body_sha256 === rec.bodySha256
         ? { state: 'replay', status: row.status, body: row.response ?? '' }

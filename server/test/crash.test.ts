@@ -5,7 +5,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import { FIXTURE_FEED, auth, parseCsv, request, serveCli, sign, signature, tempDir, TOKEN } from './helpers.js';
 
-it("every 201-acknowledged signature survives kill -9 and a restart", async (t) => {
+it('every 201-acknowledged signature survives kill -9 and a restart', async (t) => {
   const dir = tempDir();
   const db = path.join(dir, 'crash.db');
   const args = ['--feed', FIXTURE_FEED, '--db', db, '--rate-limit', '0'];
@@ -43,7 +43,11 @@ it("every 201-acknowledged signature survives kill -9 and a restart", async (t) 
   const second = await serveCli(args, env);
   try {
     const r = await request(second.base, 'GET', '/api/petitions/open/signatures.csv', { headers: auth });
-    const stored = new Set(parseCsv(r.text.replace(/^\uFEFF/, '')).slice(1).map((row) => row[3]));
+    const stored = new Set(
+      parseCsv(r.text.replace(/^\uFEFF/, ''))
+        .slice(1)
+        .map((row) => row[3]),
+    );
     const lost = acked.filter((e) => !stored.has(e));
     assert.deepEqual(lost, [], `${lost.length} of ${acked.length} acknowledged signatures lost (${sent} sent)`);
     const count = (await request(second.base, 'GET', '/api/petitions/open')).json().count;

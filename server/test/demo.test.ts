@@ -9,17 +9,31 @@ import { auth, parseCsv, repoRoot, request, serveCli, tempDir, TOKEN } from './h
 
 const CHROMIUM = '/usr/bin/chromium';
 const built = fs.existsSync(path.join(repoRoot, 'dist', 'solidarity-widgets.js'));
-const skip = !built ? 'dist/ is not built (npm run build)' : !fs.existsSync(CHROMIUM) ? 'no Chromium at /usr/bin/chromium' : false;
+const skip = !built
+  ? 'dist/ is not built (npm run build)'
+  : !fs.existsSync(CHROMIUM)
+    ? 'no Chromium at /usr/bin/chromium'
+    : false;
 
 it('a signature made on the demo page appears in the CSV export', { skip, timeout: 120_000 }, async () => {
   const { chromium } = await import('playwright-core');
   const dir = tempDir();
-  const server = await serveCli(['--feed', path.join(repoRoot, 'sample', 'feed.json'), '--db', path.join(dir, 'demo.db')], {
-    SOLIDARITY_ADMIN_TOKEN: TOKEN,
-  });
+  const server = await serveCli(
+    ['--feed', path.join(repoRoot, 'sample', 'feed.json'), '--db', path.join(dir, 'demo.db')],
+    {
+      SOLIDARITY_ADMIN_TOKEN: TOKEN,
+    },
+  );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -31,7 +45,9 @@ it('a signature made on the demo page appears in the CSV export', { skip, timeou
     await form.locator('input[name="email"]').fill(email);
     await form.locator('input[name="postal_code"]').fill('60601');
     await form.locator('#consent').check();
-    const posted = page.waitForResponse((r) => r.url().endsWith('/api/petitions/cancel-rent/signatures') && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith('/api/petitions/cancel-rent/signatures') && r.request().method() === 'POST',
+    );
     await form.locator('button[type="submit"]').click();
     assert.equal((await posted).status(), 201);
 

@@ -25,7 +25,10 @@ it('creates its directory 0700 and database files 0600; DELETE leaves no byte of
     for (const f of [db, `${db}-wal`, `${db}-shm`]) assert.equal(mode(f), '600', f);
 
     const files = () => [db, `${db}-wal`].map((f) => (fs.existsSync(f) ? fs.readFileSync(f) : Buffer.alloc(0)));
-    assert.ok(files().some((b) => b.includes(secret('family'))), 'stored before the erasure');
+    assert.ok(
+      files().some((b) => b.includes(secret('family'))),
+      'stored before the erasure',
+    );
     const r = await request(cli.base, 'DELETE', `/api/petitions/open/signatures?email=${email}`, { headers: auth });
     assert.deepEqual([r.status, r.json()], [200, { erased: 1 }]);
     for (const what of ['name', 'family', 'mail']) {

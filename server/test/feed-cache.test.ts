@@ -23,7 +23,7 @@ const decoded = (r: Res) => {
  */
 async function feedUntil(s: TestServer, test: (feed: any) => boolean, headers: Headers = {}): Promise<Res> {
   let r = await getFeed(s, headers);
-  for (const deadline = Date.now() + 20_000; !test(decoded(r)) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 20_000; !test(decoded(r)) && Date.now() < deadline;) {
     await new Promise((ok) => setTimeout(ok, 25));
     r = await getFeed(s, headers);
   }
@@ -72,7 +72,12 @@ for (const backend of backends) {
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.match(String(plain.headers['content-type']), /^application\/json; charset=utf-8/);
       assert.match(String(plain.headers.vary), /Accept-Encoding/i);
-      const cases = [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['br', 'br']] as const;
+      const cases = [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0.5, gzip', 'gzip'],
+        ['br', 'br'],
+      ] as const;
       for (const [accept, coding] of cases) {
         const r = await getFeed(s, { 'accept-encoding': accept });
         assert.equal(r.headers['content-encoding'], coding, accept);

@@ -8,16 +8,52 @@ const CONCURRENCY = 48;
 
 /** A small seeded generator, so a failing case can be replayed. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  return () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 }
 
 const ODD = [
-  '', ' ', '\u0000', '\ud800', '\udfff', '\ufeff', '\u202e', '\u200b', 'Z\u0351\u0352\u0353', '🏳️‍⚧️', '𝕳', '\r\n',
-  "'; DROP TABLE signatures; --", "' OR '1'='1", '"); DELETE FROM petition_counts; --', '=HYPERLINK("http://x")',
-  '../../etc/passwd', '<script>alert(1)</script>', '%00', 'null', 'undefined', '__proto__', 'a@b', '@', 'x@[::1]',
-  'ü@ü.ü', 'a@xn--', 'a@-.example', `${'a'.repeat(70)}@example.org`,
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '\u202e',
+  '\u200b',
+  'Z\u0351\u0352\u0353',
+  '🏳️‍⚧️',
+  '𝕳',
+  '\r\n',
+  "'; DROP TABLE signatures; --",
+  "' OR '1'='1",
+  '"); DELETE FROM petition_counts; --',
+  '=HYPERLINK("http://x")',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '%00',
+  'null',
+  'undefined',
+  '__proto__',
+  'a@b',
+  '@',
+  'x@[::1]',
+  'ü@ü.ü',
+  'a@xn--',
+  'a@-.example',
+  `${'a'.repeat(70)}@example.org`,
 ];
-const FIELDS = ['given_name', 'family_name', 'email', 'postal_code', 'country', 'phone', 'comment', 'source', 'website', 'consent'];
+const FIELDS = [
+  'given_name',
+  'family_name',
+  'email',
+  'postal_code',
+  'country',
+  'phone',
+  'comment',
+  'source',
+  'website',
+  'consent',
+];
 
 function malformed(next: () => number): { path: string; headers: Record<string, string>; body: string | Buffer } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
@@ -37,7 +73,9 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
   let body: string | Buffer;
   let headers: Record<string, string> = json;
   let petition = 'open';
-  const base: Record<string, unknown> = signature({ email: pick(ODD) + '@' + pick(['example.org', 'ex ample.org', '']) });
+  const base: Record<string, unknown> = signature({
+    email: pick(ODD) + '@' + pick(['example.org', 'ex ample.org', '']),
+  });
   switch (kind) {
     case 0: // broken JSON
       body = JSON.stringify(base).slice(0, Math.floor(next() * 60));
@@ -55,7 +93,16 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
       body = JSON.stringify(base);
       break;
     case 4: // wrong content types
-      headers = { 'content-type': pick(['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/jsonx', '']) };
+      headers = {
+        'content-type': pick([
+          'text/plain',
+          'application/xml',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data',
+          'application/jsonx',
+          '',
+        ]),
+      };
       body = JSON.stringify(base);
       break;
     case 5: // too large, or nearly
@@ -71,7 +118,15 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
       body = JSON.stringify(base);
       break;
     default: // valid JSON that is not an object, or deep nesting
-      body = pick(['[]', '"x"', '1', 'true', 'null', '{"consent":'.repeat(500) + '1' + '}'.repeat(500), '{"__proto__":{"x":1}}']);
+      body = pick([
+        '[]',
+        '"x"',
+        '1',
+        'true',
+        'null',
+        '{"consent":'.repeat(500) + '1' + '}'.repeat(500),
+        '{"__proto__":{"x":1}}',
+      ]);
   }
   return { path: `/api/petitions/${petition}/signatures`, headers, body };
 }
@@ -90,14 +145,23 @@ it(`${TOTAL} malformed requests give no 5xx and the server keeps serving`, async
       i++;
       const r = await request(s.base, 'POST', req.path, { headers: req.headers, body: req.body });
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-      assert.ok(r.status < 500, `${r.status} for ${req.path} ${JSON.stringify(req.headers)} ${String(req.body).slice(0, 200)}: ${r.text}`);
+      assert.ok(
+        r.status < 500,
+        `${r.status} for ${req.path} ${JSON.stringify(req.headers)} ${String(req.body).slice(0, 200)}: ${r.text}`,
+      );
       if (r.status !== 201) assert.equal(typeof r.json().error?.code, 'string', `${r.status} ${r.text}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  assert.equal([...statuses.values()].reduce((a, b) => a + b), TOTAL);
+  assert.equal(
+    [...statuses.values()].reduce((a, b) => a + b),
+    TOTAL,
+  );
   // Still serving, and nothing was dropped by an injected statement.
-  const ok = await sign(s.base, signature({ email: 'after.fuzz@example.org', consent: { granted: true, text: CONSENT_EN } }));
+  const ok = await sign(
+    s.base,
+    signature({ email: 'after.fuzz@example.org', consent: { granted: true, text: CONSENT_EN } }),
+  );
   assert.equal(ok.status, 201, ok.text);
   assert.equal((await request(s.base, 'GET', '/healthz')).status, 200);
   assert.equal((await request(s.base, 'GET', '/api/petitions/open')).json().count, ok.json().count);

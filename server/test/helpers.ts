@@ -182,7 +182,15 @@ export async function startServer(
   const feed = new FeedSource(feedFile, () => {});
   const db = await backend.open();
   await opts.seed?.(db.store);
-  const app = buildApp({ rateLimit: 0, adminToken: TOKEN, distDir: null, log: () => {}, ...opts, feed, store: db.store });
+  const app = buildApp({
+    rateLimit: 0,
+    adminToken: TOKEN,
+    distDir: null,
+    log: () => {},
+    ...opts,
+    feed,
+    store: db.store,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address() as { port: number };
   return {

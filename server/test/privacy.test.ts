@@ -7,7 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  backends, FIXTURE_FEED, request, runCli, serveCli, sign, signature, startServer, tempDir, type Res, type TestServer,
+  backends,
+  FIXTURE_FEED,
+  request,
+  runCli,
+  serveCli,
+  sign,
+  signature,
+  startServer,
+  tempDir,
+  type Res,
+  type TestServer,
 } from './helpers.js';
 
 /** Everything a prober sees of an answer, but its Date. */
@@ -60,7 +70,7 @@ for (const backend of backends) {
         await sign(s.base, signature());
         await sign(s.base, signature());
         let counts = await publicCounts(s);
-        for (const deadline = Date.now() + 20_000; counts.api !== 2 && Date.now() < deadline; ) {
+        for (const deadline = Date.now() + 20_000; counts.api !== 2 && Date.now() < deadline;) {
           await new Promise((ok) => setTimeout(ok, 25));
           counts = await publicCounts(s);
         }
@@ -79,7 +89,10 @@ describe('privacy: the CLI', () => {
   it('publishes counts every minute by default; --publish-counts 0 is live and says what it costs', async () => {
     const dir = tempDir();
     try {
-      for (const [flag, moves] of [[[], false], [['--publish-counts', '0'], true]] as const) {
+      for (const [flag, moves] of [
+        [[], false],
+        [['--publish-counts', '0'], true],
+      ] as const) {
         const db = path.join(dir, `${moves}.db`);
         const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', db, '--rate-limit', '0', ...flag]);
         try {

@@ -9,8 +9,18 @@ const now = new Date('2026-06-01T12:00:00.000Z');
 
 function sig(petition: string, email: string, signed_at = now.toISOString()): Signature {
   return {
-    petition, email, given_name: 'Ada', family_name: 'Lovelace', postal_code: 'N1', country: 'GB',
-    phone: null, comment: 'hello', source: 'test', origin: 'https://ally.example', consent_sha256: 'ab'.repeat(32), signed_at,
+    petition,
+    email,
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    postal_code: 'N1',
+    country: 'GB',
+    phone: null,
+    comment: 'hello',
+    source: 'test',
+    origin: 'https://ally.example',
+    consent_sha256: 'ab'.repeat(32),
+    signed_at,
   };
 }
 
@@ -44,12 +54,18 @@ for (const backend of backends) {
     });
 
     it('concurrent signatures are all stored and counted', async () => {
-      const counts = await Promise.all(Array.from({ length: 200 }, (_, i) => store.sign(sig('c', `u${i}@x.org`), 'c', null, now)));
+      const counts = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => store.sign(sig('c', `u${i}@x.org`), 'c', null, now)),
+      );
       assert.equal(await store.count('c'), 200);
       if (backend.name === 'sqlite') assert.equal(new Set(counts).size, 200, 'each sign() sees its own count');
       // Postgres spreads a count over rows that concurrent commits do not wait on each other for:
       // each sees its own signature and those committed before it.
-      else assert.ok(counts.every((n) => n >= 1 && n <= 200), `counts: ${counts}`);
+      else
+        assert.ok(
+          counts.every((n) => n >= 1 && n <= 200),
+          `counts: ${counts}`,
+        );
     });
 
     it('claims idempotency keys: new, in progress, replay, mismatch, release', async () => {
@@ -74,7 +90,9 @@ for (const backend of backends) {
     it('exports oldest first, across pages, with every field', async () => {
       const base = Date.parse('2026-01-01T00:00:00.000Z');
       await Promise.all(
-        Array.from({ length: 1205 }, (_, i) => store.sign(sig('e', `e${i}@x.org`, new Date(base + (1204 - i) * 1000).toISOString()), 'e', null, now)),
+        Array.from({ length: 1205 }, (_, i) =>
+          store.sign(sig('e', `e${i}@x.org`, new Date(base + (1204 - i) * 1000).toISOString()), 'e', null, now),
+        ),
       );
       const rows = await all(store, 'e');
       assert.equal(rows.length, 1205);
@@ -90,7 +108,10 @@ for (const backend of backends) {
       assert.equal(await store.erase('r', 'gone@x.org'), 1);
       assert.equal(await store.erase('r', 'gone@x.org'), 0);
       assert.equal(await store.count('r'), 1);
-      assert.deepEqual((await all(store, 'r')).map((r) => r.email), ['stays@x.org']);
+      assert.deepEqual(
+        (await all(store, 'r')).map((r) => r.email),
+        ['stays@x.org'],
+      );
     });
 
     it('purges signatures older than a date and recounts', async () => {
@@ -98,7 +119,10 @@ for (const backend of backends) {
       await store.sign(sig('t', 'new@x.org', '2026-05-01T00:00:00.000Z'), 't', null, now);
       assert.equal(await store.purgeSignatures(new Date('2025-01-01T00:00:00Z')), 1);
       assert.equal(await store.count('t'), 1);
-      assert.deepEqual((await all(store, 't')).map((r) => r.email), ['new@x.org']);
+      assert.deepEqual(
+        (await all(store, 't')).map((r) => r.email),
+        ['new@x.org'],
+      );
     });
 
     it('purges old idempotency records', async () => {
@@ -113,9 +137,10 @@ for (const backend of backends) {
     it('a repeat signer (and a honeypot) commits a write, as a new signer does', async () => {
       // Something only a committed write changes: SQLite's data_version as another connection
       // sees it, Postgres's row version of the petition's counter.
-      const probe = backend.name === 'sqlite'
-        ? 'PRAGMA data_version'
-        : "SELECT string_agg(xmin::text, ',' ORDER BY shard) AS v FROM petition_count_shards WHERE petition = 'w'";
+      const probe =
+        backend.name === 'sqlite'
+          ? 'PRAGMA data_version'
+          : "SELECT string_agg(xmin::text, ',' ORDER BY shard) AS v FROM petition_count_shards WHERE petition = 'w'";
       const version = async () => JSON.stringify(await db.query(probe));
       await store.sign(sig('w', 'twice@x.org'), 'w', null, now);
       for (const again of [sig('w', 'twice@x.org'), null]) {
@@ -128,12 +153,15 @@ for (const backend of backends) {
     it('erasing a signer removes the idempotency records of their requests', async () => {
       const gone = { petition: 'x', key: 'gone-key', bodySha256: 'c0ffee'.repeat(10) };
       const stays = { petition: 'x', key: 'stays-key', bodySha256: 'beef'.repeat(16) };
-      for (const [rec, email] of [[gone, 'gone@x.org'], [stays, 'stays@x.org']] as const) {
+      for (const [rec, email] of [
+        [gone, 'gone@x.org'],
+        [stays, 'stays@x.org'],
+      ] as const) {
         await store.claim(rec, now);
         await store.sign(sig('x', email), 'x', { ...rec, response: '{"count":0}' }, now);
       }
       assert.equal(await store.erase('x', 'gone@x.org'), 1);
-      assert.ok(!(await db.dump()).includes(gone.bodySha256), 'the erased body\'s hash is gone');
+      assert.ok(!(await db.dump()).includes(gone.bodySha256), "the erased body's hash is gone");
       assert.equal((await store.claim(stays, now)).state, 'replay', 'other signers keep theirs');
       assert.equal((await store.claim(gone, now)).state, 'new');
       await store.release(gone);
@@ -163,11 +191,16 @@ describe('storage: sqlite erasure leaves no bytes behind', () => {
       const secret = (what: string) => `${what}-Zyxwvut-${process.pid}`;
       await store.sign(
         { ...sig('z', `${secret('email')}@x.org`), given_name: secret('name'), comment: secret('comment') },
-        'z', null, now,
+        'z',
+        null,
+        now,
       );
       for (let i = 0; i < 50; i++) await store.sign(sig('z', `other${i}@x.org`), 'z', null, now);
       const bytes = () => [file!, `${file}-wal`].map((f) => (fs.existsSync(f) ? fs.readFileSync(f) : Buffer.alloc(0)));
-      assert.ok(bytes().some((b) => b.includes(secret('name'))), 'the probe finds the name while it is stored');
+      assert.ok(
+        bytes().some((b) => b.includes(secret('name'))),
+        'the probe finds the name while it is stored',
+      );
       assert.equal(await store.erase('z', `${secret('email')}@x.org`), 1);
       for (const what of ['name', 'comment', 'email']) {
         for (const [i, b] of bytes().entries()) {

@@ -7,7 +7,8 @@ import { normalizeEmail } from '../validate.js';
 
 describe('csv', () => {
   it('neutralizes cells a spreadsheet would run as formulas', () => {
-    for (const lead of ['=', '+', '-', '@', '\t', '\r']) assert.ok(csvCell(`${lead}SUM(A1)`).replace(/^"/, '').startsWith(`'${lead}`), JSON.stringify(lead));
+    for (const lead of ['=', '+', '-', '@', '\t', '\r'])
+      assert.ok(csvCell(`${lead}SUM(A1)`).replace(/^"/, '').startsWith(`'${lead}`), JSON.stringify(lead));
     assert.equal(csvCell('plain'), 'plain');
     assert.equal(csvCell('a=b'), 'a=b');
     assert.equal(csvCell(null), '');
@@ -38,7 +39,17 @@ describe('normalizeEmail', () => {
   });
 
   it('refuses what is not an address', () => {
-    for (const bad of ['', 'plain', '@example.org', 'a@', 'a@localhost', 'a b@example.org', 'a@exa mple.org', 'a@-.example', `${'a'.repeat(65)}@example.org`]) {
+    for (const bad of [
+      '',
+      'plain',
+      '@example.org',
+      'a@',
+      'a@localhost',
+      'a b@example.org',
+      'a@exa mple.org',
+      'a@-.example',
+      `${'a'.repeat(65)}@example.org`,
+    ]) {
       assert.equal(normalizeEmail(bad), null, bad);
     }
   });

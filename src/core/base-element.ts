@@ -40,7 +40,8 @@ export class SolidarityElement extends LitElement {
    * render follows their input at once.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated || !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive) await yieldToPage();
+    if (!this.hasUpdated || !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive)
+      await yieldToPage();
     return super.scheduleUpdate();
   }
 

@@ -7,12 +7,27 @@ const plank = { id: 'a', number: 1, title: 'A', tags: ['x'] };
 describe('checkFeed', () => {
   it('reads only the feed’s own keys and builds objects without a prototype (a polluted Object.prototype adds nothing)', () => {
     const keys = ['summary', 'body', 'color', 'title', 'platform', 'donate', 'consent', 'fields', 'text'];
-    for (const k of keys) Object.defineProperty(Object.prototype, k, { value: `junk-${k}`, enumerable: true, configurable: true, writable: true });
+    for (const k of keys)
+      Object.defineProperty(Object.prototype, k, {
+        value: `junk-${k}`,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     try {
-      const { feed, problems } = checkFeed(JSON.parse('{"version":1,"org":{"name":"Org"},"platform":[{"id":"a","title":"A"}]}'));
+      const { feed, problems } = checkFeed(
+        JSON.parse('{"version":1,"org":{"name":"Org"},"platform":[{"id":"a","title":"A"}]}'),
+      );
       expect(problems).to.deep.equal([]);
       const [p] = feed!.platform;
-      expect([p.title, p.summary, p.body, feed!.org.color, feed!.org.consent, feed!.donate]).to.deep.equal(['A', undefined, undefined, undefined, undefined, undefined]);
+      expect([p.title, p.summary, p.body, feed!.org.color, feed!.org.consent, feed!.donate]).to.deep.equal([
+        'A',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
       expect(feed!.petitions).to.deep.equal([]);
       expect(Object.getPrototypeOf(p)).to.equal(null);
     } finally {
@@ -35,17 +50,29 @@ describe('checkFeed', () => {
   });
 
   it('refuses what is not a version 1 feed, saying why', () => {
-    expect(checkFeed('x')).to.deep.equal({ feed: null, problems: [{ path: '$', message: 'must be a JSON object, got a string' }] });
-    expect(checkFeed({ version: 2 }).problems[0]).to.deep.equal({ path: '$.version', message: 'must be 1 (this feed says 2)' });
+    expect(checkFeed('x')).to.deep.equal({
+      feed: null,
+      problems: [{ path: '$', message: 'must be a JSON object, got a string' }],
+    });
+    expect(checkFeed({ version: 2 }).problems[0]).to.deep.equal({
+      path: '$.version',
+      message: 'must be 1 (this feed says 2)',
+    });
     expect(checkFeed([]).feed).to.equal(null);
   });
 
   it('skips one bad item with its JSON path and keeps the rest', () => {
-    const { feed, problems } = checkFeed({
-      version: 1,
-      platform: [{ id: 'b', number: 'one', title: 'B' }, plank, { number: 3, title: 'no id' }, 'junk', { ...plank }],
-      chapters: [{ id: 'c', name: 'C', lat: 95, lng: 0 }, { id: 'd', name: 'D', lat: 1, lng: 2 }],
-    }, checkChapters);
+    const { feed, problems } = checkFeed(
+      {
+        version: 1,
+        platform: [{ id: 'b', number: 'one', title: 'B' }, plank, { number: 3, title: 'no id' }, 'junk', { ...plank }],
+        chapters: [
+          { id: 'c', name: 'C', lat: 95, lng: 0 },
+          { id: 'd', name: 'D', lat: 1, lng: 2 },
+        ],
+      },
+      checkChapters,
+    );
     expect(feed!.platform.map((p) => p.id)).to.deep.equal(['b', 'a']);
     expect(feed!.platform[0].number).to.equal(1); // bad number dropped, then counted in order
     expect(feed!.chapters.map((c) => c.id)).to.deep.equal(['d']);
@@ -71,16 +98,24 @@ describe('checkFeed', () => {
   });
 
   it('reads chapters from a GeoJSON FeatureCollection of Points', () => {
-    const { feed, problems } = checkFeed({
-      version: 1,
-      chapters: {
-        type: 'FeatureCollection',
-        features: [
-          { type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [-87.6, 41.9] }, properties: { name: 'X' } },
-          { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { id: 'y', name: 'Y' } },
-        ],
+    const { feed, problems } = checkFeed(
+      {
+        version: 1,
+        chapters: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              id: 'x',
+              geometry: { type: 'Point', coordinates: [-87.6, 41.9] },
+              properties: { name: 'X' },
+            },
+            { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { id: 'y', name: 'Y' } },
+          ],
+        },
       },
-    }, checkChapters);
+      checkChapters,
+    );
     expect(feed!.chapters).to.deep.equal([{ id: 'x', name: 'X', lat: 41.9, lng: -87.6 }]);
     expect(problems).to.deep.equal([{ path: '$.chapters.features[1].geometry', message: 'must be a GeoJSON Point' }]);
   });

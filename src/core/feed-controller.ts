@@ -57,7 +57,12 @@ export class FeedController implements ReactiveController {
     this.own = { status: 'loading', url };
     loadFeed(src).then(
       ({ url, feed }) => this.settle(src, { status: 'ready', url, feed }),
-      (e) => this.settle(src, { status: 'error', url, error: e instanceof FeedError ? e : new FeedError('network', String(e)) }),
+      (e) =>
+        this.settle(src, {
+          status: 'error',
+          url,
+          error: e instanceof FeedError ? e : new FeedError('network', String(e)),
+        }),
     );
   }
 

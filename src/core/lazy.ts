@@ -36,7 +36,9 @@ export function lazy<M>(importer: () => Promise<M>): Lazy<M> {
   return chunk;
 }
 
-/** Adds a lazy chunk's styles to a shadow root (once), so styles used only after a reader acts travel with that code. */
+/**
+ * Adds a lazy chunk's styles to a shadow root (once), so styles used only after a reader acts travel with that code.
+ */
 export function adoptStyles(root: ShadowRoot | Document, styles: CSSResult): void {
   const sheet = styles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -4,7 +4,15 @@
  */
 import { formatNumber, pluralCategory } from './number-format.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, loadMessages, loadRareMessages, messagesNow, uiLanguage, type AllMessages, type MessageKey } from '../i18n/index.js';
+import {
+  formatMessage,
+  loadMessages,
+  loadRareMessages,
+  messagesNow,
+  uiLanguage,
+  type AllMessages,
+  type MessageKey,
+} from '../i18n/index.js';
 
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
@@ -70,7 +78,10 @@ export class LocaleController implements ReactiveController {
     const template = this.messages[key] ?? messagesNow('en')![key];
     if (template !== undefined) return formatMessage(template, params, this.lang);
     // A rare English string (i18n/lazy/en-problems.ts): shown once its chunk has come.
-    loadRareMessages().then(() => this.host.requestUpdate(), () => {});
+    loadRareMessages().then(
+      () => this.host.requestUpdate(),
+      () => {},
+    );
     return '';
   }
 

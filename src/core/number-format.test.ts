@@ -22,7 +22,15 @@ describe('number-format', () => {
   });
 
   it('chooses plural categories as Intl.PluralRules does', () => {
-    for (const [lang, n] of [['en', 1], ['en', 0], ['en-GB', 2], ['en', 1.5], ['fr', 0], ['fr', 1.5], ['fr', 2]] as const) {
+    for (const [lang, n] of [
+      ['en', 1],
+      ['en', 0],
+      ['en-GB', 2],
+      ['en', 1.5],
+      ['fr', 0],
+      ['fr', 1.5],
+      ['fr', 2],
+    ] as const) {
       expect(pluralCategory(lang, n), `${lang} ${n}`).to.equal(new Intl.PluralRules(lang).select(n));
     }
   });

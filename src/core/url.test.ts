@@ -8,7 +8,8 @@ PlatformPlank.define('platform-plank');
 
 describe('safeColor', () => {
   it('keeps colors and refuses what could hold a URL', () => {
-    for (const ok of ['#b71c1c', 'rebeccapurple', 'rgb(10 20 30 / 50%)', 'oklch(60% 0.1 30)']) expect(safeColor(ok)).to.equal(ok);
+    for (const ok of ['#b71c1c', 'rebeccapurple', 'rgb(10 20 30 / 50%)', 'oklch(60% 0.1 30)'])
+      expect(safeColor(ok)).to.equal(ok);
     for (const bad of [
       'var(--x, url(http://tracker.example/a.png))',
       'var(--x)',
@@ -25,7 +26,9 @@ describe('safeColor', () => {
   it('a feed whose org.color is var(--x, url(…)) makes no request and sets no accent', async () => {
     const tracker = `${location.origin}/tracker-${Math.random().toString(36).slice(2)}.png`;
     const feed = { ...sampleFeed, org: { ...sampleFeed.org, color: `var(--x, url(${tracker}))` } };
-    const el = await feedFixture<PlatformPlank>(html`<platform-plank feed=${jsonUrl(feed)} plank="1"></platform-plank>`);
+    const el = await feedFixture<PlatformPlank>(
+      html`<platform-plank feed=${jsonUrl(feed)} plank="1"></platform-plank>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=number]'), 'the plank renders');
     await nextFrame();
     await nextFrame();

@@ -31,7 +31,8 @@ export const en = {
   'petition.phone': 'Phone',
   'petition.comment': 'Comment',
   'petition.optional': '(optional)',
-  'petition.consent': 'I agree that the organizers may contact me about this petition and related campaigns. I can unsubscribe at any time.',
+  'petition.consent':
+    'I agree that the organizers may contact me about this petition and related campaigns. I can unsubscribe at any time.',
   'petition.privacy': 'Privacy policy',
   'petition.sign': 'Sign the petition',
   'petition.sending': 'Sending…',
@@ -41,7 +42,8 @@ export const en = {
   'petition.problems_other': '{count} fields need your attention.',
   'petition.error.required': 'This field is required.',
   'petition.error.consent': 'Tick this box to sign.',
-  'petition.error.offline': 'Your signature could not be sent or saved: you seem to be offline. Please try again when you’re back online.',
+  'petition.error.offline':
+    'Your signature could not be sent or saved: you seem to be offline. Please try again when you’re back online.',
   // <donate-button>
   'donate.button': 'Donate',
   'donate.progress': '{raised} raised of {goal}',

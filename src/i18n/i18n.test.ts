@@ -40,7 +40,12 @@ describe('LocaleController.plural', () => {
   }
 
   it('says 1 signature and 0, 2, 1,234 signatures in English; 0 and 1 signature in French', async () => {
-    expect(await counts('en', [0, 1, 2, 1234])).to.deep.equal(['0 signatures', '1 signature', '2 signatures', '1,234 signatures']);
+    expect(await counts('en', [0, 1, 2, 1234])).to.deep.equal([
+      '0 signatures',
+      '1 signature',
+      '2 signatures',
+      '1,234 signatures',
+    ]);
     expect(await counts('en-GB', [1, 21])).to.deep.equal(['1 signature', '21 signatures']);
     expect(await counts('fr', [0, 1, 2])).to.deep.equal(['0 signature', '1 signature', '2 signatures']);
   });

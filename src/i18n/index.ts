@@ -34,7 +34,9 @@ const tables = {
 /** The English strings for things gone wrong (lazy/en-problems.ts). */
 const problems = lazy(() => import('./lazy/en-problems.js').then((m) => void Object.assign(loaded.en!, m.enProblems)));
 
-/** Fetches the English strings for things gone wrong the first time one is wanted (offline, a later call tries again). */
+/**
+ * Fetches the English strings for things gone wrong the first time one is wanted (offline, a later call tries again).
+ */
 export const loadRareMessages = (): Promise<void> => problems.load();
 
 /** Our UI language for a tag: its primary subtag if we have it, else English. */

@@ -132,7 +132,10 @@ function serve() {
       const p = sample.petitions.find((x) => x.id === petition[1]);
       res.writeHead(p ? 200 : 404, { 'content-type': 'application/json' });
       // The shapes of src/core/petition-api.ts (petitionAnswer, ErrorAnswer), which this plain-node file cannot import.
-      /** @type {import('../../src/core/petition-api.ts').PetitionAnswer | import('../../src/core/petition-api.ts').ErrorAnswer} */
+      /**
+       * @type {import('../../src/core/petition-api.ts').PetitionAnswer | import('../../src/core/petition-
+       * api.ts').ErrorAnswer}
+       */
       const answer = p
         ? {
             id: p.id,

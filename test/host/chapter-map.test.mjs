@@ -19,7 +19,12 @@ before(async () => {
   const feed = `${org.origin}/feed.json`;
   const head = `<script type="module" src="${org.origin}/solidarity-widgets.js"></script>`;
   const body = `<chapter-map feed="${feed}"></chapter-map>`;
-  const base = ["default-src 'none'", `script-src 'self' ${org.origin}`, `connect-src 'self' ${org.origin}`, "style-src 'self'"];
+  const base = [
+    "default-src 'none'",
+    `script-src 'self' ${org.origin}`,
+    `connect-src 'self' ${org.origin}`,
+    "style-src 'self'",
+  ];
   pages['/map'] = { html: hostPage({ head, body }) };
   pages['/map-csp-ok'] = {
     html: hostPage({ head, body }),
@@ -31,13 +36,17 @@ before(async () => {
   };
   pages['/map-trusted-types'] = {
     html: hostPage({ head, body }),
-    headers: { 'content-security-policy': [...base, 'worker-src blob:', "require-trusted-types-for 'script'"].join('; ') },
+    headers: {
+      'content-security-policy': [...base, 'worker-src blob:', "require-trusted-types-for 'script'"].join('; '),
+    },
   };
   // A page's own fallback list inside the tag, readable before (and without) our script.
   const fallback = `<chapter-map feed="${feed}"><ul><li>Chicago: <a href="mailto:chicago@workers.example">chicago@workers.example</a></li></ul></chapter-map>`;
   pages['/map-fallback'] = { html: hostPage({ head, body: fallback }) };
   pages['/map-fallback-es'] = { html: hostPage({ head, body: fallback, lang: 'es' }) };
-  pages['/map-far'] = { html: hostPage({ head, body: `<div style="height: 6000px">A long article.</div>${fallback}` }) };
+  pages['/map-far'] = {
+    html: hostPage({ head, body: `<div style="height: 6000px">A long article.</div>${fallback}` }),
+  };
   browser = await launchBrowser();
 });
 
@@ -82,7 +91,9 @@ async function searchWorks(page) {
   const input = page.locator('chapter-map input[type=search]');
   await input.fill('60614');
   await input.press('Enter');
-  const selected = await page.evaluate(() => document.querySelector('chapter-map').shadowRoot.querySelector('[part=details] h3')?.textContent);
+  const selected = await page.evaluate(
+    () => document.querySelector('chapter-map').shadowRoot.querySelector('[part=details] h3')?.textContent,
+  );
   assert.ok(selected, 'a chapter was selected by its postal code');
 }
 
@@ -135,7 +146,8 @@ async function shellState(page) {
     return {
       panel: !!el.panel,
       message: root.querySelector('[part~=message]')?.textContent.trim() ?? null,
-      fallbackShown: !!root.querySelector('slot')?.assignedElements().includes(ul) && ul.checkVisibility() && ul.offsetHeight > 0,
+      fallbackShown:
+        !!root.querySelector('slot')?.assignedElements().includes(ul) && ul.checkVisibility() && ul.offsetHeight > 0,
       height: el.getBoundingClientRect().height,
       mapHeight: 26 * parseFloat(getComputedStyle(document.documentElement).fontSize),
       axe: violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
@@ -143,7 +155,7 @@ async function shellState(page) {
   });
 }
 
-test('before its code arrives, the page\'s fallback list is readable in a box as tall as the map; then the real list', async () => {
+test("before its code arrives, the page's fallback list is readable in a box as tall as the map; then the real list", async () => {
   const page = await browser.newPage();
   let release;
   const held = new Promise((r) => (release = r));
@@ -159,7 +171,11 @@ test('before its code arrives, the page\'s fallback list is readable in a box as
   assert.ok(before.height >= before.mapHeight - 1, `the map's height is reserved (${before.height}px)`);
   assert.deepEqual(before.axe, []);
   release();
-  await page.waitForFunction(() => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'), null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'),
+    null,
+    { timeout: 30000 },
+  );
   const after = await shellState(page);
   assert.equal(after.fallbackShown, false, 'the real list replaced the fallback');
   assert.deepEqual(after.axe, []);
@@ -179,10 +195,22 @@ test('far below the fold, the built map fetches none of its chunks; scrolled nea
   await page.waitForTimeout(300);
   assert.deepEqual(chunks(), [], 'no chunk of the map while it is far');
   await page.evaluate(() => document.querySelector('chapter-map').scrollIntoView());
-  await page.waitForFunction(() => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'), null, { timeout: 30000 });
-  await page.waitForFunction(() => document.querySelector('chapter-map').panel?.engine.state === 'ready', null, { timeout: 30000 });
-  assert.ok(chunks().some((u) => /chapter-panel/.test(u)), `the panel was fetched: ${chunks()}`);
-  assert.ok(chunks().some((u) => /map-view/.test(u)), `the map engine was fetched: ${chunks()}`);
+  await page.waitForFunction(
+    () => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'),
+    null,
+    { timeout: 30000 },
+  );
+  await page.waitForFunction(() => document.querySelector('chapter-map').panel?.engine.state === 'ready', null, {
+    timeout: 30000,
+  });
+  assert.ok(
+    chunks().some((u) => /chapter-panel/.test(u)),
+    `the panel was fetched: ${chunks()}`,
+  );
+  assert.ok(
+    chunks().some((u) => /map-view/.test(u)),
+    `the map engine was fetched: ${chunks()}`,
+  );
   assert.deepEqual((await inspect(page)).errors, []);
   await page.close();
 });
@@ -198,7 +226,10 @@ for (const [path, expected] of [
     await page.route('**/chapter-panel-*.js', (route) => route.abort('internetdisconnected'));
     await page.goto(`${site.origin}${path}`);
     await page.waitForFunction(
-      (source) => new RegExp(source).test(document.querySelector('chapter-map')?.shadowRoot?.querySelector('[part~=message]')?.textContent ?? ''),
+      (source) =>
+        new RegExp(source).test(
+          document.querySelector('chapter-map')?.shadowRoot?.querySelector('[part~=message]')?.textContent ?? '',
+        ),
       expected.source,
       { timeout: 30000 },
     );
@@ -209,7 +240,11 @@ for (const [path, expected] of [
     assert.deepEqual(shown.axe, []);
     const state = await inspect(page);
     assert.deepEqual(state.errors, [], 'nothing reached the host page');
-    assert.equal(warnings.filter((w) => /chapter-panel/.test(w)).length, 1, `one warning naming the chunk: ${warnings.join(' | ')}`);
+    assert.equal(
+      warnings.filter((w) => /chapter-panel/.test(w)).length,
+      1,
+      `one warning naming the chunk: ${warnings.join(' | ')}`,
+    );
     await page.close();
   });
 }

@@ -30,7 +30,11 @@ function recordOurs(page) {
   const seen = [];
   page.on('response', async (res) => {
     if (!res.url().startsWith(org.origin) || !res.url().endsWith('.js')) return;
-    const [encoding, sizes, body] = await Promise.all([res.headerValue('content-encoding'), res.request().sizes(), res.body()]);
+    const [encoding, sizes, body] = await Promise.all([
+      res.headerValue('content-encoding'),
+      res.request().sizes(),
+      res.body(),
+    ]);
     seen.push({ path: new URL(res.url()).pathname, encoding, wire: sizes.responseBodySize, decoded: body.length });
   });
   return seen;
@@ -41,7 +45,10 @@ test('Chromium receives our entry script as brotli, checks its SRI, and the widg
   const seen = recordOurs(page);
   await page.goto(`${site.origin}/widgets`);
   await page.waitForFunction(
-    () => ['platform-list', 'platform-plank', 'petition-form', 'donate-button'].every((t) => document.querySelector(t)?.shadowRoot?.childNodes.length),
+    () =>
+      ['platform-list', 'platform-plank', 'petition-form', 'donate-button'].every(
+        (t) => document.querySelector(t)?.shadowRoot?.childNodes.length,
+      ),
     null,
     { timeout: 15000 },
   );
@@ -69,7 +76,9 @@ test('the map engine chunk comes as brotli too, and the map is drawn', async () 
   const mapView = page.waitForResponse((r) => /\/chunks\/map-view-/.test(r.url()), { timeout: 30000 });
   await page.goto(`${site.origin}/map`);
   await mapView;
-  await page.waitForFunction(() => document.querySelector('chapter-map')?.panel?.engine.state === 'ready', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('chapter-map')?.panel?.engine.state === 'ready', null, {
+    timeout: 30000,
+  });
   await page.waitForLoadState('networkidle');
   const chunk = seen.find((s) => /\/chunks\/map-view-/.test(s.path));
   assert.ok(chunk, `the map chunk was recorded: ${JSON.stringify(seen)}`);

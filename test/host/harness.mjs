@@ -45,11 +45,26 @@ export function freePort() {
 export async function startOrgServer({ feed = 'sample/feed.json', allowOrigins = [], env = {}, cwd } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sw-host-'));
-  const args = ['bin/solidarity-widgets.js', 'serve', '--feed', feed, '--db', join(dir, 'db.sqlite'), '--port', String(port), '--rate-limit', '0'];
+  const args = [
+    'bin/solidarity-widgets.js',
+    'serve',
+    '--feed',
+    feed,
+    '--db',
+    join(dir, 'db.sqlite'),
+    '--port',
+    String(port),
+    '--rate-limit',
+    '0',
+  ];
   // Live counts: these pages watch the count move as a reader signs (privacy.test.ts covers the default).
   args.push('--publish-counts', '0');
   for (const o of allowOrigins) args.push('--allow-origin', o);
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -105,7 +120,8 @@ export async function startHostSite(pages) {
     }
     if (url.pathname === '/broken/404.json') return res.writeHead(404, cors).end('not here');
     if (url.pathname === '/broken/500.json') return res.writeHead(500, cors).end('oops');
-    if (url.pathname === '/broken/not-json.json') return res.writeHead(200, { ...cors, 'content-type': 'text/html' }).end('<html>nope</html>');
+    if (url.pathname === '/broken/not-json.json')
+      return res.writeHead(200, { ...cors, 'content-type': 'text/html' }).end('<html>nope</html>');
     if (url.pathname === '/broken/hang.json') return void hanging.add(res);
     const page = pages[url.pathname];
     if (!page) return res.writeHead(404).end('no such page');
@@ -183,7 +199,10 @@ export async function inspect(page) {
       tag: el.localName,
       defined: !!customElements.get(el.localName),
       text: strip(deepText(el.shadowRoot).replace(/\s+/g, ' ')).slice(0, 300),
-      message: el.shadowRoot?.querySelector('[part~=message]')?.textContent != null ? strip(el.shadowRoot.querySelector('[part~=message]').textContent) : null,
+      message:
+        el.shadowRoot?.querySelector('[part~=message]')?.textContent != null
+          ? strip(el.shadowRoot.querySelector('[part~=message]').textContent)
+          : null,
     }));
     return { errors: window.__hostErrors, violations: window.__violations, widgets };
   });

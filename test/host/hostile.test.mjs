@@ -43,7 +43,10 @@ before(async () => {
     head: `<script>customElements.define('platform-plank', class extends HTMLElement { connectedCallback() { this.dataset.host = 'mine'; } });</script>${script}`,
     body: widgets,
   });
-  page('/twice', { head: `${script}<script type="module" src="${org.origin}/solidarity-widgets.js?copy=2"></script>`, body: widgets });
+  page('/twice', {
+    head: `${script}<script type="module" src="${org.origin}/solidarity-widgets.js?copy=2"></script>`,
+    body: widgets,
+  });
   page('/polluted', {
     head: `<script>
       window.define = function () { throw new Error('AMD define called'); }; window.define.amd = {};
@@ -72,8 +75,31 @@ before(async () => {
     body: widgets,
   });
   // Enumerable Object.prototype properties named like feed keys and fetch options.
-  const pollutedKeys = ['text', 'title', 'summary', 'body', 'fields', 'consent', 'color', 'goal', 'raised', 'closes', 'target',
-    'method', 'mode', 'cache', 'signal', 'credentials', 'redirect', 'referrer', 'integrity', 'keepalive', 'donate', 'petitions', 'chapters'];
+  const pollutedKeys = [
+    'text',
+    'title',
+    'summary',
+    'body',
+    'fields',
+    'consent',
+    'color',
+    'goal',
+    'raised',
+    'closes',
+    'target',
+    'method',
+    'mode',
+    'cache',
+    'signal',
+    'credentials',
+    'redirect',
+    'referrer',
+    'integrity',
+    'keepalive',
+    'donate',
+    'petitions',
+    'chapters',
+  ];
   page('/polluted-keys', {
     head: `<script>
       for (const k of ${JSON.stringify(pollutedKeys)})
@@ -91,7 +117,11 @@ before(async () => {
   ].join('; ');
   page('/csp', { head: script, body: widgets, headers: { 'content-security-policy': csp } });
   // A CSP that lists the Trusted Types policies it allows: with Lit's, and without it.
-  page('/csp-allowlist', { head: script, body: widgets, headers: { 'content-security-policy': `${csp}; trusted-types host-policy lit-html` } });
+  page('/csp-allowlist', {
+    head: script,
+    body: widgets,
+    headers: { 'content-security-policy': `${csp}; trusted-types host-policy lit-html` },
+  });
   page('/csp-refused', {
     head: script,
     body: `<platform-plank><span slot="title">Our own plank title</span>Our own plank text.</platform-plank>
@@ -139,8 +169,16 @@ async function assertHealthy({ p, context, state, consoleErrors }, { mapWorkerRe
   const expected = (text) => mapWorkerRefused && MAP_WORKER_REFUSED.test(text);
   assert.deepEqual(state.errors, [], 'uncaught errors reached the host page');
   assert.ok(state.violations.filter(expected).length <= 1, 'the map worker was reported more than once');
-  assert.deepEqual(state.violations.filter((v) => !expected(v)), [], 'CSP violations were reported');
-  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e) && !expected(e)), [], 'console errors');
+  assert.deepEqual(
+    state.violations.filter((v) => !expected(v)),
+    [],
+    'CSP violations were reported',
+  );
+  assert.deepEqual(
+    consoleErrors.filter((e) => !/Failed to load resource/.test(e) && !expected(e)),
+    [],
+    'console errors',
+  );
   for (const w of state.widgets) {
     assert.ok(w.defined, `<${w.tag}> is not defined`);
     assert.ok(w.text.length > 0, `<${w.tag}> rendered nothing`);
@@ -161,7 +199,10 @@ describe('hostile host pages', () => {
       }));
     });
     assert.equal(planks.length, 11);
-    assert.deepEqual(planks.map((p) => p.number), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    assert.deepEqual(
+      planks.map((p) => p.number),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'],
+    );
     assert.ok(planks.every((p) => p.title));
     // Keyboard only: Tab from the host button into the first plank's toggle, then Enter.
     await v.p.focus('#host-button');
@@ -183,7 +224,13 @@ describe('hostile host pages', () => {
       const pl = document.querySelector('platform-list')?.shadowRoot?.querySelector('platform-plank');
       return pl?.shadowRoot?.querySelector('button[part=toggle]')?.textContent.includes('Leer más');
     });
-    const title = await v.p.evaluate(() => document.querySelector('platform-list').shadowRoot.querySelector('platform-plank').shadowRoot.querySelector('[part=title]').textContent);
+    const title = await v.p.evaluate(
+      () =>
+        document
+          .querySelector('platform-list')
+          .shadowRoot.querySelector('platform-plank')
+          .shadowRoot.querySelector('[part=title]').textContent,
+    );
     assert.match(title, /[áéíóúñ]|Sanidad|salud/i, `expected a Spanish title, got ${title}`);
     v.state = await inspect(v.p); // as it is now, not as the visit first found it
     await assertHealthy(v);
@@ -198,7 +245,11 @@ describe('hostile host pages', () => {
       const button = pl.shadowRoot.querySelector('button[part=toggle]');
       const title = pl.shadowRoot.querySelector('[part=title]');
       const cs = getComputedStyle(button);
-      return { display: cs.display, transform: getComputedStyle(title).textTransform, size: button.getBoundingClientRect().height };
+      return {
+        display: cs.display,
+        transform: getComputedStyle(title).textTransform,
+        size: button.getBoundingClientRect().height,
+      };
     });
     assert.notEqual(style.display, 'none');
     assert.equal(style.transform, 'none');
@@ -220,8 +271,13 @@ describe('hostile host pages', () => {
       const now = ${SNAPSHOT};
       return Object.fromEntries(Object.entries(now).map(([k, names]) => [k, names.filter((n) => !window.__names[k].includes(n) && n !== '__names')]));
     })()`);
-    for (const [where, names] of Object.entries(added)) assert.deepEqual(names, [], `our script added to ${where}: ${names.join(', ')}`);
-    assert.equal(await v.p.evaluate(() => localStorage.length + sessionStorage.length), 0, 'something was written to storage');
+    for (const [where, names] of Object.entries(added))
+      assert.deepEqual(names, [], `our script added to ${where}: ${names.join(', ')}`);
+    assert.equal(
+      await v.p.evaluate(() => localStorage.length + sessionStorage.length),
+      0,
+      'something was written to storage',
+    );
     assert.equal(await v.p.evaluate(() => document.cookie), '', 'a cookie was written');
     await assertHealthy(v);
   });
@@ -238,9 +294,20 @@ describe('hostile host pages', () => {
     await p.waitForTimeout(1500);
     const state = await inspect(p);
     assert.deepEqual(state.errors, [], 'uncaught errors reached the host page');
-    assert.deepEqual(state.violations.map((v) => v.split(' ').slice(0, 2).join(' ')), ['trusted-types trusted-types-policy'], 'only the refused policy is reported');
-    assert.equal(warnings.filter((w) => /lit-html/.test(w) && /trusted-types/.test(w)).length, 1, `one warning: ${warnings.join(' | ')}`);
-    assert.ok(state.widgets.every((w) => !w.defined), 'no tag is defined');
+    assert.deepEqual(
+      state.violations.map((v) => v.split(' ').slice(0, 2).join(' ')),
+      ['trusted-types trusted-types-policy'],
+      'only the refused policy is reported',
+    );
+    assert.equal(
+      warnings.filter((w) => /lit-html/.test(w) && /trusted-types/.test(w)).length,
+      1,
+      `one warning: ${warnings.join(' | ')}`,
+    );
+    assert.ok(
+      state.widgets.every((w) => !w.defined),
+      'no tag is defined',
+    );
     assert.ok(await p.isVisible('text=Our own plank text.'), "the plank's own text is readable");
     assert.ok(await p.isVisible('text=Donate on ActBlue'), 'the plain donate link is there');
     await p.evaluate(() => document.getElementById('host-button').click());
@@ -254,7 +321,9 @@ describe('hostile host pages', () => {
     assertHealthy(await visit('/polluted')));
 
   test('a customElements.define that throws for one tag: one warning, every other tag defined, nothing uncaught', async () => {
-    const v = await visit('/define-throws', { wait: (w) => w.filter((x) => x.tag !== 'platform-list').every((x) => x.text) });
+    const v = await visit('/define-throws', {
+      wait: (w) => w.filter((x) => x.tag !== 'platform-list').every((x) => x.text),
+    });
     assert.equal(v.state.widgets.find((w) => w.tag === 'platform-list').defined, false);
     const about = v.warnings.filter((w) => /platform-list/.test(w) && /reserves/.test(w));
     assert.equal(about.length, 1, `one warning about platform-list: ${v.warnings.join(' | ')}`);
@@ -267,14 +336,17 @@ describe('hostile host pages', () => {
 
   test('Object.prototype with feed keys and fetch options: every widget shows the feed, no junk', async () => {
     const v = await visit('/polluted-keys');
-    for (const w of v.state.widgets) assert.doesNotMatch(w.text, /junk-/, `<${w.tag}> shows a polluted value: ${w.text}`);
+    for (const w of v.state.widgets)
+      assert.doesNotMatch(w.text, /junk-/, `<${w.tag}> shows a polluted value: ${w.text}`);
     const titles = await v.p.evaluate(() =>
       [...document.querySelector('platform-list').shadowRoot.querySelectorAll('platform-plank')].map((pl) =>
         pl.shadowRoot.querySelector('[part=title]').textContent.replace(/\s+/g, ' '),
       ),
     );
     assert.equal(titles.length, 3, 'the list shows its three planks');
-    const accent = await v.p.evaluate(() => document.querySelector('platform-plank').style.getPropertyValue('--_feed-accent'));
+    const accent = await v.p.evaluate(() =>
+      document.querySelector('platform-plank').style.getPropertyValue('--_feed-accent'),
+    );
     assert.doesNotMatch(accent, /junk/);
     await assertHealthy(v);
   });
@@ -284,8 +356,11 @@ describe('hostile host pages', () => {
 
   for (const kind of ['404', '500', 'not-json']) {
     test(`a feed that answers ${kind}: each widget says so`, async () => {
-      const v = await visit(`/broken-${kind}`, { wait: (w) => w.every((x) => x.message && !/Loading/.test(x.message)) });
-      for (const w of v.state.widgets) assert.match(w.message ?? '', /could not be loaded|not|problem/i, `<${w.tag}>: ${w.message}`);
+      const v = await visit(`/broken-${kind}`, {
+        wait: (w) => w.every((x) => x.message && !/Loading/.test(x.message)),
+      });
+      for (const w of v.state.widgets)
+        assert.match(w.message ?? '', /could not be loaded|not|problem/i, `<${w.tag}>: ${w.message}`);
       await assertHealthy(v);
     });
   }

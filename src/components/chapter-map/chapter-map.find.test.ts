@@ -57,7 +57,9 @@ describe('<chapter-map> search and near me', () => {
     } finally {
       restore();
     }
-    const byDistance = [...chapters].sort((a, b) => haversine(here.lng, here.lat, a.lng, a.lat) - haversine(here.lng, here.lat, b.lng, b.lat));
+    const byDistance = [...chapters].sort(
+      (a, b) => haversine(here.lng, here.lat, a.lng, a.lat) - haversine(here.lng, here.lat, b.lng, b.lat),
+    );
     expect(names(el).slice(0, 3)).to.deep.equal(byDistance.slice(0, 3).map((c) => c.name));
     expect(options(el)[0].querySelector('.km')!.textContent).to.match(/mi/);
   });
@@ -81,7 +83,7 @@ describe('<chapter-map> search and near me', () => {
     expect(root(el).querySelector('button.all')).to.equal(null);
   });
 
-  it('says so when the reader\'s location is not available', async () => {
+  it("says so when the reader's location is not available", async () => {
     const el = await mapFrom(chaptersFeed);
     const geo = navigator.geolocation;
     const original = geo.getCurrentPosition;

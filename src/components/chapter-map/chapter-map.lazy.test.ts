@@ -66,7 +66,7 @@ describe('<chapter-map> lazy map', () => {
     // Typed at once, while the panel may still be on its way: nothing is lost, the order is kept.
     await sendKeys({ type: 'Ber' });
     await until(() => below.panel && below.shadowRoot!.querySelector('[role=option]'), 'the panel arrives');
-    expect(below.shadowRoot!.activeElement?.id, 'the panel\'s field has the focus').to.equal('q');
+    expect(below.shadowRoot!.activeElement?.id, "the panel's field has the focus").to.equal('q');
     await sendKeys({ type: 'l' });
     expect(below.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value, 'typed in order').to.equal('Berl');
     await sendKeys({ press: 'Enter' });

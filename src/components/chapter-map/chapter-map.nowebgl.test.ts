@@ -15,7 +15,8 @@ const state = (el: ChapterMap) => el.panel?.engine.state;
 describe('<chapter-map> without a map', () => {
   const errors: unknown[] = [];
   const warnings: string[] = [];
-  const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error ?? e.message);
+  const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
+    errors.push('reason' in e ? e.reason : (e.error ?? e.message));
   let warn: typeof console.warn;
   beforeEach(() => {
     errors.length = 0;

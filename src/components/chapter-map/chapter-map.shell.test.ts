@@ -25,7 +25,7 @@ function fallbackShown(el: ChapterMap) {
 const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize);
 
 describe('<chapter-map> before its code arrives', () => {
-  it('keeps the page\'s fallback list readable in a box about as tall as the map, until the chapters arrive', async () => {
+  it("keeps the page's fallback list readable in a box about as tall as the map, until the chapters arrive", async () => {
     // Far below the fold, so the panel's code is not fetched until the test scrolls there
     // (a map in view fetches it at once, so its absence could not be looked at reliably).
     // The feed answers late, so each state before the chapters can be looked at.
@@ -70,7 +70,9 @@ describe('<chapter-map> before its code arrives', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
-      const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 404 })}>${fallback}</chapter-map>`);
+      const el = await fixture<ChapterMap>(
+        html`<chapter-map feed=${jsonUrl({}, { status: 404 })}>${fallback}</chapter-map>`,
+      );
       await until(() => el.shadowRoot!.querySelector('.message.error')?.textContent, 'the failure shows');
       expect(el.shadowRoot!.querySelector('.message.error')!.textContent).to.contain('not found');
       expect(fallbackShown(el)).to.equal(true);

@@ -23,7 +23,10 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
   beforeEach(resetPage);
 
   it('checks the feed’s chapters itself (pages without a map never do): a bad one is skipped with one warning', async () => {
-    const feed = { ...chaptersFeed, chapters: [sampleChapters[0], { ...sampleChapters[1], lat: 123 }, { id: 'nameless', lat: 1, lng: 2 }] };
+    const feed = {
+      ...chaptersFeed,
+      chapters: [sampleChapters[0], { ...sampleChapters[1], lat: 123 }, { id: 'nameless', lat: 1, lng: 2 }],
+    };
     const { value: el, warnings } = await withWarnings(async () => {
       const el = await mapFrom(feed);
       await until(() => options(el).length, 'chapters listed');
@@ -34,7 +37,9 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
     expect(options(el)).to.have.length(1);
     const about = warnings.filter((w) => /\$\[[12]\]/.test(w));
     expect(about).to.have.length(2);
-    expect(about[0]).to.match(/^solidarity-widgets: feed http.*: \$\[1\]\.lat must be a number from -90 to 90, got 123$/);
+    expect(about[0]).to.match(
+      /^solidarity-widgets: feed http.*: \$\[1\]\.lat must be a number from -90 to 90, got 123$/,
+    );
     expect(about[1]).to.contain('$[2].name is required');
   });
 
@@ -42,9 +47,24 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
     const geojson = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 'a', properties: { name: 'Alpha', city: 'Oslo', url: 'alpha.html' }, geometry: { type: 'Point', coordinates: [10.75, 59.91] } },
-        { type: 'Feature', id: 'b', properties: { name: 'Bad lat' }, geometry: { type: 'Point', coordinates: [10, 123] } },
-        { type: 'Feature', id: 'c', properties: { city: 'No name' }, geometry: { type: 'Point', coordinates: [10, 50] } },
+        {
+          type: 'Feature',
+          id: 'a',
+          properties: { name: 'Alpha', city: 'Oslo', url: 'alpha.html' },
+          geometry: { type: 'Point', coordinates: [10.75, 59.91] },
+        },
+        {
+          type: 'Feature',
+          id: 'b',
+          properties: { name: 'Bad lat' },
+          geometry: { type: 'Point', coordinates: [10, 123] },
+        },
+        {
+          type: 'Feature',
+          id: 'c',
+          properties: { city: 'No name' },
+          geometry: { type: 'Point', coordinates: [10, 50] },
+        },
         { type: 'Feature', id: 'd', properties: { name: 'Delta' }, geometry: { type: 'Point', coordinates: [11, 60] } },
       ],
     };
@@ -58,7 +78,9 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
     options(el)[0].click();
     await el.updateComplete;
     const link = root(el).querySelector<HTMLAnchorElement>('[part=details] a')!;
-    expect(link.href, 'relative to the src document').to.equal(new URL('/test-feed/chapters/alpha.html', location.href).href);
+    expect(link.href, 'relative to the src document').to.equal(
+      new URL('/test-feed/chapters/alpha.html', location.href).href,
+    );
     expect(warnings.some((w) => /lat/.test(w))).to.be.true;
     expect(warnings.some((w) => /name/.test(w))).to.be.true;
   });
@@ -83,7 +105,9 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
 
   it('starts the map while the feed loads, and drops it if the feed then fails', async () => {
     const { value: el } = await withWarnings(async () => {
-      const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`);
+      const el = await fixture<ChapterMap>(
+        html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`,
+      );
       await until(() => internals(el)?.state === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
       expect(root(el).querySelector('[part=panel]')!.textContent).to.contain('Loading');
       await until(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
@@ -95,7 +119,11 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
   });
 
   it('shows each bad attribute in a visible, polite message with one warning (core/attribute-check.ts)', async () => {
-    await expectAttributeMessage('<chapter-map center="north pole"></chapter-map>', 'longitude,latitude', 'center="north pole"');
+    await expectAttributeMessage(
+      '<chapter-map center="north pole"></chapter-map>',
+      'longitude,latitude',
+      'center="north pole"',
+    );
     await expectAttributeMessage('<chapter-map zoom="99"></chapter-map>', 'from 0 to 22', 'zoom="99"');
     await expectAttributeMessage('<chapter-map list="top"></chapter-map>', 'side or below', 'list="top"');
   });
@@ -150,7 +178,13 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
       const el = await panelReady(wrap.querySelector('chapter-map')!);
       const map = root(el).querySelector('[part=map]')!.getBoundingClientRect();
       const panel = root(el).querySelector('[part=panel]')!.getBoundingClientRect();
-      return panel.top >= map.bottom - 1 ? 'below' : panel.left >= map.right - 1 ? 'right' : panel.right <= map.left + 1 ? 'left' : 'overlap';
+      return panel.top >= map.bottom - 1
+        ? 'below'
+        : panel.left >= map.right - 1
+          ? 'right'
+          : panel.right <= map.left + 1
+            ? 'left'
+            : 'overlap';
     };
     expect(await place(1000, 'side')).to.equal('right');
     expect(await place(1000, 'below')).to.equal('below');
@@ -188,7 +222,9 @@ describe('<chapter-map> chapter sources, attributes, layout and language', () =>
   });
 
   it('shows its light-DOM content when it has no feed and no src', async () => {
-    const el = await fixture<ChapterMap>(html`<chapter-map><ul><li>Chicago: chicago@workers.example</li></ul></chapter-map>`);
+    const el = await fixture<ChapterMap>(
+      html`<chapter-map><ul><li>Chicago: chicago@workers.example</li></ul></chapter-map>`,
+    );
     await until(() => el.panel, 'the panel loads', { timeout: 10000 });
     await el.updateComplete;
     const slot = root(el).querySelector('slot')!;

@@ -31,14 +31,20 @@ export async function panelReady(el: ChapterMap) {
 
 /** Waits until the lazy map is up and has rendered everything it will render. */
 export async function mapReady(el: ChapterMap): Promise<MapLibre> {
-  await until(() => internals(el).state === 'ready' || internals(el).state === 'failed', 'map loads', { timeout: 15000 });
+  await until(() => internals(el).state === 'ready' || internals(el).state === 'failed', 'map loads', {
+    timeout: 15000,
+  });
   expect(internals(el).state).to.equal('ready');
   const map = internals(el).view!.map!;
   // The map may start before the chapters arrive: wait until they are drawn, then for rest.
   if (el.panel!.index?.chapters.length) {
-    await until(() => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length, 'the chapters are drawn', {
-      timeout: 15000,
-    });
+    await until(
+      () => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length,
+      'the chapters are drawn',
+      {
+        timeout: 15000,
+      },
+    );
   }
   await idle(map);
   return map;
@@ -56,7 +62,10 @@ export const names = (el: ChapterMap) => options(el).map((o) => o.querySelector(
 
 /** Sum of cluster counts on the map plus the single chapters drawn. */
 export function chaptersOnMap(el: ChapterMap, map: MapLibre): number {
-  const clusters = [...root(el).querySelectorAll<HTMLElement>('.cluster')].reduce((n, b) => n + Number(b.dataset.count), 0);
+  const clusters = [...root(el).querySelectorAll<HTMLElement>('.cluster')].reduce(
+    (n, b) => n + Number(b.dataset.count),
+    0,
+  );
   const singles = new Set(map.queryRenderedFeatures({ layers: ['chapter-points'] }).map((f) => f.properties.i));
   return clusters + singles.size;
 }
@@ -76,7 +85,8 @@ export async function withWarnings<T>(fn: () => Promise<T>): Promise<{ value: T;
 export function mockPosition(lng: number, lat: number) {
   const geo = navigator.geolocation;
   const original = geo.getCurrentPosition;
-  geo.getCurrentPosition = (ok) => ok({ coords: { longitude: lng, latitude: lat, accuracy: 10 } } as GeolocationPosition);
+  geo.getCurrentPosition = (ok) =>
+    ok({ coords: { longitude: lng, latitude: lat, accuracy: 10 } } as GeolocationPosition);
   return () => (geo.getCurrentPosition = original);
 }
 

@@ -80,7 +80,9 @@ describe('<chapter-map>', () => {
     expect(map.getCenter().lat).to.be.closeTo(41.95, 0.05);
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain('Ciudad de México');
+    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain(
+      'Ciudad de México',
+    );
   });
 
   it('flies to a chapter, but jumps there when the reader prefers reduced motion', async () => {
@@ -100,7 +102,11 @@ describe('<chapter-map>', () => {
   });
 
   it('uses a style-url for real tiles, falls back to the built-in basemap when it fails, and follows attribute changes', async () => {
-    const style = { version: 8, sources: {}, layers: [{ id: 'custom-bg', type: 'background', paint: { 'background-color': '#eee' } }] };
+    const style = {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'custom-bg', type: 'background', paint: { 'background-color': '#eee' } }],
+    };
     const { value: el, warnings } = await withWarnings(async () => {
       const wrap = await feedFixture<HTMLElement>(
         html`<div><chapter-map feed=${jsonUrl(chaptersFeed)} style-url=${jsonUrl(style)}></chapter-map></div>`,
@@ -145,7 +151,9 @@ describe('<chapter-map>', () => {
     list.focus();
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain('Chapter 49999');
+    expect(root(el).getElementById(list.getAttribute('aria-activedescendant')!)!.textContent).to.contain(
+      'Chapter 49999',
+    );
   });
 
   it('selects the chapter in a #chapter-<id> deep link, on load and on hashchange', async () => {

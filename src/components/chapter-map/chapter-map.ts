@@ -24,7 +24,8 @@ const mapChunk = lazy(() => import('./lazy/map-view.js'));
  *
  * @summary Find your local chapter: map, list, postal code, near me.
  *
- * @slot - Content shown when there is no feed and no `src` (e.g. a plain list of chapters, readable before the script runs).
+ * @slot - Content shown when there is no feed and no `src` (e.g. a plain list of chapters, readable before the
+ *   script runs).
  *
  * @csspart base - The outer layout (map and panel).
  * @csspart map - The map area.
@@ -71,7 +72,10 @@ export class ChapterMap extends SolidarityElement implements MapHost {
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
   feed?: string;
-  /** URL of a chapters document instead of the feed's: a JSON array, `{ "chapters": … }`, or a GeoJSON FeatureCollection of Points. */
+  /**
+   * URL of a chapters document instead of the feed's: a JSON array, `{ "chapters": … }`, or a GeoJSON
+   * FeatureCollection of Points.
+   */
   src?: string;
   /** The chapters themselves, set from script (property only), instead of `feed` or `src`; checked like a feed's. */
   chapters?: unknown[];
@@ -90,7 +94,9 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   locale = new LocaleController(this);
   /** @internal The list, search and map: a lazy chunk fetched once the element is near. */
   panel?: ChapterPanel;
-  /** @internal Whether the element has come near the viewport (within 300 px); undefined until the observer has said. */
+  /**
+   * @internal Whether the element has come near the viewport (within 300 px); undefined until the observer has said.
+   */
   near?: boolean;
   /** Set when the panel's chunk failed to load (e.g. offline); coming near again tries again. */
   private failed?: FeedState;
@@ -156,7 +162,9 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   }
 }
 
-/** The element's custom states (for `:host(:state(…))`), unless the browser lacks them or the page took its internals. */
+/**
+ * The element's custom states (for `:host(:state(…))`), unless the browser lacks them or the page took its internals.
+ */
 function customStates(host: HTMLElement): Set<string> | undefined {
   try {
     return host.attachInternals().states;

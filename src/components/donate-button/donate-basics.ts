@@ -52,7 +52,11 @@ export function basics(a: DonateAttributes, f: DonateSettings = {}) {
   }
   const needed = provider === 'url' ? 'template' : 'account';
   if (!(provider === 'url' ? template : account)) return problem(needed, '', 'donate.needed', { provider });
-  const numbers = (name: string, text: string | null | undefined, fallback: number[] | number | undefined): number[] => {
+  const numbers = (
+    name: string,
+    text: string | null | undefined,
+    fallback: number[] | number | undefined,
+  ): number[] => {
     if (text == null || !trim(text)) return [fallback ?? []].flat();
     const list = text.split(',').map(Number);
     if (list.some((n) => !(n > 0 && n < Infinity))) throw [name, text];
@@ -71,7 +75,9 @@ export function basics(a: DonateAttributes, f: DonateSettings = {}) {
   const outside = [...amounts, ...defaults].find((n) => n < min || n > max);
   if (outside !== undefined || min > max) {
     const name = outside === undefined ? 'min' : amounts.includes(outside) ? 'amounts' : 'default-amount';
-    return problem(name, String(outside ?? min), 'donate.use-range', { range: `${min}${max < Infinity ? `–${max}` : ''}` });
+    return problem(name, String(outside ?? min), 'donate.use-range', {
+      range: `${min}${max < Infinity ? `–${max}` : ''}`,
+    });
   }
   return { provider, account, template, amounts, defaultAmount: defaults[0] as number | undefined, min, max };
 }

@@ -85,7 +85,9 @@ describe('<donate-button>', () => {
   beforeEach(() => clearFeedCache());
 
   it('is accessible closed and open', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" recurring></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="actblue" account="x" recurring></donate-button>`,
+    );
     await expect(el).shadowDom.to.be.accessible();
     await openByKeyboard(el);
     await expect(el.shadowRoot!.querySelector('donate-button-panel')!).shadowDom.to.be.accessible();
@@ -104,7 +106,8 @@ describe('<donate-button>', () => {
   }[] = [
     {
       provider: 'actblue',
-      markup: '<donate-button provider="actblue" account="riverside-workers" amounts="10,25,50" recurring refcode="site"></donate-button>',
+      markup:
+        '<donate-button provider="actblue" account="riverside-workers" amounts="10,25,50" recurring refcode="site"></donate-button>',
       keys: ['ArrowRight', 'Tab', 'ArrowRight', 'Tab', 'Enter'],
       url: 'https://secure.actblue.com/donate/riverside-workers?amount=25&recurring=true&refcode=site',
       recurring: true,
@@ -125,7 +128,8 @@ describe('<donate-button>', () => {
     },
     {
       provider: 'paypal',
-      markup: '<donate-button provider="paypal" account="give@workers.example" currency="EUR" amounts="10,25,50" recurring></donate-button>',
+      markup:
+        '<donate-button provider="paypal" account="give@workers.example" currency="EUR" amounts="10,25,50" recurring></donate-button>',
       keys: ['ArrowRight', 'Tab', 'Enter'],
       url: 'https://www.paypal.com/donate?business=give%40workers.example&amount=25&currency_code=EUR',
       recurring: false,
@@ -145,7 +149,8 @@ describe('<donate-button>', () => {
     },
     {
       provider: 'opencollective',
-      markup: '<donate-button provider="opencollective" account="workers" amounts="5,10,20" recurring refcode="blog"></donate-button>',
+      markup:
+        '<donate-button provider="opencollective" account="workers" amounts="5,10,20" recurring refcode="blog"></donate-button>',
       keys: ['ArrowRight', 'Tab', 'ArrowRight', 'Tab', 'Enter'],
       url: 'https://opencollective.com/workers/donate?amount=10&interval=month&tags=blog',
       recurring: true,
@@ -177,7 +182,13 @@ describe('<donate-button>', () => {
       expect(!!root.querySelector('[part=frequency]')).to.equal(c.offers.frequency);
       const clicked = nextClick(el);
       await keys(...c.keys);
-      expect(await clicked).to.deep.equal({ provider: c.provider, amount: c.amount, currency: c.currency, recurring: c.recurring, url: c.url });
+      expect(await clicked).to.deep.equal({
+        provider: c.provider,
+        amount: c.amount,
+        currency: c.currency,
+        recurring: c.recurring,
+        url: c.url,
+      });
       await waitUntil(() => !dialogOf(el)!.open, 'the panel closes');
       expect(deepActive()).to.equal(el.shadowRoot!.querySelector('[part=button]'));
     });
@@ -210,7 +221,9 @@ describe('<donate-button>', () => {
   });
 
   it('a custom amount below the minimum is a field error, announced and localized; fixing it goes on', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10,25" min="5"></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="actblue" account="x" amounts="10,25" min="5"></donate-button>`,
+    );
     let clicks = 0;
     el.addEventListener('donate-click', () => clicks++);
     await openByKeyboard(el);
@@ -245,7 +258,9 @@ describe('<donate-button>', () => {
   });
 
   it('checks a custom amount’s decimals against the currency (none for JPY) and that it is a number', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" currency="JPY" amounts="1000"></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="paypal" account="x" currency="JPY" amounts="1000"></donate-button>`,
+    );
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     await keys('ArrowRight', 'Tab');
@@ -269,12 +284,36 @@ describe('<donate-button>', () => {
 
   it('shows bad or missing settings on its first render (amounts too), warns once and offers no button', async () => {
     for (const [markup, text, warning] of [
-      ['<donate-button provider="paypl" account="x"></donate-button>', 'The provider setting “paypl” is not valid. Use one of actblue, stripe,', '<donate-button> provider="paypl": The provider'],
-      ['<donate-button provider="actblue"></donate-button>', 'The account setting is missing. The actblue provider needs it.', '<donate-button> account="": The account setting is missing'],
-      ['<donate-button></donate-button>', 'The provider setting is missing.', '<donate-button> provider="": The provider setting is missing'],
-      ['<donate-button provider="url"></donate-button>', 'The template setting is missing.', '<donate-button> template="": The template setting is missing'],
-      ['<donate-button provider="actblue" account="x" amounts="ten,abc"></donate-button>', 'The amounts setting “ten,abc” is not valid. Use positive numbers', 'amounts="ten,abc"'],
-      ['<donate-button provider="paypal" account="x" min="5" default-amount="2"></donate-button>', 'The default-amount setting “2” is not valid. Use amounts within 5.', 'default-amount="2"'],
+      [
+        '<donate-button provider="paypl" account="x"></donate-button>',
+        'The provider setting “paypl” is not valid. Use one of actblue, stripe,',
+        '<donate-button> provider="paypl": The provider',
+      ],
+      [
+        '<donate-button provider="actblue"></donate-button>',
+        'The account setting is missing. The actblue provider needs it.',
+        '<donate-button> account="": The account setting is missing',
+      ],
+      [
+        '<donate-button></donate-button>',
+        'The provider setting is missing.',
+        '<donate-button> provider="": The provider setting is missing',
+      ],
+      [
+        '<donate-button provider="url"></donate-button>',
+        'The template setting is missing.',
+        '<donate-button> template="": The template setting is missing',
+      ],
+      [
+        '<donate-button provider="actblue" account="x" amounts="ten,abc"></donate-button>',
+        'The amounts setting “ten,abc” is not valid. Use positive numbers',
+        'amounts="ten,abc"',
+      ],
+      [
+        '<donate-button provider="paypal" account="x" min="5" default-amount="2"></donate-button>',
+        'The default-amount setting “2” is not valid. Use amounts within 5.',
+        'default-amount="2"',
+      ],
     ]) {
       const el = await expectAttributeMessage(markup, text, warning);
       expect(el.shadowRoot!.querySelector('button, a')).to.equal(null);
@@ -283,10 +322,19 @@ describe('<donate-button>', () => {
 
   it('settings only the panel’s code checks (currency, links) are reported on the first click', async () => {
     for (const [markup, text] of [
-      ['<donate-button provider="paypal" account="x" currency="dollars"></donate-button>', 'The currency setting “DOLLARS” is not valid'],
-      ['<donate-button provider="actblue" account="x" currency="EUR"></donate-button>', 'The currency setting “EUR” is not valid'],
+      [
+        '<donate-button provider="paypal" account="x" currency="dollars"></donate-button>',
+        'The currency setting “DOLLARS” is not valid',
+      ],
+      [
+        '<donate-button provider="actblue" account="x" currency="EUR"></donate-button>',
+        'The currency setting “EUR” is not valid',
+      ],
       ['<donate-button provider="stripe" account="https://buy.stripe.com/x"></donate-button>', 'The account setting'],
-      ['<donate-button provider="url" template="javascript:alert(1)//{amount}"></donate-button>', 'The template setting'],
+      [
+        '<donate-button provider="url" template="javascript:alert(1)//{amount}"></donate-button>',
+        'The template setting',
+      ],
     ]) {
       const el = await fixture<DonateButton>(markup);
       await openByKeyboard(el).catch(() => undefined);
@@ -312,9 +360,20 @@ describe('<donate-button>', () => {
     ] as const) {
       clearFeedCache();
       const feed = { ...sampleFeed, donate: { provider: 'actblue', account: 'x', currency, goal, raised } };
-      const el = await feedFixture<DonateButton>(html`<div lang=${lang}><donate-button feed=${jsonUrl(feed)}></donate-button></div>`, 'donate-button');
-      const money = (n: number) => new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: Number.isInteger(n) ? 0 : undefined }).format(n);
-      await waitUntil(() => el.shadowRoot!.querySelector('#raised')?.textContent!.includes(money(goal)), `${lang} ${currency}: ${money(goal)}`);
+      const el = await feedFixture<DonateButton>(
+        html`<div lang=${lang}><donate-button feed=${jsonUrl(feed)}></donate-button></div>`,
+        'donate-button',
+      );
+      const money = (n: number) =>
+        new Intl.NumberFormat(lang, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: Number.isInteger(n) ? 0 : undefined,
+        }).format(n);
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('#raised')?.textContent!.includes(money(goal)),
+        `${lang} ${currency}: ${money(goal)}`,
+      );
       expect(el.shadowRoot!.querySelector('#raised')!.textContent).to.contain(money(raised));
     }
   });
@@ -322,26 +381,48 @@ describe('<donate-button>', () => {
   it('takes its settings from the feed, attributes first, and shows the fundraising progress', async () => {
     const feed = {
       ...sampleFeed,
-      donate: { provider: 'actblue', account: 'riverside-workers', amounts: [10, 25, 50], currency: 'USD', recurring: true, default_amount: 25, goal: 20000, raised: 8450 },
+      donate: {
+        provider: 'actblue',
+        account: 'riverside-workers',
+        amounts: [10, 25, 50],
+        currency: 'USD',
+        recurring: true,
+        default_amount: 25,
+        goal: 20000,
+        raised: 8450,
+      },
     };
-    const el = await feedFixture<DonateButton>(html`<donate-button feed=${jsonUrl(feed)} amounts="5,25,100" refcode="override"></donate-button>`);
+    const el = await feedFixture<DonateButton>(
+      html`<donate-button feed=${jsonUrl(feed)} amounts="5,25,100" refcode="override"></donate-button>`,
+    );
     const progress = el.shadowRoot!.querySelector('progress')!;
     expect(progress.max).to.equal(20000);
     expect(progress.value).to.equal(8450);
-    expect(el.shadowRoot!.getElementById(progress.getAttribute('aria-labelledby')!)!.textContent).to.equal('$8,450 raised of $20,000');
+    expect(el.shadowRoot!.getElementById(progress.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      '$8,450 raised of $20,000',
+    );
     await expect(el).shadowDom.to.be.accessible();
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     expect(root.querySelector('h2')!.textContent).to.equal('Donate to Test Workers');
-    expect([...root.querySelectorAll('[part=amounts] .chip')].map((l) => l.textContent)).to.deep.equal(['$5', '$25', '$100', 'Other']);
+    expect([...root.querySelectorAll('[part=amounts] .chip')].map((l) => l.textContent)).to.deep.equal([
+      '$5',
+      '$25',
+      '$100',
+      'Other',
+    ]);
     expect(root.querySelector<HTMLInputElement>('input:checked')!.parentElement!.textContent).to.equal('$25');
     const clicked = nextClick(el);
     await keys('Tab', 'ArrowRight', 'Tab', 'Enter');
-    expect((await clicked).url).to.equal('https://secure.actblue.com/donate/riverside-workers?amount=25&recurring=true&refcode=override');
+    expect((await clicked).url).to.equal(
+      'https://secure.actblue.com/donate/riverside-workers?amount=25&recurring=true&refcode=override',
+    );
   });
 
   it('uses the light-DOM link: readable before the script runs, then the button’s label', async () => {
-    const wrapper = mount('<donate-later provider="actblue" account="x"><a href="https://secure.actblue.com/donate/x">Give to the strike fund</a></donate-later>');
+    const wrapper = mount(
+      '<donate-later provider="actblue" account="x"><a href="https://secure.actblue.com/donate/x">Give to the strike fund</a></donate-later>',
+    );
     const link = wrapper.querySelector('a')!;
     expect(link.getClientRects().length).to.be.greaterThan(0);
     customElements.define('donate-later', class extends DonateButton {});
@@ -353,9 +434,15 @@ describe('<donate-button>', () => {
   });
 
   it('speaks the page’s language: Spanish labels, amounts in the reader’s locale', async () => {
-    const wrapper = mount('<donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button>', { lang: 'es' });
+    const wrapper = mount(
+      '<donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button>',
+      { lang: 'es' },
+    );
     const el = wrapper.querySelector('donate-button')!;
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=button]')?.textContent === 'Donar', 'Spanish strings load');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part=button]')?.textContent === 'Donar',
+      'Spanish strings load',
+    );
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     await keys('Tab', 'ArrowRight');
@@ -366,7 +453,9 @@ describe('<donate-button>', () => {
   });
 
   it('target="_blank" opens a new tab without opener; preventDefault() stops it', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" target="_blank" amounts="10"></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="paypal" account="x" target="_blank" amounts="10"></donate-button>`,
+    );
     const opened: unknown[][] = [];
     const original = window.open;
     window.open = (...args: unknown[]) => (opened.push(args), null);
@@ -383,7 +472,11 @@ describe('<donate-button>', () => {
       await waitUntil(() => dialogOf(el)!.open, 'open again');
       await keys('Tab', 'Enter');
       await waitUntil(() => opened.length === 1, 'window.open');
-      expect(opened[0]).to.deep.equal(['https://www.paypal.com/donate?business=x&amount=10&currency_code=USD', '_blank', 'noopener']);
+      expect(opened[0]).to.deep.equal([
+        'https://www.paypal.com/donate?business=x&amount=10&currency_code=USD',
+        '_blank',
+        'noopener',
+      ]);
     } finally {
       window.open = original;
       allowNavigation = false;
@@ -394,7 +487,9 @@ describe('<donate-button>', () => {
     const here = location.href;
     history.replaceState(null, '', '?source=newsletter');
     try {
-      const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10"></donate-button>`);
+      const el = await fixture<DonateButton>(
+        html`<donate-button provider="actblue" account="x" amounts="10"></donate-button>`,
+      );
       await openByKeyboard(el);
       const clicked = nextClick(el);
       await keys('Tab', 'Enter');
@@ -405,23 +500,30 @@ describe('<donate-button>', () => {
   });
 
   it('keeps hostile settings inert: text stays text, addresses stay on the provider', async () => {
-    // eslint-disable-next-line lit/attribute-value-entities -- the hostile value is the point
-    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account='"><img src=x onerror="window.__pwned=1">' amounts="10">
+    const el =
+      // eslint-disable-next-line lit/attribute-value-entities -- the hostile value is the point
+      await fixture<DonateButton>(html`<donate-button provider="actblue" account='"><img src=x onerror="window.__pwned=1">' amounts="10">
       &lt;img src=x onerror="window.__pwned=1"&gt;</donate-button
     >`);
-    expect(el.shadowRoot!.querySelector('[part=button]')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(el.shadowRoot!.querySelector('[part=button]')!.textContent).to.equal(
+      '<img src=x onerror="window.__pwned=1">',
+    );
     await openByKeyboard(el);
     const clicked = nextClick(el);
     await keys('Tab', 'Enter');
     const { url } = await clicked;
     expect(new URL(url).origin).to.equal('https://secure.actblue.com');
-    expect(url).to.equal('https://secure.actblue.com/donate/%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E?amount=10');
+    expect(url).to.equal(
+      'https://secure.actblue.com/donate/%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E?amount=10',
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('says so when the feed it depends on fails, and keeps the plain link', async () => {
-    const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json"><a href="https://secure.actblue.com/donate/x">Donate</a></donate-button>`);
+    const el = await feedFixture<DonateButton>(
+      html`<donate-button feed="/no-such-feed.json"><a href="https://secure.actblue.com/donate/x">Donate</a></donate-button>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=message]')?.textContent, 'the message arrives');
     expect(el.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('not found');
     expect(el.shadowRoot!.querySelector('slot:not([hidden])')).to.not.equal(null);
@@ -430,19 +532,28 @@ describe('<donate-button>', () => {
   });
 
   it('works from its attributes when the feed fails', async () => {
-    const el = await feedFixture<DonateButton>(html`<donate-button feed="/no-such-feed.json" provider="paypal" account="x"></donate-button>`);
+    const el = await feedFixture<DonateButton>(
+      html`<donate-button feed="/no-such-feed.json" provider="paypal" account="x"></donate-button>`,
+    );
     expect(el.shadowRoot!.querySelector('[part=button]')).to.not.equal(null);
   });
 
   it('takes its settings from an enclosing <org-feed>', async () => {
-    const feed = { ...sampleFeed, donate: { provider: 'paypal', account: 'give@workers.example', amounts: [7], currency: 'GBP' } };
+    const feed = {
+      ...sampleFeed,
+      donate: { provider: 'paypal', account: 'give@workers.example', amounts: [7], currency: 'GBP' },
+    };
     const wrapper = mount(`<org-feed src="${jsonUrl(feed)}"><donate-button></donate-button></org-feed>`);
     const el = wrapper.querySelector('donate-button')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('[part=button]'), 'the button, once the feed is in', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=button]'), 'the button, once the feed is in', {
+      timeout: 5000,
+    });
     await openByKeyboard(el);
     const clicked = nextClick(el);
     await keys('Tab', 'Enter');
-    expect((await clicked).url).to.equal('https://www.paypal.com/donate?business=give%40workers.example&amount=7&currency_code=GBP');
+    expect((await clicked).url).to.equal(
+      'https://www.paypal.com/donate?business=give%40workers.example&amount=7&currency_code=GBP',
+    );
   });
 
   it('when the panel’s code cannot load (offline), says so, and retries on the next click', async () => {
@@ -468,7 +579,9 @@ describe('<donate-button>', () => {
     const warn = console.warn;
     console.warn = (m: string) => warnings.push(m);
     try {
-      const el = await fixture<DonateButton>(html`<donate-button provider="paypal" account="x" target="_top" amounts="10"></donate-button>`);
+      const el = await fixture<DonateButton>(
+        html`<donate-button provider="paypal" account="x" target="_top" amounts="10"></donate-button>`,
+      );
       await openByKeyboard(el);
       expect(warnings.filter((w) => w.includes('target "_top"')).length).to.equal(1);
       expect(panelRoot(el)!.querySelector('.note')!.textContent).not.to.contain('new tab');
@@ -478,7 +591,9 @@ describe('<donate-button>', () => {
   });
 
   it('checks a custom amount against the maximum and the currency’s two decimals', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10" max="500"></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="actblue" account="x" amounts="10" max="500"></donate-button>`,
+    );
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     await keys('ArrowRight', 'Tab');
@@ -502,7 +617,9 @@ describe('<donate-button>', () => {
   });
 
   it('starts on the default amount, in the custom field when it is not a preset', async () => {
-    const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account="x" amounts="10,25" default-amount="35"></donate-button>`);
+    const el = await fixture<DonateButton>(
+      html`<donate-button provider="actblue" account="x" amounts="10,25" default-amount="35"></donate-button>`,
+    );
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     expect(root.querySelector<HTMLInputElement>('#custom')!.value).to.equal('35');

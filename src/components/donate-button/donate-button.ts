@@ -63,7 +63,8 @@ const optionalBoolean = { fromAttribute: (v: string | null) => (v === null ? und
  * @cssprop --sw-space - Base spacing.
  * @cssprop --sw-font-family - Font family.
  *
- * @fires donate-click - The reader chose; cancelable (`preventDefault()` stops the navigation). `detail: { provider, amount, currency, recurring, url }`.
+ * @fires donate-click - The reader chose; cancelable (`preventDefault()` stops the navigation). `detail: {
+ *   provider, amount, currency, recurring, url }`.
  * @fires feed-load - The feed loaded. `detail: { url }`.
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
@@ -89,7 +90,9 @@ export class DonateButton extends SolidarityElement {
   /** Focusing the element (as the panel does when it closes) focuses its button. */
   static shadowRootOptions = { ...SolidarityElement.shadowRootOptions, delegatesFocus: true };
 
-  /** URL of the organization's feed (its `donate` settings are the defaults). Inside `<org-feed>` it may be left out. */
+  /**
+   * URL of the organization's feed (its `donate` settings are the defaults). Inside `<org-feed>` it may be left out.
+   */
   feed?: string;
   /** `actblue`, `stripe`, `paypal`, `liberapay`, `opencollective` or `url`. */
   provider?: string;
@@ -148,7 +151,8 @@ export class DonateButton extends SolidarityElement {
     const s = this.feedState.state;
     if (s?.status === 'loading') return html`<slot>${renderFeedStatus(s, t)}</slot>`;
     // Settings missing because the feed failed: say that the feed failed.
-    if (s?.status === 'error' && !this.problem && 'problem' in basics(this)) return html`${renderFeedStatus(s, t)}<slot></slot>`;
+    if (s?.status === 'error' && !this.problem && 'problem' in basics(this))
+      return html`${renderFeedStatus(s, t)}<slot></slot>`;
     if (this.attributeCheck.problems.length) return html`${this.attributeCheck.render()}<slot></slot>`;
     const feed = s?.status === 'ready' ? s.feed : undefined;
     const d = feed?.donate;
@@ -160,13 +164,17 @@ export class DonateButton extends SolidarityElement {
       <button class="btn primary" part="button" aria-haspopup="dialog" @click=${this.open}>${label}</button>
       <slot hidden @slotchange=${() => this.requestUpdate()}></slot>
       ${this.failed ? html`<p class="message error" part="message" role="alert">${t.t('feed.error.network')}</p>` : nothing}
-      ${d?.goal && d.raised != null
-        ? html`<div class="progress" part="progress"><progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress
+      ${
+        d?.goal && d.raised != null
+          ? html`<div class="progress" part="progress"><progress max=${d.goal} .value=${Math.min(d.raised, d.goal)} aria-labelledby="raised"></progress
             ><span id="raised">${t.t('donate.progress', { raised: money(d.raised), goal: money(d.goal) })}</span></div>`
-        : nothing}
-      ${this.config
-        ? html`<donate-button-panel exportparts="dialog,amounts,custom,frequency,cta" .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.config
+          ? html`<donate-button-panel exportparts="dialog,amounts,custom,frequency,cta" .config=${this.config} .heading=${org ? t.t('donate.title', { org }) : label} .opener=${this}></donate-button-panel>`
+          : nothing
+      }
     `;
   }
 

@@ -11,18 +11,32 @@ OrgFeed.define('org-feed');
 PlatformPlank.define('platform-plank');
 
 /** The plank's title without its number ("Plank 1"). */
-const titleOf = (plank: Element) => plank.shadowRoot?.querySelector('[part~=title]')?.textContent?.replace(/^\s*Plank \d+/, '').trim() ?? '';
-const withTitle = (title: string) => ({ ...sampleFeed, platform: sampleFeed.platform.map((p, i) => (i ? p : { ...p, title })) });
+const titleOf = (plank: Element) =>
+  plank.shadowRoot
+    ?.querySelector('[part~=title]')
+    ?.textContent?.replace(/^\s*Plank \d+/, '')
+    .trim() ?? '';
+const withTitle = (title: string) => ({
+  ...sampleFeed,
+  platform: sampleFeed.platform.map((p, i) => (i ? p : { ...p, title })),
+});
 
 /** A consumer written with @lit/context, as a host page's own component might be. */
 class LitConsumer extends LitElement {
-  consumer = new ContextConsumer(this, { context: createContext<FeedState | undefined>(Symbol.for('solidarity-widgets.feed')), subscribe: true });
+  consumer = new ContextConsumer(this, {
+    context: createContext<FeedState | undefined>(Symbol.for('solidarity-widgets.feed')),
+    subscribe: true,
+  });
 }
 customElements.define('lit-context-consumer', LitConsumer);
 
 describe('<org-feed>', () => {
   it('shows a missing or non-http src on its first render and warns once; the widgets inside keep their own content', async () => {
-    await expectAttributeMessage('<org-feed></org-feed>', 'The src setting is missing. Use the http or https address of a feed.', '<org-feed> src="": The src setting is missing');
+    await expectAttributeMessage(
+      '<org-feed></org-feed>',
+      'The src setting is missing. Use the http or https address of a feed.',
+      '<org-feed> src="": The src setting is missing',
+    );
     const wrap = await expectAttributeMessage(
       '<org-feed src="javascript:alert(1)"><platform-plank><span slot="title">Own title</span></platform-plank></org-feed>',
       'The src setting “javascript:alert(1)” is not valid. Use the http or https address of a feed.',
@@ -33,17 +47,24 @@ describe('<org-feed>', () => {
   });
 
   it('passes an accessibility check with a widget inside', async () => {
-    const wrap = await fixture<OrgFeed>(html`<org-feed src=${jsonUrl(sampleFeed)}><platform-plank plank="1"></platform-plank></org-feed>`);
+    const wrap = await fixture<OrgFeed>(
+      html`<org-feed src=${jsonUrl(sampleFeed)}><platform-plank plank="1"></platform-plank></org-feed>`,
+    );
     const plank = wrap.querySelector('platform-plank')!;
     await waitUntil(() => titleOf(plank), 'the plank renders from the provided feed');
     await expect(wrap).to.be.accessible();
   });
 
   it('gives its feed to widgets inside, also through a shadow root of the host page', async () => {
-    const wrap = await fixture<OrgFeed>(html`<org-feed src=${jsonUrl(withTitle('Through the shadow'))}><div></div></org-feed>`);
+    const wrap = await fixture<OrgFeed>(
+      html`<org-feed src=${jsonUrl(withTitle('Through the shadow'))}><div></div></org-feed>`,
+    );
     const root = wrap.querySelector('div')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<platform-plank plank="1"></platform-plank>';
-    await waitUntil(() => titleOf(root.querySelector('platform-plank')!) === 'Through the shadow', 'the plank in a shadow root gets the feed');
+    await waitUntil(
+      () => titleOf(root.querySelector('platform-plank')!) === 'Through the shadow',
+      'the plank in a shadow root gets the feed',
+    );
   });
 
   it('a new src reaches every widget inside; a widget moved out stops following it', async () => {
@@ -72,7 +93,9 @@ describe('<org-feed>', () => {
   });
 
   it('speaks the context protocol: a @lit/context consumer receives the feed', async () => {
-    const wrap = await fixture<OrgFeed>(html`<org-feed src=${jsonUrl(withTitle('Shared'))}><lit-context-consumer></lit-context-consumer></org-feed>`);
+    const wrap = await fixture<OrgFeed>(
+      html`<org-feed src=${jsonUrl(withTitle('Shared'))}><lit-context-consumer></lit-context-consumer></org-feed>`,
+    );
     const consumer = wrap.querySelector<LitConsumer>('lit-context-consumer')!;
     await waitUntil(() => consumer.consumer.value?.status === 'ready', 'the feed arrives');
     const state = consumer.consumer.value as Extract<FeedState, { status: 'ready' }>;

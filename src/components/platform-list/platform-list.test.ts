@@ -14,10 +14,18 @@ PlatformList.define('platform-list');
 /** The sample feed with `n` planks, numbered 1…n. */
 const feedWith = (n: number) => ({
   ...sampleFeed,
-  platform: Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, number: i + 1, title: `Plank ${i + 1}`, summary: 'S.', body: 'B.', tags: [i % 2 ? 'odd' : 'even'] })),
+  platform: Array.from({ length: n }, (_, i) => ({
+    id: `p${i + 1}`,
+    number: i + 1,
+    title: `Plank ${i + 1}`,
+    summary: 'S.',
+    body: 'B.',
+    tags: [i % 2 ? 'odd' : 'even'],
+  })),
 });
 
-const planksOf = (el: PlatformList) => [...el.shadowRoot!.querySelectorAll('ul[part=list] > li > platform-plank')] as PlatformPlank[];
+const planksOf = (el: PlatformList) =>
+  [...el.shadowRoot!.querySelectorAll('ul[part=list] > li > platform-plank')] as PlatformPlank[];
 
 describe('<platform-list>', () => {
   beforeEach(() => clearFeedCache());
@@ -96,12 +104,16 @@ describe('<platform-list>', () => {
     expect([...list.children].every((li) => li.localName === 'li')).to.be.true;
     await Promise.all(planksOf(el).map((p) => p.updateComplete));
     expect(planksOf(el).map((p) => p.data!.id)).to.deep.equal(Array.from({ length: 11 }, (_, i) => `p${i + 1}`));
-    planksOf(el).forEach((p, i) => expect(p.shadowRoot!.querySelector('[part=title]')!.textContent).to.contain(`Plank ${i + 1}`));
+    planksOf(el).forEach((p, i) =>
+      expect(p.shadowRoot!.querySelector('[part=title]')!.textContent).to.contain(`Plank ${i + 1}`),
+    );
     await expect(el).shadowDom.to.be.accessible();
   });
 
   it('shows only the planks on its topics, up to its limit', async () => {
-    const el = await feedFixture<PlatformList>(html`<platform-list feed=${jsonUrl(feedWith(11))} tags="odd" limit="4"></platform-list>`);
+    const el = await feedFixture<PlatformList>(
+      html`<platform-list feed=${jsonUrl(feedWith(11))} tags="odd" limit="4"></platform-list>`,
+    );
     await waitUntil(() => planksOf(el).length === 4, 'four planks show');
     await new Promise((r) => setTimeout(r, 50));
     expect(planksOf(el).map((p) => p.data!.id)).to.deep.equal(['p2', 'p4', 'p6', 'p8']);

@@ -8,7 +8,12 @@ import type { Plank } from '../../core/feed-types.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { listStyles } from './platform-list.styles.js';
-import { checkPlankAttributes, plankHeadingLevel, plankVariant, PlatformPlank } from '../platform-plank/platform-plank.js';
+import {
+  checkPlankAttributes,
+  plankHeadingLevel,
+  plankVariant,
+  PlatformPlank,
+} from '../platform-plank/platform-plank.js';
 import { AttributeCheck } from '../../core/attribute-check.js';
 
 /** Our plank under a private name, for pages where the host took `platform-plank` first. */
@@ -40,9 +45,7 @@ const sameShown = (a: Shown, b: Shown) =>
 /** Planks matching any of the tags (all when none), in feed order, at most `limit`. */
 export function selectPlanks(planks: Plank[], tags: string[], limit?: number): Plank[] {
   const wanted = tags.map((t) => trim(t).toLowerCase()).filter(Boolean);
-  const chosen = wanted.length
-    ? planks.filter((p) => p.tags.some((t) => wanted.includes(t.toLowerCase())))
-    : planks;
+  const chosen = wanted.length ? planks.filter((p) => p.tags.some((t) => wanted.includes(t.toLowerCase()))) : planks;
   return limit !== undefined ? chosen.slice(0, limit) : chosen;
 }
 
@@ -89,11 +92,13 @@ export class PlatformList extends SolidarityElement {
   private locale = new LocaleController(this);
   private attributeCheck = new AttributeCheck(this, this.locale, () => [
     ...checkPlankAttributes(this),
-    this.limit != null && this.limit !== '' && this.parsedLimit() === undefined && {
-      name: 'limit',
-      value: this.limit,
-      hint: 'attr.use-limit',
-    },
+    this.limit != null &&
+      this.limit !== '' &&
+      this.parsedLimit() === undefined && {
+        name: 'limit',
+        value: this.limit,
+        hint: 'attr.use-limit',
+      },
   ]);
   /** What the list should hold, as the latest render found it. */
   private wanted?: Shown;
@@ -147,11 +152,13 @@ export class PlatformList extends SolidarityElement {
     const variant = plankVariant(this.variant);
     this.wanted = { planks, variant, level: plankHeadingLevel(this.headingLevel), base: s.url };
     return html`
-      ${planks.length
-        ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}></ul>`
-        : html`<p class="message" part="message" role="status">
+      ${
+        planks.length
+          ? html`<ul class="grid ${variant}" part="list" aria-label=${t.t('list.label')}></ul>`
+          : html`<p class="message" part="message" role="status">
             ${tags.length ? t.t('list.no-match', { tags: tags.join(', ') }) : t.t('list.empty')}
-          </p>`}
+          </p>`
+      }
     `;
   }
 }

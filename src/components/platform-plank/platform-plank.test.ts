@@ -74,7 +74,11 @@ describe('<platform-plank>', () => {
     const el = await plankFrom(sampleFeed, 'healthcare');
     const button = el.shadowRoot!.querySelector('button[part=toggle]')!;
     // Input a moment ago (an earlier test's keys) renders at once; script changes wait for a task.
-    await waitUntil(() => !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive, 'no recent input', { timeout: 8000 });
+    await waitUntil(
+      () => !(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive,
+      'no recent input',
+      { timeout: 8000 },
+    );
     el.expanded = true;
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(button.getAttribute('aria-expanded')).to.equal('false');
@@ -85,7 +89,10 @@ describe('<platform-plank>', () => {
   it('speaks Spanish on a Spanish page, for feed text and UI', async () => {
     const el = await plankFrom(sampleFeed, 'healthcare', 'es-MX');
     const root = el.shadowRoot!;
-    await waitUntil(() => root.querySelector('button[part=toggle]')!.textContent!.includes('Leer'), 'Spanish strings load');
+    await waitUntil(
+      () => root.querySelector('button[part=toggle]')!.textContent!.includes('Leer'),
+      'Spanish strings load',
+    );
     expect(root.querySelector('[part=title]')!.textContent).to.contain('Sanidad para todos');
     expect(root.querySelector('button[part=toggle]')!.textContent!.trim()).to.equal('Leer más');
   });
@@ -135,7 +142,9 @@ describe('<platform-plank>', () => {
     // A misconfiguration's message is a rare string, fetched when first needed.
     const missing = await plankFrom(sampleFeed, 'nonexistent');
     await waitUntil(() => missing.shadowRoot!.querySelector('[part=message]')?.textContent, 'the message arrives');
-    expect(missing.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('The plank “nonexistent” is not in this platform.');
+    expect(missing.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain(
+      'The plank “nonexistent” is not in this platform.',
+    );
   });
 
   it('skips one broken plank and shows the rest', async () => {
@@ -185,7 +194,9 @@ describe('<platform-plank>', () => {
 
   it('compact variant is one disclosure button', async () => {
     const url = jsonUrl(sampleFeed);
-    const el = await feedFixture<PlatformPlank>(html`<platform-plank feed=${url} plank="climate" variant="compact"></platform-plank>`);
+    const el = await feedFixture<PlatformPlank>(
+      html`<platform-plank feed=${url} plank="climate" variant="compact"></platform-plank>`,
+    );
     await expect(el).shadowDom.to.be.accessible();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button.disclosure')!;
     expect(button.textContent).to.contain('Climate jobs');

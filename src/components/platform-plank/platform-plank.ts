@@ -19,13 +19,17 @@ export type PlankVariant = 'card' | 'compact';
 const VARIANTS: string[] = ['card', 'compact'] satisfies PlankVariant[];
 
 /** The variant to draw: the one asked for when it is known, else cards. */
-export const plankVariant = (variant: string): PlankVariant => (VARIANTS.includes(variant) ? (variant as PlankVariant) : 'card');
+export const plankVariant = (variant: string): PlankVariant =>
+  VARIANTS.includes(variant) ? (variant as PlankVariant) : 'card';
 
 /** The title's heading level: 2–6 as asked, else 2 (a level that never skips one after the page's h1). */
-export const plankHeadingLevel = (level: number): number => (Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2);
+export const plankHeadingLevel = (level: number): number =>
+  Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
 
 /** The attribute checks `<platform-plank>` and `<platform-list>` share: `variant` and `heading-level`. */
-export function checkPlankAttributes(el: HTMLElement & { variant: string; headingLevel: number }): (AttributeProblem | false)[] {
+export function checkPlankAttributes(
+  el: HTMLElement & { variant: string; headingLevel: number },
+): (AttributeProblem | false)[] {
   const level = el.getAttribute('heading-level');
   return [
     plankVariant(el.variant) !== el.variant && {
@@ -33,12 +37,13 @@ export function checkPlankAttributes(el: HTMLElement & { variant: string; headin
       value: el.variant,
       hint: 'attr.use-variant',
     },
-    level !== null && plankHeadingLevel(el.headingLevel) !== el.headingLevel && {
-      name: 'heading-level',
-      value: level,
-      hint: 'attr.use-heading-level',
-      params: { level: 2 },
-    },
+    level !== null &&
+      plankHeadingLevel(el.headingLevel) !== el.headingLevel && {
+        name: 'heading-level',
+        value: level,
+        hint: 'attr.use-heading-level',
+        params: { level: 2 },
+      },
   ];
 }
 
@@ -68,7 +73,8 @@ export function findPlank(planks: Plank[], key: string): Plank | undefined {
  * @csspart message - Loading and error messages.
  * @csspart link - Links inside the body.
  *
- * @cssprop --sw-color-accent - Accent color (number badge, top border, buttons). Defaults to the feed's `org.color`, else a deep red.
+ * @cssprop --sw-color-accent - Accent color (number badge, top border, buttons). Defaults to the feed's
+ *   `org.color`, else a deep red.
  * @cssprop --sw-color-on-accent - Text on the accent color.
  * @cssprop --sw-color-text - Text color.
  * @cssprop --sw-color-muted - Secondary text color.
@@ -240,21 +246,27 @@ export class PlatformPlank extends SolidarityElement {
         <div class="body" part="body" id="body" ?hidden=${!this.expanded}>
           ${p.summary && variant === 'compact' ? html`<p class="summary" part="summary">${p.summary}</p>` : nothing}
           ${p.body}
-          ${p.tags.length
-            ? html`<ul class="tags" part="tags" aria-label=${t.t('plank.tags')}>${p.tags.map((tag) => html`<li>${tag}</li>`)}</ul>`
-            : nothing}
+          ${
+            p.tags.length
+              ? html`<ul class="tags" part="tags" aria-label=${t.t('plank.tags')}>${p.tags.map((tag) => html`<li>${tag}</li>`)}</ul>`
+              : nothing
+          }
         </div>
         <div class="actions">
-          ${variant === 'card' && p.hasBody
-            ? html`<button class="btn primary" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
+          ${
+            variant === 'card' && p.hasBody
+              ? html`<button class="btn primary" part="toggle" aria-expanded=${this.expanded} aria-controls="body" @click=${this.toggle}>
                 ${this.expanded ? t.t('plank.show-less') : t.t('plank.read-more')}
               </button>`
-            : nothing}
-          ${variant === 'card' || this.expanded
-            ? html`<button class="btn" part="share" aria-label=${t.t('plank.share-label', { title: titleText })} @click=${() => this.share(titleText)}>
+              : nothing
+          }
+          ${
+            variant === 'card' || this.expanded
+              ? html`<button class="btn" part="share" aria-label=${t.t('plank.share-label', { title: titleText })} @click=${() => this.share(titleText)}>
                 ${t.t('plank.share')}
               </button>`
-            : nothing}
+              : nothing
+          }
           <span class="status" role="status">${this.shareStatus}</span>
         </div>
       </article>

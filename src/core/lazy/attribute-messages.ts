@@ -17,7 +17,9 @@ const sentences = ({ name, value, hint, params }: AttributeProblem, t: (key: Mes
 /** Resolves once the English strings for problems are here (or failed to come: offline). */
 export const ready: Promise<void> = loadRareMessages().catch(() => {});
 
-/** One warning per distinct problem, in English, in the words the widget shows (offline, the keys stand in for them). */
+/**
+ * One warning per distinct problem, in English, in the words the widget shows (offline, the keys stand in for them).
+ */
 export function warnProblems(host: SolidarityElement, problems: AttributeProblem[]): void {
   const en = messagesNow('en')!;
   const t = (key: MessageKey, params: Params) => formatMessage(en[key] ?? key, params);
@@ -29,6 +31,7 @@ export function warnProblems(host: SolidarityElement, problems: AttributeProblem
 /** One visible, polite message per problem, in the widget's language. */
 export function renderProblems(problems: AttributeProblem[], locale: LocaleController): TemplateResult {
   return html`${problems.map(
-    (p) => html`<p class="message error" part="message" role="status" tabindex="-1">${sentences(p, locale.t.bind(locale))}</p>`,
+    (p) =>
+      html`<p class="message error" part="message" role="status" tabindex="-1">${sentences(p, locale.t.bind(locale))}</p>`,
   )}`;
 }

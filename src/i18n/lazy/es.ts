@@ -39,7 +39,8 @@ export const es: Messages = {
   'petition.phone': 'Teléfono',
   'petition.comment': 'Comentario',
   'petition.optional': '(opcional)',
-  'petition.consent': 'Acepto que los organizadores se comuniquen conmigo sobre esta petición y campañas relacionadas. Puedo darme de baja en cualquier momento.',
+  'petition.consent':
+    'Acepto que los organizadores se comuniquen conmigo sobre esta petición y campañas relacionadas. Puedo darme de baja en cualquier momento.',
   'petition.privacy': 'Política de privacidad',
   'petition.sign': 'Firmar la petición',
   'petition.sending': 'Enviando…',
@@ -54,13 +55,15 @@ export const es: Messages = {
   'petition.problems_other': '{count} campos necesitan tu atención.',
   'petition.error.required': 'Este campo es obligatorio.',
   'petition.error.consent': 'Marca esta casilla para firmar.',
-  'petition.error.offline': 'No se pudo enviar ni guardar tu firma: parece que no tienes conexión. Inténtalo de nuevo cuando vuelvas a tenerla.',
+  'petition.error.offline':
+    'No se pudo enviar ni guardar tu firma: parece que no tienes conexión. Inténtalo de nuevo cuando vuelvas a tenerla.',
   'donate.button': 'Donar',
   'donate.progress': '{raised} recaudados de {goal}',
   'donate.unavailable': 'Las donaciones no están disponibles aquí.',
   'donate.use-provider': 'Use uno de {names}. Las donaciones no están disponibles aquí.',
   'donate.needed': 'El proveedor {provider} lo necesita. Las donaciones no están disponibles aquí.',
-  'donate.use-numbers': 'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
+  'donate.use-numbers':
+    'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
   'donate.use-range': 'Use importes entre {range}. Las donaciones no están disponibles aquí.',
   // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
   'chapter.search': 'Buscar una sección',

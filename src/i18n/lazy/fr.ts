@@ -39,7 +39,8 @@ export const fr: Messages = {
   'petition.phone': 'Téléphone',
   'petition.comment': 'Commentaire',
   'petition.optional': '(facultatif)',
-  'petition.consent': 'J’accepte que les organisateurs me contactent au sujet de cette pétition et des campagnes liées. Je peux me désabonner à tout moment.',
+  'petition.consent':
+    'J’accepte que les organisateurs me contactent au sujet de cette pétition et des campagnes liées. Je peux me désabonner à tout moment.',
   'petition.privacy': 'Politique de confidentialité',
   'petition.sign': 'Signer la pétition',
   'petition.sending': 'Envoi…',
@@ -54,13 +55,15 @@ export const fr: Messages = {
   'petition.problems_other': '{count} champs demandent votre attention.',
   'petition.error.required': 'Ce champ est obligatoire.',
   'petition.error.consent': 'Cochez cette case pour signer.',
-  'petition.error.offline': 'Votre signature n’a pu être ni envoyée ni enregistrée : vous semblez hors ligne. Réessayez une fois de retour en ligne.',
+  'petition.error.offline':
+    'Votre signature n’a pu être ni envoyée ni enregistrée : vous semblez hors ligne. Réessayez une fois de retour en ligne.',
   'donate.button': 'Faire un don',
   'donate.progress': '{raised} collectés sur {goal}',
   'donate.unavailable': 'Les dons ne sont pas disponibles ici.',
   'donate.use-provider': 'Utilisez l’un de {names}. Les dons ne sont pas disponibles ici.',
   'donate.needed': 'Le fournisseur {provider} en a besoin. Les dons ne sont pas disponibles ici.',
-  'donate.use-numbers': 'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
+  'donate.use-numbers':
+    'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
   'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
   // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
   'chapter.search': 'Trouver une section',

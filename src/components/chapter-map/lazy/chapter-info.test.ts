@@ -16,7 +16,7 @@ const chapter: Chapter = {
 };
 
 describe('chapter-info', () => {
-  it('lists where, when, email and website; a relative website resolves against the chapters\' document', async () => {
+  it("lists where, when, email and website; a relative website resolves against the chapters' document", async () => {
     const lines = chapterInfo(chapter, await localeFor('en'), 'https://party.example/feed/feed.json');
     expect(lines).to.deep.equal([
       { kind: 'city', text: 'Chicago, IL' },

@@ -201,15 +201,19 @@ export class ChapterPanel {
         <button part="button" type="button" class="btn near" @click=${this.nearMe}>${t.t('chapter.near-me')}</button>
       </form>
       <p class="status" part="status" role="status">${this.status}</p>
-      ${km
-        ? html`<button part="button" type="button" class="btn all" @click=${this.showAll}
+      ${
+        km
+          ? html`<button part="button" type="button" class="btn all" @click=${this.showAll}
             >${t.t('chapter.show-all')}</button>`
-        : nothing}
-      ${count
-        ? this.vlist.render(count, t.t('chapter.label'), row, this.rows ? this.rows.indexOf(sel) : sel)
-        : chapters.length
-          ? nothing
-          : html`<p class="message" part="message">${t.t('chapter.empty')}</p>`}
+          : nothing
+      }
+      ${
+        count
+          ? this.vlist.render(count, t.t('chapter.label'), row, this.rows ? this.rows.indexOf(sel) : sel)
+          : chapters.length
+            ? nothing
+            : html`<p class="message" part="message">${t.t('chapter.empty')}</p>`
+      }
       ${this.selected ? renderDetails(this.name(this.selected), this.linesOf(this.selected)) : nothing}`;
   }
 
@@ -226,12 +230,14 @@ export class ChapterPanel {
         <div class="panel" part="panel">${panel}</div>
         <div class="map" part="map">
           <div class="canvas" ?hidden=${state === 'failed' || state === 'tap'}></div>
-          ${state === 'tap'
-            ? html`<button part="button" class="btn primary show" @click=${this.showMap}
+          ${
+            state === 'tap'
+              ? html`<button part="button" class="btn primary show" @click=${this.showMap}
                 >${t.t('chapter.show-map')}</button>`
-            : state === 'failed'
-              ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
-              : nothing}
+              : state === 'failed'
+                ? html`<p class="message" part="message" role="status">${t.t('chapter.no-map')}</p>`
+                : nothing
+          }
         </div>
       </div>
     `;

@@ -13,7 +13,7 @@ describe('chapter-search', () => {
     expect(searchChapters(index, '  ', t)).to.deep.equal({ postal: [], status: '' });
   });
 
-  it('a postal code lists its chapter first, in the reader\'s country, and a submit picks it', async () => {
+  it("a postal code lists its chapter first, in the reader's country, and a submit picks it", async () => {
     const t = await localeFor('en-US');
     const result = searchChapters(index, '482', t);
     expect(ids(result.rows)).to.deep.equal(['detroit']);

@@ -13,7 +13,9 @@ describe('chapter-source', () => {
     console.warn = (m: string) => warnings.push(m);
     try {
       const chapters = [...sampleChapters, { id: 'bad', name: 'No place', lat: 100, lng: 0 }];
-      const el = await fixture<ChapterMap>(html`<chapter-map .chapters=${chapters} src="/never-fetched.json"></chapter-map>`);
+      const el = await fixture<ChapterMap>(
+        html`<chapter-map .chapters=${chapters} src="/never-fetched.json"></chapter-map>`,
+      );
       await until(() => el.panel, 'the panel loads');
       const source = el.panel!.source;
       expect(source.chapters!.map((c) => c.id)).to.deep.equal(sampleChapters.map((c) => c.id));
@@ -26,7 +28,7 @@ describe('chapter-source', () => {
     }
   });
 
-  it('fetches src with options a host page\'s Object.prototype cannot change (an inherited signal would abort it)', async () => {
+  it("fetches src with options a host page's Object.prototype cannot change (an inherited signal would abort it)", async () => {
     const proto = Object.prototype as Record<string, unknown>;
     proto.signal = AbortSignal.abort();
     let el: ChapterMap;

@@ -10,9 +10,7 @@ import type { MapHost } from '../map-host.js';
 import { parseChapters } from './chapter-index.js';
 
 export type SrcState =
-  | { status: 'loading' }
-  | { status: 'ready'; url: string; chapters: Chapter[] }
-  | { status: 'error' };
+  { status: 'loading' } | { status: 'ready'; url: string; chapters: Chapter[] } | { status: 'error' };
 
 /** How the chapters are coming: loading, failed (`src` only; the feed has its own state), or here. */
 export type SourceStatus = 'loading' | 'error' | 'ready' | 'none';

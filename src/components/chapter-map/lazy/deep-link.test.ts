@@ -8,7 +8,8 @@ describe('deep-link', () => {
   });
 
   it('ignores other hashes and keeps a malformed escape as written, never throwing', () => {
-    for (const hash of ['', '#', '#chapters', '#chapter-', '#top']) expect(chapterIdFromHash(hash), hash).to.equal(undefined);
+    for (const hash of ['', '#', '#chapters', '#chapter-', '#top'])
+      expect(chapterIdFromHash(hash), hash).to.equal(undefined);
     expect(chapterIdFromHash('#chapter-100%')).to.equal('100%');
   });
 });

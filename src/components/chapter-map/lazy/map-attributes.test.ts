@@ -4,7 +4,8 @@ import { initialView, mapAttributeProblems } from './map-attributes.js';
 describe('map-attributes', () => {
   it('reads center and zoom, leaving out what cannot be used', () => {
     expect(initialView('-87.65, 41.9', '9')).to.deep.include({ center: [-87.65, 41.9], zoom: 9 });
-    for (const bad of ['north pole', '200,10', '10', '1,2,3', ',']) expect(initialView(bad, undefined).center, bad).to.equal(undefined);
+    for (const bad of ['north pole', '200,10', '10', '1,2,3', ','])
+      expect(initialView(bad, undefined).center, bad).to.equal(undefined);
     for (const bad of ['99', '-1', 'far', ' ']) expect(initialView(undefined, bad).zoom, bad).to.equal(undefined);
     expect(initialView(undefined, '0').zoom).to.equal(0);
   });

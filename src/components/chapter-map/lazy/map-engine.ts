@@ -157,7 +157,9 @@ export class MapEngine implements ReactiveController {
   private failed(reason: string, detail?: string) {
     if (reason === 'style') {
       const url = this.host.styleUrl;
-      this.host.warnOnce(`<chapter-map>: the style at "${url}" could not be loaded (${detail}); using the built-in basemap.`);
+      this.host.warnOnce(
+        `<chapter-map>: the style at "${url}" could not be loaded (${detail}); using the built-in basemap.`,
+      );
       return;
     }
     const why = `${reason}${detail ? `: ${detail}` : ''}`;

@@ -5,7 +5,15 @@
  * adopted into the element's shadow root. Every failure (no WebGL2, a CSP or
  * Trusted Types refusing the worker) is reported through `fail`, never thrown.
  */
-import { Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type MapOptions } from 'maplibre-gl';
+import {
+  Map as MapLibre,
+  Marker,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapOptions,
+} from 'maplibre-gl';
 import workerSource from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { Chapter } from '../../../core/feed-types.js';
@@ -160,7 +168,8 @@ export class MapView {
   setChapters(chapters: Chapter[]): void {
     this.o.chapters = chapters;
     this.popup?.remove();
-    if (!this.o.center && chapters.length) this.map?.fitBounds(bounds(chapters), { padding: 40, maxZoom: this.o.zoom ?? 10, animate: false });
+    if (!this.o.center && chapters.length)
+      this.map?.fitBounds(bounds(chapters), { padding: 40, maxZoom: this.o.zoom ?? 10, animate: false });
     const source = this.map?.getSource<GeoJSONSource>(CHAPTER_SOURCE);
     if (!source) return;
     source.setData(chapterSource(chapters).data as GeoJSON.FeatureCollection);
@@ -230,7 +239,10 @@ export class MapView {
 }
 
 function bounds(chapters: Chapter[]): [number, number, number, number] {
-  let w = 180, s = 90, e = -180, n = -90;
+  let w = 180,
+    s = 90,
+    e = -180,
+    n = -90;
   for (const c of chapters) {
     w = Math.min(w, c.lng);
     e = Math.max(e, c.lng);

@@ -20,7 +20,7 @@ describe('near-me', () => {
     }
   });
 
-  it('passes the position on as [lng, lat], with options a host page\'s Object.prototype cannot change', async () => {
+  it("passes the position on as [lng, lat], with options a host page's Object.prototype cannot change", async () => {
     const geo = navigator.geolocation;
     const original = geo.getCurrentPosition;
     const proto = Object.prototype as Record<string, unknown>;

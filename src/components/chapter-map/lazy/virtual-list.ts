@@ -25,7 +25,10 @@ export class VirtualList implements ReactiveController {
   private count = 0;
   private frame = 0;
   private resize = new ResizeObserver(() => this.measure());
-  /** Rows are sized in em: their real height is measured by an observer, after layout (reading offsetHeight here would force one). */
+  /**
+   * Rows are sized in em: their real height is measured by an observer, after layout (reading offsetHeight here would
+   * force one).
+   */
   private rowResize = new ResizeObserver(([entry]) => {
     const height = entry.borderBoxSize[0]?.blockSize;
     if (height && height !== this.row) {

@@ -44,14 +44,24 @@ export function plainAmount(amount: number, currency: string): string {
  * The settings in force, or the problem that stops donations; `notes` are lesser problems
  * (a value ignored for its default) for the console.
  */
-export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { config?: DonateConfig; problem?: AttributeProblem; notes?: string[] } {
+export function resolveConfig(
+  a: DonateAttributes,
+  f: DonateSettings = {},
+): { config?: DonateConfig; problem?: AttributeProblem; notes?: string[] } {
   const b = basics(a, f);
   if ('problem' in b) return b;
   const { provider, account, template, amounts, defaultAmount, min, max } = b;
   const recurring = a.recurring ?? f.recurring ?? false;
   const links = stripeLinks(account);
-  if (provider === 'stripe' && !(links?.every((l) => safeUrl(l.url, { context: 'Stripe link' })) && links.some((l) => recurring || !l.monthly))) {
-    return unavailable('account', account, 'list one Stripe payment link per amount (monthly ones need recurring), like "10:https://buy.stripe.com/…, 25/month:https://buy.stripe.com/…"');
+  if (
+    provider === 'stripe' &&
+    !(links?.every((l) => safeUrl(l.url, { context: 'Stripe link' })) && links.some((l) => recurring || !l.monthly))
+  ) {
+    return unavailable(
+      'account',
+      account,
+      'list one Stripe payment link per amount (monthly ones need recurring), like "10:https://buy.stripe.com/…, 25/month:https://buy.stripe.com/…"',
+    );
   }
   if (provider === 'url' && !safeUrl(template.replace(/\{\w+\}/g, '1'), { context: 'donate template' })) {
     return unavailable('template', template, 'it must be an http(s) address');
@@ -63,12 +73,15 @@ export function resolveConfig(a: DonateAttributes, f: DonateSettings = {}): { co
   } catch {
     return unavailable('currency', currency, 'it is not an ISO 4217 currency code');
   }
-  if (provider === 'actblue' && currency !== 'USD') return unavailable('currency', currency, 'ActBlue takes US dollars (USD) only');
+  if (provider === 'actblue' && currency !== 'USD')
+    return unavailable('currency', currency, 'ActBlue takes US dollars (USD) only');
   const target = a.target === '_blank' ? '_blank' : '_self';
   return {
     notes: [
       a.target && a.target !== target && `target "${a.target}" is not _self or _blank; using _self.`,
-      provider === 'paypal' && recurring && 'a PayPal link cannot preset a monthly gift: the panel offers one-time gifts, and donors may tick "monthly" on PayPal’s page.',
+      provider === 'paypal' &&
+        recurring &&
+        'a PayPal link cannot preset a monthly gift: the panel offers one-time gifts, and donors may tick "monthly" on PayPal’s page.',
       provider === 'liberapay' && !recurring && 'Liberapay gifts are always recurring: the panel offers monthly gifts.',
     ].filter((n): n is string => !!n),
     config: {

@@ -150,9 +150,15 @@ export class DonatePanel extends SolidarityElement {
     }
     const c = this.config;
     const recurring = this.monthly;
-    const url = safeUrl(this.provider.url(c, { amount, recurring, refcode: pageRefcode(c) }), { context: 'donation address' });
+    const url = safeUrl(this.provider.url(c, { amount, recurring, refcode: pageRefcode(c) }), {
+      context: 'donation address',
+    });
     if (!url) return;
-    const go = this.emit('donate-click', { provider: c.provider, amount, currency: c.currency, recurring, url }, { cancelable: true });
+    const go = this.emit(
+      'donate-click',
+      { provider: c.provider, amount, currency: c.currency, recurring, url },
+      { cancelable: true },
+    );
     this.dialog.close();
     if (!go) return;
     if (c.target === '_blank') open(url, '_blank', 'noopener');
@@ -191,21 +197,25 @@ export class DonatePanel extends SolidarityElement {
           ${this.presets().map((n) => this.radio('amount', this.choice === n, money(n), () => ((this.choice = n), (this.error = ''))))}
           ${p.anyAmount ? this.radio('amount', this.choice === 'custom', t.t('donate.other'), () => (this.choice = 'custom')) : nothing}
         </fieldset>
-        ${this.choice === 'custom'
-          ? html`<div class="field">
+        ${
+          this.choice === 'custom'
+            ? html`<div class="field">
               <label for="custom">${t.t('donate.custom', { currency: c.currency })}</label>
               <input id="custom" part="custom" inputmode="decimal" autocomplete="off" .value=${this.custom}
                 aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'error' : nothing} @input=${this.onInput} />
               ${this.error ? html`<p id="error" class="error">${this.error}</p>` : nothing}
             </div>`
-          : nothing}
-        ${freq.length === 2
-          ? html`<fieldset part="frequency">
+            : nothing
+        }
+        ${
+          freq.length === 2
+            ? html`<fieldset part="frequency">
               <legend>${t.t('donate.frequency')}</legend>
               ${this.radio('frequency', !this.monthly, t.t('donate.once'), () => this.setMonthly(false))}
               ${this.radio('frequency', this.monthly, t.t('donate.monthly'), () => this.setMonthly(true))}
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         <button class="cta" part="cta">
           ${typeof amount === 'number' ? t.t(this.monthly ? 'donate.cta-monthly' : 'donate.cta', { amount: money(amount) }) : t.t('donate.button')}
         </button>

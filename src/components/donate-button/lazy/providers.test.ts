@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { basics } from '../donate-basics.js';
-import { currencyDigits, pageRefcode, plainAmount, resolveConfig, stripeLinks, type DonateConfig } from './donate-config.js';
+import {
+  currencyDigits,
+  pageRefcode,
+  plainAmount,
+  resolveConfig,
+  stripeLinks,
+  type DonateConfig,
+} from './donate-config.js';
 import { readAmount } from './donate-panel.js';
 import { providers } from './providers.js';
 
@@ -24,16 +31,22 @@ describe('donate providers', () => {
     expect(url({ provider: 'actblue' }, 25, true, 'email')).to.equal(
       'https://secure.actblue.com/donate/riverside-workers?amount=25&recurring=true&refcode=email',
     );
-    expect(url({ provider: 'actblue' }, 25.5, false)).to.equal('https://secure.actblue.com/donate/riverside-workers?amount=25.50');
+    expect(url({ provider: 'actblue' }, 25.5, false)).to.equal(
+      'https://secure.actblue.com/donate/riverside-workers?amount=25.50',
+    );
   });
 
   it('ActBlue: an odd account name is encoded, never a path', () => {
-    expect(url({ provider: 'actblue', account: '../x?y' }, 5, false)).to.equal('https://secure.actblue.com/donate/..%2Fx%3Fy?amount=5');
+    expect(url({ provider: 'actblue', account: '../x?y' }, 5, false)).to.equal(
+      'https://secure.actblue.com/donate/..%2Fx%3Fy?amount=5',
+    );
   });
 
   it('Stripe: the link for that amount and frequency, refcode as client_reference_id', () => {
     const account = '10:https://buy.stripe.com/ten, 25:https://buy.stripe.com/tf 25/month:https://buy.stripe.com/tfm';
-    expect(url({ provider: 'stripe', account }, 25, true, 'news letter!')).to.equal('https://buy.stripe.com/tfm?client_reference_id=news_letter_');
+    expect(url({ provider: 'stripe', account }, 25, true, 'news letter!')).to.equal(
+      'https://buy.stripe.com/tfm?client_reference_id=news_letter_',
+    );
     expect(url({ provider: 'stripe', account }, 10, false)).to.equal('https://buy.stripe.com/ten');
     const p = providers.stripe;
     expect(p.presets!({ ...base, account }, false)).to.deep.equal([10, 25]);
@@ -60,7 +73,9 @@ describe('donate providers', () => {
     expect(url({ provider: 'opencollective', account: 'workers' }, 42.42, true, 'blog')).to.equal(
       'https://opencollective.com/workers/donate?amount=42.42&interval=month&tags=blog',
     );
-    expect(url({ provider: 'opencollective', account: 'workers' }, 10, false)).to.equal('https://opencollective.com/workers/donate?amount=10');
+    expect(url({ provider: 'opencollective', account: 'workers' }, 10, false)).to.equal(
+      'https://opencollective.com/workers/donate?amount=10',
+    );
   });
 
   it('url: the template with every value URL-encoded', () => {
@@ -68,7 +83,9 @@ describe('donate providers', () => {
     expect(url({ provider: 'url', template }, 25.5, true, 'a&b=c d')).to.equal(
       'https://give.example/d?a=25.50&c=USD&r=monthly&src=a%26b%3Dc%20d',
     );
-    expect(url({ provider: 'url', template, currency: 'JPY' }, 1000, false)).to.equal('https://give.example/d?a=1000&c=JPY&r=once&src=');
+    expect(url({ provider: 'url', template, currency: 'JPY' }, 1000, false)).to.equal(
+      'https://give.example/d?a=1000&c=JPY&r=once&src=',
+    );
   });
 
   it('amounts as plain numbers, with the currency’s decimals', () => {
@@ -96,14 +113,17 @@ describe('donate settings', () => {
   const bad = (a: object, f?: object) => resolveConfig(a, f).problem!;
 
   it('attributes override the feed', () => {
-    const c = ok({ amounts: '5, 15', currency: 'eur', recurring: false, provider: 'paypal' }, {
-      provider: 'actblue',
-      account: 'x',
-      amounts: [10],
-      currency: 'USD',
-      recurring: true,
-      default_amount: 10,
-    });
+    const c = ok(
+      { amounts: '5, 15', currency: 'eur', recurring: false, provider: 'paypal' },
+      {
+        provider: 'actblue',
+        account: 'x',
+        amounts: [10],
+        currency: 'USD',
+        recurring: true,
+        default_amount: 10,
+      },
+    );
     expect(c).to.include({ provider: 'paypal', account: 'x', currency: 'EUR', recurring: false });
     expect(c.amounts).to.deep.equal([5, 15]);
   });
@@ -113,14 +133,28 @@ describe('donate settings', () => {
     expect(bad({ provider: 'paypal' })).to.include({ name: 'account', value: '' });
     expect(bad({ provider: 'url' })).to.include({ name: 'template', value: '' });
     expect(bad({ provider: 'url', template: 'javascript:alert(1)//{amount}' })).to.include({ name: 'template' });
-    expect(bad({ provider: 'paypal', account: 'x', amounts: '10,abc' })).to.include({ name: 'amounts', value: '10,abc' });
+    expect(bad({ provider: 'paypal', account: 'x', amounts: '10,abc' })).to.include({
+      name: 'amounts',
+      value: '10,abc',
+    });
     expect(bad({ provider: 'paypal', account: 'x', amounts: '10,-5' })).to.include({ name: 'amounts' });
-    expect(bad({ provider: 'paypal', account: 'x', currency: 'dollars' })).to.include({ name: 'currency', value: 'DOLLARS' });
+    expect(bad({ provider: 'paypal', account: 'x', currency: 'dollars' })).to.include({
+      name: 'currency',
+      value: 'DOLLARS',
+    });
     expect(bad({ provider: 'actblue', account: 'x', currency: 'EUR' })).to.include({ name: 'currency', value: 'EUR' });
-    expect(bad({ provider: 'paypal', account: 'x', min: '5', defaultAmount: '2' })).to.include({ name: 'default-amount', value: '2' });
-    expect(bad({ provider: 'paypal', account: 'x', max: '20', amounts: '10,50' })).to.include({ name: 'amounts', value: '50' });
+    expect(bad({ provider: 'paypal', account: 'x', min: '5', defaultAmount: '2' })).to.include({
+      name: 'default-amount',
+      value: '2',
+    });
+    expect(bad({ provider: 'paypal', account: 'x', max: '20', amounts: '10,50' })).to.include({
+      name: 'amounts',
+      value: '50',
+    });
     expect(bad({ provider: 'stripe', account: 'https://buy.stripe.com/x' })).to.include({ name: 'account' });
-    expect(bad({ provider: 'stripe', account: '10/month:https://buy.stripe.com/x', recurring: false })).to.include({ name: 'account' });
+    expect(bad({ provider: 'stripe', account: '10/month:https://buy.stripe.com/x', recurring: false })).to.include({
+      name: 'account',
+    });
     expect(basics({}, {})).to.have.property('problem');
   });
 

@@ -1,5 +1,6 @@
 /**
- * One small object per payment provider: what it can do and the URL that hands the reader over with everything prefilled.
+ * One small object per payment provider: what it can do and the URL that hands the reader over with everything
+ *   prefilled.
  * No card data ever touches our code. Each builder cites the provider's documentation.
  * Loaded with the panel; the settings were checked by donate-config.ts.
  */
@@ -156,5 +157,7 @@ function fillTemplate(c: DonateConfig, g: Gift): string {
     recurring: g.recurring ? 'monthly' : 'once',
     refcode: g.refcode,
   };
-  return c.template.replace(/\{(amount|currency|recurring|refcode)\}/g, (_, k: string) => encodeURIComponent(values[k]));
+  return c.template.replace(/\{(amount|currency|recurring|refcode)\}/g, (_, k: string) =>
+    encodeURIComponent(values[k]),
+  );
 }
