@@ -2,9 +2,11 @@
 // (server/plugins/). buildApp() only builds the shared services and registers the plugins, so
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Challenges } from './challenge.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { admin } from './plugins/admin.js';
+import { challengeRoute } from './plugins/challenge-route.js';
 import { connectionLimit } from './plugins/connection-limit.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
@@ -37,6 +39,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     origins: new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
+    challenges: opts.proofOfWork ? new Challenges(opts.store, opts.challengeKey) : null,
   };
 
   const app = Fastify({
@@ -61,6 +64,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.register(feedRoute, ctx);
   app.register(petitions, ctx);
+  app.register(challengeRoute, ctx);
   app.register(signatures, ctx);
   app.register(admin, ctx);
   app.register(health, ctx);

@@ -13,6 +13,12 @@ import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
+/**
+ * Off until <petition-form> solves challenges itself (issue 19, part 2): with it on, today's
+ * widget could not sign. Flip to 'on' with that change.
+ */
+const POW_DEFAULT = 'off';
+
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
 
 Usage:
@@ -39,6 +45,10 @@ serve options:
   --publish-counts S     publish petition counts every S seconds (default 60), so that signing
                          with someone's address does not show at once whether they had signed;
                          0 = live counts, which lets anyone find that out
+  --proof-of-work on|off signature POSTs must carry a solved challenge from GET /api/challenge
+                         (ALTCHA v1, SHA-256, ~50,000 hashes on average: well under a second in a
+                         browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
+                         requests with the admin token skip it
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -48,6 +58,9 @@ Environment:
                               (DELETE /api/petitions/ID/signatures?email=…), sent as
                               "Authorization: Bearer TOKEN". Unset: both answer 404. A token that
                               is too short or has spaces is refused at start.
+  SOLIDARITY_CHALLENGE_KEY    the HMAC key of proof-of-work challenges, at least ${MIN_TOKEN_LENGTH} characters
+                              (servers sharing one Postgres share the key kept in it anyway);
+                              unset: one is made on first start and kept in the database
 
 check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
 `;
@@ -92,6 +105,7 @@ async function serve(args: string[]): Promise<void> {
       'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
+      'proof-of-work': { type: 'string', default: POW_DEFAULT },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -110,6 +124,17 @@ async function serve(args: string[]): Promise<void> {
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined && !isOrigin(publicUrl)) {
     throw new UsageError(`--public-url "${publicUrl}" is not an http(s) URL like https://party.example`);
+  }
+  const proofOfWork = values['proof-of-work'];
+  if (proofOfWork !== 'on' && proofOfWork !== 'off') {
+    throw new UsageError(`--proof-of-work must be "on" or "off", not "${proofOfWork}"`);
+  }
+  const challengeKey = process.env.SOLIDARITY_CHALLENGE_KEY || undefined;
+  if (challengeKey !== undefined && challengeKey.length < MIN_TOKEN_LENGTH) {
+    fail(
+      `SOLIDARITY_CHALLENGE_KEY is ${challengeKey.length} characters long; it must have at least ` +
+        `${MIN_TOKEN_LENGTH}. Make one with: openssl rand -hex 32`,
+    );
   }
   const token = process.env.SOLIDARITY_ADMIN_TOKEN;
   const tokenProblem = token ? adminTokenProblem(token) : null;
@@ -156,6 +181,8 @@ async function serve(args: string[]): Promise<void> {
     adminToken: token,
     retainDays,
     publishCountsMs: publishCountsS * 1000,
+    proofOfWork: proofOfWork === 'on',
+    challengeKey,
   });
 
   try {
@@ -199,6 +226,7 @@ async function serve(args: string[]): Promise<void> {
     console.log('(readers who reach this server under another address cannot sign on its pages: give --public-url URL)');
   }
   if (rateLimit === 0) console.log('rate limiting: off');
+  console.log(`proof of work: ${proofOfWork}`);
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
   if (publishCountsS === 0) {
     console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');

@@ -1,5 +1,6 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
+import type { Challenges } from '../challenge.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
@@ -28,6 +29,10 @@ export interface AppOptions {
   retainDays?: number;
   /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
   publishCountsMs?: number;
+  /** Signature POSTs must carry a solved challenge (server/challenge.ts); admin-token requests skip it. */
+  proofOfWork?: boolean;
+  /** The challenges' HMAC key (SOLIDARITY_CHALLENGE_KEY); unset: one made and kept in the database. */
+  challengeKey?: string;
   log?: (msg: string) => void;
 }
 
@@ -40,4 +45,6 @@ export interface AppContext {
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;
+  /** Set when proof of work is on. */
+  challenges: Challenges | null;
 }

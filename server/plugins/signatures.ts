@@ -3,6 +3,7 @@
 // published count, after the same durable commit (storage/types.ts, sign()).
 import type { FastifyInstance } from 'fastify';
 import type { Petition } from '../../src/core/feed-types.js';
+import { adminTokenMatcher } from '../admin-token.js';
 import { NO_STORE } from '../cache-headers.js';
 import { answerPreflight } from '../cors.js';
 import { ApiError } from '../errors.js';
@@ -11,6 +12,7 @@ import { isClosed, petitionFor, petitionParams, type PetitionParams } from '../p
 import { clientKey, RateLimiter } from '../rate-limit.js';
 import type { Signature } from '../storage/types.js';
 import { checkSignature, signatureSchema, type SignatureBody } from '../validate.js';
+import { usableAdminToken } from './admin.js';
 import type { AppContext } from './context.js';
 import { unsupportedMediaType } from './json-body.js';
 
@@ -29,8 +31,9 @@ const createdSchema = {
 } as const;
 
 export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { opts, feed, store, origins, counts } = ctx;
+  const { opts, feed, store, origins, counts, challenges } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
+  const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {
     origins.signing(req, reply);
@@ -75,6 +78,8 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
       let count: number;
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
+        // After the body checks, so a mistyped form does not spend the reader's solved challenge.
+        if (challenges && !isAdmin?.(req)) await challenges.spend(req.body.altcha);
         const origin = req.headers.origin;
         const sig: Signature | null = checked.honeypot
           ? null // a bot filled the hidden field: answer as usual, keep nothing

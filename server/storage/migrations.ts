@@ -57,6 +57,17 @@ export const migrations: Migration[] = [
       ALTER TABLE petition_counts ADD COLUMN sign_requests ${d.bigint} NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'server secrets (the challenge key); challenges already spent',
+    // spent_challenges: each proof-of-work challenge signs once; a row lives until the challenge
+    // would have expired anyway (server/challenge.ts).
+    sql: (d) => `
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE spent_challenges (signature TEXT PRIMARY KEY, expires_at ${d.time} NOT NULL);
+      CREATE INDEX spent_challenges_expires_at ON spent_challenges (expires_at);
+    `,
+  },
 ];
 
 export const sqliteSql = (m: Migration) => m.sql(SQLITE);

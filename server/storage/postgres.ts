@@ -201,6 +201,27 @@ export class PostgresStore implements SignatureStore {
     return (await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
   }
 
+  async secret(name: string, fresh: string): Promise<string> {
+    await this.pool.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      name,
+      fresh,
+    ]);
+    const r = await this.pool.query('SELECT value FROM server_secrets WHERE name = $1', [name]);
+    return r.rows[0].value as string;
+  }
+
+  async spendChallenge(signature: string, expiresAt: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      'INSERT INTO spent_challenges (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [signature, expiresAt],
+    );
+    return r.rowCount === 1;
+  }
+
+  async purgeChallenges(before: Date): Promise<number> {
+    return (await this.pool.query('DELETE FROM spent_challenges WHERE expires_at < $1', [before])).rowCount ?? 0;
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }

@@ -38,6 +38,8 @@ export type WriteOp = { id: number } & (
   | { kind: 'erase'; petition: string; email: string; signer: string }
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
+  | { kind: 'spendChallenge'; signature: string; expiresAt: string }
+  | { kind: 'purgeChallenges'; before: string }
 );
 
 export type WriteResult = { id: number } & ({ ok: true; value: number } | { ok: false; error: string });

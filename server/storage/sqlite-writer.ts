@@ -36,6 +36,8 @@ function statements(db: Database.Database) {
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    spend: db.prepare('INSERT INTO spent_challenges (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    purgeSpent: db.prepare('DELETE FROM spent_challenges WHERE expires_at < ?'),
   };
 }
 
@@ -66,6 +68,10 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
+    case 'spendChallenge':
+      return s.spend.run(op.signature, op.expiresAt).changes;
+    case 'purgeChallenges':
+      return s.purgeSpent.run(op.before).changes;
   }
 }
 

@@ -169,6 +169,20 @@ export class SqliteStore implements SignatureStore {
     return this.write({ kind: 'purgeIdempotency', before: before.toISOString() });
   }
 
+  async secret(name: string, fresh: string): Promise<string> {
+    // Once per start, so on this thread's connection (busy_timeout waits out the writer).
+    this.db.prepare('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(name, fresh);
+    return this.db.prepare('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string;
+  }
+
+  async spendChallenge(signature: string, expiresAt: Date): Promise<boolean> {
+    return (await this.write({ kind: 'spendChallenge', signature, expiresAt: expiresAt.toISOString() })) === 1;
+  }
+
+  purgeChallenges(before: Date): Promise<number> {
+    return this.write({ kind: 'purgeChallenges', before: before.toISOString() });
+  }
+
   async ping(): Promise<void> {
     if (this.broken) throw this.broken;
     this.db.prepare('SELECT 1').get();

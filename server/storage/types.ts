@@ -70,6 +70,12 @@ export interface SignatureStore {
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */
   purgeIdempotency(before: Date): Promise<number>;
+  /** The secret stored under `name`; stores `fresh` first if there is none (the first server to ask wins). */
+  secret(name: string, fresh: string): Promise<string>;
+  /** Records a proof-of-work challenge as spent; false if it already was (durable before it resolves). */
+  spendChallenge(signature: string, expiresAt: Date): Promise<boolean>;
+  /** Forgets spent challenges that expired before `before`; returns how many. */
+  purgeChallenges(before: Date): Promise<number>;
   /** Throws if the database does not answer. */
   ping(): Promise<void>;
   /** Finishes pending writes and closes. */
