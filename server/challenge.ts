@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Challenge, Payload } from 'altcha-lib/v1/types';
 import { ApiError } from './errors.js';
-import type { SignatureStore } from './storage/types.js';
+import type { SignatureStore, SpentChallenge } from './storage/types.js';
 
 export const CHALLENGE_TTL_MS = 10 * 60_000;
 /**
@@ -29,6 +29,8 @@ export const challengeRequired = () =>
   );
 const challengeInvalid = (why: string) =>
   new ApiError(400, 'challenge_invalid', `The challenge in the field altcha ${why}; fetch a new one.`, 'altcha');
+/** sign() found the challenge spent already. */
+export const challengeUsed = () => challengeInvalid('was already used');
 
 /** The payload's JSON, if it has the shape ALTCHA clients send; null otherwise. */
 function decode(altcha: string): Payload | null {
@@ -67,8 +69,11 @@ export class Challenges {
     });
   }
 
-  /** Accepts a solved challenge once, or throws challenge_required / challenge_invalid. */
-  async spend(altcha: unknown, now = Date.now()): Promise<void> {
+  /**
+   * The challenge to record as spent with the signature (storage sign()), if `altcha` is solved,
+   * ours and fresh; else throws challenge_required / challenge_invalid.
+   */
+  async check(altcha: unknown, now = Date.now()): Promise<SpentChallenge> {
     if (altcha === undefined || altcha === null || altcha === '') throw challengeRequired();
     if (typeof altcha !== 'string') throw challengeInvalid('is not text (base64 of the solved challenge)');
     const payload = decode(altcha);
@@ -80,8 +85,6 @@ export class Challenges {
     if (!(await verifySolution(payload, this.hmacKey, false))) {
       throw challengeInvalid('is not solved, or was not issued here');
     }
-    if (!(await this.store.spendChallenge(payload.signature, new Date(expires)))) {
-      throw challengeInvalid('was already used');
-    }
+    return { signature: payload.signature, expiresAt: new Date(expires) };
   }
 }

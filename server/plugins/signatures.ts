@@ -6,11 +6,12 @@ import type { Petition } from '../../src/core/feed-types.js';
 import { adminTokenMatcher } from '../admin-token.js';
 import { NO_STORE } from '../cache-headers.js';
 import { answerPreflight } from '../cors.js';
+import { challengeUsed } from '../challenge.js';
 import { ApiError } from '../errors.js';
 import { claimKey, idempotencyRecord } from '../idempotency.js';
 import { isClosed, petitionFor, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { clientKey, RateLimiter } from '../rate-limit.js';
-import type { Signature } from '../storage/types.js';
+import { ChallengeSpentError, type Signature } from '../storage/types.js';
 import { checkSignature, signatureSchema, type SignatureBody } from '../validate.js';
 import { usableAdminToken } from './admin.js';
 import type { AppContext } from './context.js';
@@ -79,7 +80,7 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
         // After the body checks, so a mistyped form does not spend the reader's solved challenge.
-        if (challenges && !isAdmin?.(req)) await challenges.spend(req.body.altcha);
+        const challenge = challenges && !isAdmin?.(req) ? await challenges.check(req.body.altcha) : undefined;
         const origin = req.headers.origin;
         const sig: Signature | null = checked.honeypot
           ? null // a bot filled the hidden field: answer as usual, keep nothing
@@ -91,10 +92,10 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now);
+        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now, challenge);
       } catch (err) {
         if (idem) await store.release(idem);
-        throw err;
+        throw err instanceof ChallengeSpentError ? challengeUsed() : err;
       }
       // The same status, body and headers for a new signer, a repeat and a honeypot hit.
       return reply.code(201).type('application/json; charset=utf-8').send(answer ?? JSON.stringify({ count }));

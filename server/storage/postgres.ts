@@ -2,10 +2,12 @@
 // share one database, so idempotency claims live in the database too. Postgres commits are
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
+import { PostgresConfirmStore } from './confirm-postgres.js';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
 import { signerHash } from './signer.js';
-import { STALE_CLAIM_MS } from './types.js';
-import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import { ChallengeSpentError, STALE_CLAIM_MS } from './types.js';
+import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import type { SpentChallenge } from './types.js';
 
 const PAGE = 1000;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
@@ -17,8 +19,12 @@ export interface PostgresOptions {
   max?: number;
 }
 
-type Row = Omit<Signature, 'signed_at'> & { signed_at: Date };
-const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISOString() });
+type Row = Omit<Signature, 'signed_at' | 'confirmed_at'> & { signed_at: Date; confirmed_at: Date | null };
+const toSignature = (r: Row): Signature => ({
+  ...r,
+  signed_at: r.signed_at.toISOString(),
+  confirmed_at: r.confirmed_at && r.confirmed_at.toISOString(),
+});
 
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
@@ -106,9 +112,22 @@ export class PostgresStore implements SignatureStore {
     ]);
   }
 
-  async sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number> {
+  async sign(
+    sig: Signature | null,
+    petition: string,
+    idem: KeyedAnswer | null,
+    now: Date,
+    challenge?: SpentChallenge,
+  ): Promise<number> {
     try {
       return await this.tx(async (c) => {
+        if (challenge) {
+          const spent = await c.query(
+            'INSERT INTO spent_challenges (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+            [challenge.signature, challenge.expiresAt],
+          );
+          if (spent.rowCount !== 1) throw new ChallengeSpentError();
+        }
         let added = 0;
         if (sig) {
           const ins = await c.query(
@@ -210,16 +229,12 @@ export class PostgresStore implements SignatureStore {
     return r.rows[0].value as string;
   }
 
-  async spendChallenge(signature: string, expiresAt: Date): Promise<boolean> {
-    const r = await this.pool.query(
-      'INSERT INTO spent_challenges (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [signature, expiresAt],
-    );
-    return r.rowCount === 1;
-  }
-
   async purgeChallenges(before: Date): Promise<number> {
     return (await this.pool.query('DELETE FROM spent_challenges WHERE expires_at < $1', [before])).rowCount ?? 0;
+  }
+
+  confirmations(): ConfirmStore {
+    return new PostgresConfirmStore(this.pool, (fn) => this.tx(fn));
   }
 
   async ping(): Promise<void> {

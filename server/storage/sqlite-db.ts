@@ -34,11 +34,12 @@ export type WriteOp = { id: number } & (
       /** signerHash() of sig, null for a honeypot hit. */
       signer: string | null;
       now: string;
+      /** The spent challenge's signature and expiry (ISO), recorded first. */
+      challenge?: [string, string];
     }
   | { kind: 'erase'; petition: string; email: string; signer: string }
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
-  | { kind: 'spendChallenge'; signature: string; expiresAt: string }
   | { kind: 'purgeChallenges'; before: string }
 );
 

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite-db.js';
 import type { WriteOp, WriteResult } from './sqlite-db.js';
+import { ChallengeSpentError } from './types.js';
 
 const PAGE_LIMIT = 2000; // ops per transaction at most
 
@@ -45,6 +46,8 @@ function statements(db: Database.Database) {
 function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
   switch (op.kind) {
     case 'sign': {
+      // Thrown inside the op's savepoint: nothing of this request is kept.
+      if (op.challenge && s.spend.run(...op.challenge).changes === 0) throw new Error(ChallengeSpentError.MESSAGE);
       // The counter row is written for a repeat (and a honeypot) too: the same writes and the
       // same fsync as a new signer, so the answer comes no sooner.
       const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
@@ -68,8 +71,6 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
-    case 'spendChallenge':
-      return s.spend.run(op.signature, op.expiresAt).changes;
     case 'purgeChallenges':
       return s.purgeSpent.run(op.before).changes;
   }

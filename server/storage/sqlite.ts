@@ -7,10 +7,13 @@
 // this thread's own connection: WAL lets them run beside the writer.
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { SqliteConfirmStore } from './confirm-sqlite.js';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
-import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import { ChallengeSpentError } from './types.js';
+import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import type { SpentChallenge } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
 
@@ -32,6 +35,7 @@ export class SqliteStore implements SignatureStore {
   private outbox: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  private confirmStore?: ConfirmStore;
 
   constructor(private readonly file: string) {
     this.db = openSqlite(file);
@@ -66,6 +70,7 @@ export class SqliteStore implements SignatureStore {
         const p = this.pending.get(r.id);
         this.pending.delete(r.id);
         if (r.ok) p?.resolve(r.value);
+        else if (r.error === ChallengeSpentError.MESSAGE) p?.reject(new ChallengeSpentError());
         else p?.reject(new Error(`sqlite: ${r.error}`));
       }
     });
@@ -127,10 +132,17 @@ export class SqliteStore implements SignatureStore {
     this.inFlight.delete(rec.petition + '\0' + rec.key);
   }
 
-  async sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number> {
+  async sign(
+    sig: Signature | null,
+    petition: string,
+    idem: KeyedAnswer | null,
+    now: Date,
+    challenge?: SpentChallenge,
+  ): Promise<number> {
     const signer = sig ? signerHash(petition, sig.email) : null;
+    const spent: [string, string] | undefined = challenge && [challenge.signature, challenge.expiresAt.toISOString()];
     try {
-      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString() });
+      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString(), challenge: spent });
     } finally {
       // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
@@ -175,12 +187,12 @@ export class SqliteStore implements SignatureStore {
     return this.db.prepare('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string;
   }
 
-  async spendChallenge(signature: string, expiresAt: Date): Promise<boolean> {
-    return (await this.write({ kind: 'spendChallenge', signature, expiresAt: expiresAt.toISOString() })) === 1;
-  }
-
   purgeChallenges(before: Date): Promise<number> {
     return this.write({ kind: 'purgeChallenges', before: before.toISOString() });
+  }
+
+  confirmations(): ConfirmStore {
+    return (this.confirmStore ??= new SqliteConfirmStore(this.db));
   }
 
   async ping(): Promise<void> {

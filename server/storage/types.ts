@@ -18,6 +18,8 @@ export interface Signature {
   consent_sha256: string | null;
   /** ISO 8601, UTC, millisecond precision. */
   signed_at: string;
+  /** When the signer confirmed by email (petitions with "confirm": true); null otherwise. Set by storage only. */
+  confirmed_at?: string | null;
 }
 
 /** What a claim on an idempotency key found. */
@@ -56,7 +58,13 @@ export interface SignatureStore {
    * runs the same writes and waits for the same durable commit as a new signer, so the two
    * cannot be told apart by timing. Returns the petition's live count (never sent to clients).
    */
-  sign(sig: Signature | null, petition: string, idem: KeyedAnswer | null, now: Date): Promise<number>;
+  sign(
+    sig: Signature | null,
+    petition: string,
+    idem: KeyedAnswer | null,
+    now: Date,
+    challenge?: SpentChallenge,
+  ): Promise<number>;
   count(petition: string): Promise<number>;
   counts(): Promise<Map<string, number>>;
   /** All signatures of one petition, oldest first, in pages. */
@@ -72,15 +80,82 @@ export interface SignatureStore {
   purgeIdempotency(before: Date): Promise<number>;
   /** The secret stored under `name`; stores `fresh` first if there is none (the first server to ask wins). */
   secret(name: string, fresh: string): Promise<string>;
-  /** Records a proof-of-work challenge as spent; false if it already was (durable before it resolves). */
-  spendChallenge(signature: string, expiresAt: Date): Promise<boolean>;
   /** Forgets spent challenges that expired before `before`; returns how many. */
   purgeChallenges(before: Date): Promise<number>;
+  /** Pending signatures, confirmation tokens and the mail queue (confirmation by email). */
+  confirmations(): ConfirmStore;
   /** Throws if the database does not answer. */
   ping(): Promise<void>;
   /** Finishes pending writes and closes. */
   close(): Promise<void>;
 }
 
+/** A proof-of-work challenge that sign() records as spent, in its transaction (server/challenge.ts). */
+export interface SpentChallenge {
+  signature: string;
+  expiresAt: Date;
+}
+
+/** sign() refused: its challenge was spent already; nothing was stored. */
+export class ChallengeSpentError extends Error {
+  static readonly MESSAGE = 'the challenge was spent already';
+  constructor() {
+    super(ChallengeSpentError.MESSAGE);
+  }
+}
+
 /** A claim left in progress longer than this is treated as abandoned (its server died). */
 export const STALE_CLAIM_MS = 60_000;
+
+/** A signature to a confirming petition, waiting for its signer to follow the emailed link. */
+export interface PendingSignature extends Signature {
+  /** The widget's language: the email and the confirmation page use it. */
+  lang: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface QueuedMail extends OutgoingMail {
+  id: number;
+  attempts: number;
+}
+
+export interface NewToken {
+  sha256: string;
+  expiresAt: Date;
+}
+
+/** What following a token did. */
+export type Confirmation =
+  | { state: 'confirmed' | 'already' | 'expired'; petition: string; lang: string }
+  | { state: 'unknown' };
+
+/** Confirmation by email (issue 19): pending signatures, their tokens and the mail queue. */
+export interface ConfirmStore {
+  /**
+   * Keeps a pending signature (unless the signer has confirmed already) and, in the same
+   * transaction, queues `mail` with a new token, unless a mail went to this signer less than
+   * `resendAfterMs` ago. Returns whether a mail was queued.
+   */
+  addPending(
+    sig: PendingSignature,
+    token: NewToken,
+    mail: OutgoingMail,
+    now: Date,
+    resendAfterMs: number,
+  ): Promise<boolean>;
+  /** Follows a token: a pending signature becomes a counted one, once. */
+  confirm(tokenSha256: string, now: Date): Promise<Confirmation>;
+  /** Mails whose time has come, oldest first. */
+  dueMail(now: Date, limit: number): Promise<QueuedMail[]>;
+  mailSent(id: number): Promise<void>;
+  mailFailed(id: number, retryAt: Date, error: string): Promise<void>;
+  /** Deletes pending signatures signed before `before`, and tokens expired before it; returns how many signatures. */
+  purgePending(before: Date): Promise<number>;
+  pendingCount(petition: string): Promise<number>;
+}

@@ -247,7 +247,7 @@ for (const backend of backends) {
       const r = await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers: auth });
       assert.match(String(r.headers['content-type']), /^text\/csv; charset=utf-8/);
       assert.ok(r.body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
-      assert.ok(r.text.startsWith('\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256\r\n'));
+      assert.ok(r.text.startsWith('\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256,confirmed_at\r\n'));
       assert.ok(r.text.endsWith('\r\n'));
       assert.ok(!/[^\r]\n/.test(r.text.replace('line one\nline two', '')), 'every line ends in CRLF');
       const line = r.text.split('\r\n').find((l) => l.includes('csv@example.org'))!;

@@ -30,6 +30,7 @@ const PETITION: Spec = {
   fields: 'fields',
   endpoint: 'str',
   count: 'int',
+  confirm: 'bool',
 };
 const DONATE: Spec = {
   provider: 'str',

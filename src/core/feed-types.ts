@@ -31,6 +31,8 @@ export interface Petition {
   consent?: Text;
   fields?: string[];
   endpoint?: string;
+  /** Signatures count once the signer confirms by email (issue 19). */
+  confirm?: boolean;
   /** Live count, added by the server when it serves the feed. */
   count?: number;
 }
