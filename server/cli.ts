@@ -49,6 +49,10 @@ serve options:
                          (ALTCHA v1, SHA-256, ~50,000 hashes on average: well under a second in a
                          browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
                          requests with the admin token skip it
+  --smtp URL             the mail server for confirmation emails (petitions with "confirm": true),
+                         e.g. smtp://user:pass@mail.example:587 (default $SMTP_URL); without it
+                         a feed that asks for confirmation is refused
+  --mail-from ADDRESS    their sender, e.g. "Party Petitions <petitions@party.example>"
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -106,6 +110,8 @@ async function serve(args: string[]): Promise<void> {
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
       'proof-of-work': { type: 'string', default: POW_DEFAULT },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -136,6 +142,15 @@ async function serve(args: string[]): Promise<void> {
         `${MIN_TOKEN_LENGTH}. Make one with: openssl rand -hex 32`,
     );
   }
+  const smtpUrl = values.smtp ?? (process.env.SMTP_URL || undefined);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new UsageError(`--smtp "${smtpUrl}" is not a URL like smtp://user:pass@mail.example:587 (or smtps://)`);
+  }
+  const mailFrom = values['mail-from'];
+  if (mailFrom !== undefined && !/^[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/.test(mailFrom)) {
+    throw new UsageError(`--mail-from "${mailFrom}" is not an address like "Party <petitions@party.example>"`);
+  }
+  if (smtpUrl && !mailFrom) throw new UsageError('--smtp needs --mail-from "Name <address>" (the emails\' sender)');
   const token = process.env.SOLIDARITY_ADMIN_TOKEN;
   const tokenProblem = token ? adminTokenProblem(token) : null;
   if (tokenProblem) fail(`SOLIDARITY_ADMIN_TOKEN ${tokenProblem}. Make one with: openssl rand -hex 32`);
@@ -146,6 +161,14 @@ async function serve(args: string[]): Promise<void> {
   } catch (err) {
     const problems = (err as FeedError).problems ?? [];
     fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
+  }
+  const confirming = feed.get().feed.petitions.filter((p) => p.confirm).map((p) => p.id);
+  if (confirming.length && !smtpUrl) {
+    feed.close();
+    fail(
+      `petition(s) ${confirming.join(', ')} ask signers to confirm by email ("confirm": true), and no mail server ` +
+        'is given: start with --smtp smtp://user:pass@host:port --mail-from "Name <address>" (or SMTP_URL).',
+    );
   }
   const { problems } = feed.get();
   if (problems.length) console.warn(`warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`);
@@ -183,6 +206,8 @@ async function serve(args: string[]): Promise<void> {
     publishCountsMs: publishCountsS * 1000,
     proofOfWork: proofOfWork === 'on',
     challengeKey,
+    smtpUrl,
+    mailFrom,
   });
 
   try {
@@ -227,6 +252,7 @@ async function serve(args: string[]): Promise<void> {
   }
   if (rateLimit === 0) console.log('rate limiting: off');
   console.log(`proof of work: ${proofOfWork}`);
+  if (smtpUrl) console.log(`confirmation emails: from ${mailFrom} through ${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}`);
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
   if (publishCountsS === 0) {
     console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
@@ -253,6 +279,9 @@ function check(args: string[]): void {
   const tooDeep = feedDepthProblem(raw);
   const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
+  for (const p of feed?.petitions.filter((p) => p.confirm) ?? []) {
+    console.log(`${file}: warning: petition ${p.id} asks signers to confirm by email: serve with --smtp, --mail-from`);
+  }
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
     process.exit(1);

@@ -1,6 +1,8 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
 import type { Challenges } from '../challenge.js';
+import type { Confirmer } from '../confirm/confirmer.js';
+import type { MailQueue } from '../confirm/mail-queue.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
@@ -33,6 +35,12 @@ export interface AppOptions {
   proofOfWork?: boolean;
   /** The challenges' HMAC key (SOLIDARITY_CHALLENGE_KEY); unset: one made and kept in the database. */
   challengeKey?: string;
+  /** SMTP server for confirmation emails, e.g. smtp://user:pass@host:587; unset: no email. */
+  smtpUrl?: string;
+  /** The confirmation emails' sender, "Name <address>". */
+  mailFrom?: string;
+  /** How often the mail queue is looked at, in ms (default 10 s). */
+  mailPollMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -47,4 +55,7 @@ export interface AppContext {
   feedCache: FeedCache;
   /** Set when proof of work is on. */
   challenges: Challenges | null;
+  /** Set when the server can send email (smtpUrl). */
+  mail: MailQueue | null;
+  confirmer: Confirmer | null;
 }

@@ -25,6 +25,13 @@ declare module 'fastify' {
 
 const ROUTE = '/api/petitions/:id/signatures';
 
+const cannotConfirm = () =>
+  new ApiError(
+    503,
+    'cannot_confirm',
+    'This petition asks signers to confirm by email, and this server cannot send email.',
+  );
+
 const createdSchema = {
   type: 'object',
   required: ['count'],
@@ -32,7 +39,7 @@ const createdSchema = {
 } as const;
 
 export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { opts, feed, store, origins, counts, challenges } = ctx;
+  const { opts, feed, store, origins, counts, challenges, confirmer } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
   const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
@@ -92,7 +99,12 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now, challenge);
+        // A confirming petition's signature waits as pending (not counted) for its signer's click.
+        const pending = sig && petition.confirm ? sig : null;
+        if (pending && !confirmer) throw cannotConfirm();
+        const keyed = idem && { ...idem, response: answer };
+        count = await store.sign(pending ? null : sig, petition.id, keyed, now, challenge);
+        if (pending) await confirmer!.addPending(pending, req.body.lang, petition, now);
       } catch (err) {
         if (idem) await store.release(idem);
         throw err instanceof ChallengeSpentError ? challengeUsed() : err;

@@ -18,7 +18,7 @@ export class PostgresConfirmStore implements ConfirmStore {
     return this.tx(async (c) => {
       const key = [sig.petition, sig.email];
       // Serializes the signer's requests: one of two at once sees the other's mailed_at.
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1 || chr(0) || $2))', key);
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1 || chr(10) || $2))', key);
       const signed = await c.query('SELECT 1 FROM signatures WHERE petition = $1 AND email = $2', key);
       if (signed.rowCount) return false;
       const prev = await c.query('SELECT mailed_at FROM pending_signatures WHERE petition = $1 AND email = $2', key);
