@@ -200,7 +200,10 @@ export class PostgresStore implements SignatureStore {
         petition,
         signerHash(petition, email),
       ]);
-      return n;
+      // An unconfirmed signer is erased too (not counted, so the count stays).
+      const pending = await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', [petition, email]);
+      await c.query('DELETE FROM confirm_tokens WHERE petition = $1 AND email = $2', [petition, email]);
+      return n + (pending.rowCount ?? 0);
     });
   }
 

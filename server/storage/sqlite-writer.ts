@@ -33,6 +33,8 @@ function statements(db: Database.Database) {
         signer_sha256 = excluded.signer_sha256`),
     erase: db.prepare('DELETE FROM signatures WHERE petition = ? AND email = ?'),
     eraseKeys: db.prepare('DELETE FROM idempotency_keys WHERE petition = ? AND signer_sha256 = ?'),
+    erasePending: db.prepare('DELETE FROM pending_signatures WHERE petition = ? AND email = ?'),
+    eraseTokens: db.prepare('DELETE FROM confirm_tokens WHERE petition = ? AND email = ?'),
     purgeSigs: db.prepare('DELETE FROM signatures WHERE signed_at < ?'),
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
@@ -61,7 +63,10 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       const n = s.erase.run(op.petition, op.email).changes;
       if (n > 0) s.bump.run(op.petition, -n);
       s.eraseKeys.run(op.petition, op.signer);
-      return n;
+      // An unconfirmed signer is erased too (not counted, so the count stays).
+      const pending = s.erasePending.run(op.petition, op.email).changes;
+      s.eraseTokens.run(op.petition, op.email);
+      return n + pending;
     }
     case 'purgeSignatures': {
       const n = s.purgeSigs.run(op.before).changes;

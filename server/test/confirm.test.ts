@@ -172,6 +172,77 @@ for (const backend of backends) {
       assert.match(expired.text, /This link has expired/);
       assert.equal(await s.store.confirmations().pendingCount('open'), pending, 'still pending, not counted');
     });
+    it('erasing a pending signer removes the signature and its link', async () => {
+      const body = signature();
+      assert.equal((await sign(s.base, body)).status, 201);
+      await until(() => smtp.inbox.some((m) => m.to === body.email));
+      const link = linkIn(smtp.inbox.find((m) => m.to === body.email)!.raw);
+      const q = `/api/petitions/open/signatures?email=${encodeURIComponent(String(body.email))}`;
+      const erased = await request(s.base, 'DELETE', q, { headers: auth });
+      assert.deepEqual(erased.json(), { erased: 1 });
+      const left = `SELECT 1 FROM pending_signatures WHERE email = '${body.email}'
+        UNION ALL SELECT 1 FROM confirm_tokens WHERE email = '${body.email}'`;
+      assert.equal((await s.query(left)).length, 0);
+      assert.equal((await page(link)).status, 404);
+    });
+  });
+
+  describe(`confirmation by email, retention: ${backend.name}`, { skip: backend.skip }, () => {
+    it('pending signatures older than 30 days are deleted', async () => {
+      const old = new Date(Date.now() - 31 * 86400_000);
+      const recent = new Date(Date.now() - 29 * 86400_000);
+      const pending = (email: string, at: Date) => ({
+        ...(signature({ email }) as object),
+        petition: 'open',
+        email,
+        given_name: 'Rosa',
+        family_name: null,
+        postal_code: null,
+        country: null,
+        phone: null,
+        comment: null,
+        source: null,
+        origin: null,
+        consent_sha256: null,
+        signed_at: at.toISOString(),
+        lang: 'en',
+      });
+      const mail = { to: 'x@example.org', subject: 's', text: 't', html: 'h' };
+      const smtp = await startSmtp();
+      const s = await startServer(backend, {
+        feedJson: confirmingFeed(),
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        mailFrom: 'Test <t@union.example>',
+        seed: async (store) => {
+          const c = store.confirmations();
+          await c.addPending(
+            pending('old@example.org', old) as never,
+            { sha256: 'a'.repeat(64), expiresAt: old },
+            mail,
+            old,
+            0,
+          );
+          await c.addPending(
+            pending('recent@example.org', recent) as never,
+            { sha256: 'b'.repeat(64), expiresAt: recent },
+            mail,
+            recent,
+            0,
+          );
+        },
+      });
+      try {
+        const rows = await s.query('SELECT email FROM pending_signatures');
+        assert.deepEqual(
+          rows.map((r) => r.email),
+          ['recent@example.org'],
+        );
+        assert.equal((await s.query("SELECT 1 FROM confirm_tokens WHERE email = 'old@example.org'")).length, 0);
+      } finally {
+        await s.close();
+        await smtp.close();
+      }
+    });
   });
 }
 
