@@ -8,20 +8,29 @@
  * Everything else goes to the real `fetch`.
  */
 import feed from '../sample/feed.json';
+import { emailAddress } from '../src/core/email-address.js';
+import type { Feed, Petition } from '../src/core/feed-types.js';
+import {
+  FIELD_MAX_LENGTH,
+  petitionAnswer,
+  type ErrorAnswer,
+  type SignatureAnswer,
+  type SignatureRequest,
+} from '../src/core/petition-api.js';
 
 interface PetitionState {
-  title: unknown;
-  goal: number;
+  petition: Petition;
   count: number;
-  closes: string | null;
   emails: Set<string>;
 }
 
+const { org, petitions: list } = feed as unknown as Feed;
 const petitions = new Map<string, PetitionState>();
 const start: Record<string, number> = { 'cancel-rent': 3187, 'transit-free': 812, 'old-campaign': 12044 };
-for (const p of (feed as { petitions?: Array<{ id: string; title: unknown; goal?: number; closes?: string }> }).petitions ?? []) {
-  petitions.set(p.id, { title: p.title, goal: p.goal ?? 0, count: start[p.id] ?? 0, closes: p.closes ?? null, emails: new Set() });
-}
+for (const p of list ?? []) petitions.set(p.id, { petition: p, count: start[p.id] ?? 0, emails: new Set() });
+
+/** The browser's IDNA form of a domain, as the widget computes it. */
+const toAscii = (domain: string) => new URL(`http://${domain}`).hostname;
 const replays = new Map<string, { status: number; body: unknown }>();
 
 const PATH = /\/api\/petitions\/([^/?#]+)(\/signatures)?\/?$/;
@@ -31,7 +40,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function error(status: number, code: string, message: string, field?: string): Response {
-  return json(status, { error: { code, message, ...(field ? { field } : {}) } });
+  const body: ErrorAnswer = { error: { code, message, ...(field ? { field } : {}) } };
+  return json(status, body);
 }
 
 async function answer(id: string, signatures: boolean, method: string, request: Request): Promise<Response> {
@@ -40,7 +50,7 @@ async function answer(id: string, signatures: boolean, method: string, request: 
   if (!p) return error(404, 'petition_not_found', 'No such petition.');
   if (!signatures) {
     if (method !== 'GET' && method !== 'HEAD') return error(405, 'method_not_allowed', 'Use GET.');
-    return json(200, { id, title: p.title, goal: p.goal, count: p.count, closes: p.closes });
+    return json(200, petitionAnswer(p.petition, org, p.count));
   }
   if (method !== 'POST') return error(405, 'method_not_allowed', 'Use POST.');
   const raw = await request.text();
@@ -50,22 +60,32 @@ async function answer(id: string, signatures: boolean, method: string, request: 
     const r = replays.get(replayKey)!;
     return json(r.status, r.body);
   }
-  if (p.closes && Date.parse(p.closes) < Date.now()) return error(410, 'petition_closed', 'This petition is closed.');
-  let body: Record<string, unknown>;
+  const { closes } = p.petition;
+  if (closes && Date.parse(closes) < Date.now()) return error(410, 'petition_closed', 'This petition is closed.');
+  let body: Partial<SignatureRequest>;
   try {
     body = JSON.parse(raw);
   } catch {
     return error(400, 'invalid_json', 'The body is not JSON.');
   }
-  const email = typeof body.email === 'string' ? body.email.trim().normalize('NFC').toLowerCase() : '';
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return error(400, 'invalid_field', 'Enter a valid email address.', 'email');
-  const consent = body.consent as { granted?: unknown } | undefined;
-  if (consent?.granted !== true) return error(400, 'consent_required', 'Consent is required.');
+  for (const [field, max] of Object.entries(FIELD_MAX_LENGTH)) {
+    const v = body[field as keyof typeof FIELD_MAX_LENGTH];
+    if (typeof v === 'string' && v.trim().length > max) {
+      return error(400, 'invalid_field', `${field} is too long (at most ${max} characters).`, field);
+    }
+  }
+  const typed = typeof body.email === 'string' ? body.email.normalize('NFC').toLowerCase() : '';
+  const email = emailAddress(typed, toAscii);
+  if (!email) return error(400, 'invalid_field', 'This is not a valid email address.', 'email');
+  if (body.consent?.granted !== true) {
+    return error(400, 'consent_required', 'Consent must be given: consent.granted must be true.');
+  }
   if (!body.website && !p.emails.has(email)) {
     p.emails.add(email);
     p.count += 1;
   }
-  const result = { status: 201, body: { count: p.count } };
+  const answer: SignatureAnswer = { count: p.count };
+  const result = { status: 201, body: answer };
   if (replayKey) replays.set(replayKey, result);
   return json(result.status, result.body);
 }

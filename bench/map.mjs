@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { manyChapters, manyChaptersFeed } from '../test/fixtures/chapters-many.mjs';
 import { launchBrowser } from '../test/host/harness.mjs';
-import { buildTree, nearest } from '../src/components/chapter-map/nearest.ts';
+import { buildTree, nearest } from '../src/components/chapter-map/lazy/nearest.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const N_MAP = 50000;
@@ -53,7 +53,7 @@ const raw = {
   },
 };
 await build({
-  entryPoints: ['src/components/chapter-map/basemap.ts'],
+  entryPoints: ['src/components/chapter-map/lazy/basemap.ts'],
   bundle: true,
   format: 'esm',
   minify: true,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createChallenge } from 'altcha-lib/v1';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
+import { webhookNeverAnswers } from './outbox.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -80,7 +81,8 @@ function cpuSeconds(pid: number): number | null {
 async function startServer(
   db: string,
   feed = FEED,
-  extra: { args?: string[]; env?: Record<string, string> } = {},
+  extraArgs: string[] = [],
+  extraEnv: Record<string, string> = {},
 ): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(
     process.execPath,
@@ -101,9 +103,9 @@ async function startServer(
       '0',
       '--max-connections-per-address',
       '0',
-      ...(extra.args ?? []),
+      ...extraArgs,
     ],
-    { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extra.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
@@ -167,9 +169,8 @@ async function solvedChallenges(n: number): Promise<string[]> {
 /** Signatures per second with --proof-of-work on: each request spends a challenge of its own. */
 async function signingWithChallenges() {
   const payloads = await solvedChallenges(DURATION_S * 15_000);
-  const server = await startServer(path.join(dir, 'pow.db'), FEED, {
-    args: ['--proof-of-work', 'on'],
-    env: { SOLIDARITY_CHALLENGE_KEY: CHALLENGE_KEY },
+  const server = await startServer(path.join(dir, 'pow.db'), FEED, ['--proof-of-work', 'on'], {
+    SOLIDARITY_CHALLENGE_KEY: CHALLENGE_KEY,
   });
   try {
     const result = await autocannon({
@@ -220,6 +221,7 @@ function bigFeed(chapters: number): string {
   return file;
 }
 
+const OUTBOX_SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS ?? 5);
 const FEED_CHAPTERS = Number(process.env.BENCH_FEED_CHAPTERS ?? 50_000);
 const FEED_READERS = 8;
 const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 6);
@@ -370,6 +372,13 @@ async function main() {
     raw_insert_per_s: { one_row_per_commit: Math.round(perCommit), rows_1000_per_commit: Math.round(batched) },
     sqlite: 'WAL, synchronous=FULL',
     feed: await feedUnderLoad(),
+    outbox: await webhookNeverAnswers({
+      start: (args, env) => startServer(path.join(dir, `outbox-${signer}.db`), FEED, args, env),
+      sign: async (base) => {
+        const r = await autocannon({ url: base, connections: 64, duration: OUTBOX_SECONDS, requests: [signRequest] });
+        return (r.statusCodeStats['201']?.count ?? 0) / r.duration;
+      },
+    }),
     proof_of_work: await signingWithChallenges(),
   };
   console.log(
@@ -395,6 +404,12 @@ async function main() {
   console.log(
     `one at a time: a new signer ${f.new_signer_average_ms} ms on average (p50 ${f.new_signer_p50_ms} ms), ` +
       `a repeat ${f.repeat_signer_average_ms} ms (p50 ${f.repeat_signer_p50_ms} ms)`,
+  );
+  const o = figures.outbox;
+  console.log(
+    `signing with no webhook ${o.signatures_per_s_no_webhook}/s, with a webhook that never answers ` +
+      `${o.signatures_per_s_webhook_never_answers}/s ` +
+      `(ratio ${o.ratio}; within 10%: ${o.within_10_percent ? 'yes' : 'NO'})`,
   );
   const pow = figures.proof_of_work;
   console.log(

@@ -7,6 +7,7 @@ import { Confirmer } from './confirm/confirmer.js';
 import { MailQueue } from './confirm/mail-queue.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
+import { Outbox } from './outbox/index.js';
 import { admin } from './plugins/admin.js';
 import { challengeRoute } from './plugins/challenge-route.js';
 import { confirmPage } from './plugins/confirm-page.js';
@@ -16,6 +17,7 @@ import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
+import { outbox } from './plugins/outbox.js';
 import { mail as mailPlugin } from './plugins/mail.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
@@ -52,6 +54,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     origins,
     counts,
     feedCache: new FeedCache(opts.feed, counts),
+    outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
     challenges: opts.proofOfWork ? new Challenges(opts.store, opts.challengeKey) : null,
     mail,
     confirmer: mail && new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0]),
@@ -86,6 +89,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(health, ctx);
   app.register(staticFiles, ctx);
   app.register(retention, ctx);
+  app.register(outbox, ctx);
   app.register(mailPlugin, ctx);
   return app;
 }

@@ -11,6 +11,9 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { outboxCli } from './outbox/command.js';
+import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
+import type { OutboxOptions } from './outbox/index.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
 /**
@@ -24,6 +27,7 @@ const HELP = `solidarity-widgets: the server for one organization's feed, widget
 Usage:
   solidarity-widgets serve --feed FILE [options]
   solidarity-widgets check FEED
+  solidarity-widgets outbox [retry] [--db FILE]
   solidarity-widgets --help | --version
 
 serve options:
@@ -45,6 +49,8 @@ serve options:
   --publish-counts S     publish petition counts every S seconds (default 60), so that signing
                          with someone's address does not show at once whether they had signed;
                          0 = live counts, which lets anyone find that out
+  --webhook URL          send each signature (and erasure) there as a signed Standard Webhooks
+                         event, retried for 3 days until it answers 2xx (repeat for several)
   --proof-of-work on|off signature POSTs must carry a solved challenge from GET /api/challenge
                          (ALTCHA v1, SHA-256, ~50,000 hashes on average: well under a second in a
                          browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
@@ -62,11 +68,19 @@ Environment:
                               (DELETE /api/petitions/ID/signatures?email=…), sent as
                               "Authorization: Bearer TOKEN". Unset: both answer 404. A token that
                               is too short or has spaces is refused at start.
+  SOLIDARITY_WEBHOOK_SECRET   whsec_ and base64 of 24-64 random bytes (required with --webhook), e.g.
+                              echo "whsec_$(openssl rand -base64 32)"; receivers verify with it
+  ACTION_NETWORK_API_KEY      send signatures of petitions with "action_network" in the feed to
+                              Action Network (ACTION_NETWORK_URL: its API base, default
+                              https://actionnetwork.org)
   SOLIDARITY_CHALLENGE_KEY    the HMAC key of proof-of-work challenges, at least ${MIN_TOKEN_LENGTH} characters
                               (servers sharing one Postgres share the key kept in it anyway);
                               unset: one is made on first start and kept in the database
 
 check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
+
+outbox lists the events not yet delivered to webhooks and Action Network (and the endpoints
+stopped by a 410); outbox retry makes them all due now (same database options as serve).
 `;
 
 class UsageError extends Error {}
@@ -88,7 +102,8 @@ export function packageRoot(): string {
 
 function intOption(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -109,21 +124,34 @@ async function serve(args: string[]): Promise<void> {
       'max-connections-per-address': { type: 'string' },
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
+      webhook: { type: 'string', multiple: true },
       'proof-of-work': { type: 'string', default: POW_DEFAULT },
       smtp: { type: 'string' },
       'mail-from': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  if (!values.feed) throw new UsageError('--feed FILE is required (the organization\'s feed, e.g. sample/feed.json)');
+  let outbox: OutboxOptions;
+  try {
+    outbox = outboxOptions(values.webhook ?? [], process.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (!values.feed) throw new UsageError("--feed FILE is required (the organization's feed, e.g. sample/feed.json)");
   const port = intOption('port', values.port ?? (process.env.PORT || undefined), 8080, 65535);
   const rateLimit = intOption('rate-limit', values['rate-limit'], 30, 1_000_000);
   const retainDays = intOption('retain-days', values['retain-days'], 0, 100_000);
   const publishCountsS = intOption('publish-counts', values['publish-counts'], 60, 86_400);
   const maxConnectionsPerAddress = intOption(
-    'max-connections-per-address', values['max-connections-per-address'], MAX_CONNECTIONS_PER_ADDRESS, 1_000_000,
+    'max-connections-per-address',
+    values['max-connections-per-address'],
+    MAX_CONNECTIONS_PER_ADDRESS,
+    1_000_000,
   );
-  const allowOrigins = (values['allow-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const allowOrigins = (values['allow-origin'] ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const o of allowOrigins) {
     if (!isOrigin(o)) throw new UsageError(`--allow-origin "${o}" is not an origin like https://ally.example`);
   }
@@ -171,7 +199,10 @@ async function serve(args: string[]): Promise<void> {
     );
   }
   const { problems } = feed.get();
-  if (problems.length) console.warn(`warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`);
+  if (problems.length)
+    console.warn(
+      `warning: ${problems.length} problem(s) in ${values.feed}; those items are skipped:\n${formatProblems(problems)}`,
+    );
 
   const databaseUrl = process.env.DATABASE_URL;
   const usePostgres = isPostgresUrl(databaseUrl);
@@ -195,7 +226,9 @@ async function serve(args: string[]): Promise<void> {
     store,
     distDir,
     // The source tree's demo page, else the copy the build puts in dist/ (what a package ships).
-    demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) => fs.existsSync(f)),
+    demoFile: [path.join(root, 'demo', 'index.html'), path.join(distDir, 'demo', 'index.html')].find((f) =>
+      fs.existsSync(f),
+    ),
     allowOrigins,
     publicUrl,
     rateLimit,
@@ -204,6 +237,7 @@ async function serve(args: string[]): Promise<void> {
     adminToken: token,
     retainDays,
     publishCountsMs: publishCountsS * 1000,
+    outbox,
     proofOfWork: proofOfWork === 'on',
     challengeKey,
     smtpUrl,
@@ -216,7 +250,8 @@ async function serve(args: string[]): Promise<void> {
     await store.close().catch(() => {});
     feed.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`port ${port} is already in use: stop the other server or choose another port with --port N`);
+    if (code === 'EADDRINUSE')
+      fail(`port ${port} is already in use: stop the other server or choose another port with --port N`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${port}: choose a port above 1023 with --port N`);
     fail(`cannot listen on ${values.host}:${port}: ${(err as Error).message}`);
   }
@@ -248,8 +283,11 @@ async function serve(args: string[]): Promise<void> {
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
   if (!publicUrl) {
-    console.log('(readers who reach this server under another address cannot sign on its pages: give --public-url URL)');
+    console.log(
+      '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',
+    );
   }
+  for (const line of describeOutbox(outbox)) console.log(line);
   if (rateLimit === 0) console.log('rate limiting: off');
   console.log(`proof of work: ${proofOfWork}`);
   if (smtpUrl) console.log(`confirmation emails: from ${mailFrom} through ${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}`);
@@ -258,7 +296,9 @@ async function serve(args: string[]): Promise<void> {
     console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
   }
   if (!fs.existsSync(path.join(distDir, 'solidarity-widgets.js'))) {
-    console.warn('warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build');
+    console.warn(
+      'warning: dist/ is not built, so the widget script, demo widgets and docs are missing (the API works). Run: npm run build',
+    );
   }
   if (!token) {
     console.warn('warning: SOLIDARITY_ADMIN_TOKEN is not set, so the signature export and erasure answer 404.');
@@ -274,11 +314,14 @@ function check(args: string[]): void {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    fail(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`);
+    fail(
+      `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`}`,
+    );
   }
   const tooDeep = feedDepthProblem(raw);
   const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
+  for (const w of actionNetworkWarnings(feed?.petitions ?? [], process.env)) console.log(`${file}: warning: ${w}`);
   for (const p of feed?.petitions.filter((p) => p.confirm) ?? []) {
     console.log(`${file}: warning: petition ${p.id} asks signers to confirm by email: serve with --smtp, --mail-from`);
   }
@@ -323,6 +366,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
+    if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

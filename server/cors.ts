@@ -17,10 +17,11 @@ export function parseOrigin(value: string): string {
 
 /** Where a server listening on address:port can be reached from a browser on the same machine or network. */
 export function listenOrigins(address: string, port: number): string[] {
-  if (address === '0.0.0.0' || address === '::') {
-    return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
-  }
-  return [parseOrigin(`http://${address.includes(':') ? `[${address}]` : address}:${port}`)];
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].map((host) => parseOrigin(`http://${host}:${port}`));
+  if (address === '0.0.0.0' || address === '::') return loopback;
+  const own = parseOrigin(`http://${address.includes(':') ? `[${address}]` : address}:${port}`);
+  // A loopback address is also reached as localhost (what --host localhost listens on).
+  return loopback.includes(own) ? [own, loopback[0]] : [own];
 }
 
 export class OriginPolicy {

@@ -22,7 +22,8 @@ export function feedDepthProblem(value: unknown, maxDepth = MAX_FEED_DEPTH): Fee
     if (item.depth > maxDepth) {
       return {
         path: item.path,
-        message: `is nested ${maxDepth + 1} levels deep (objects and arrays inside each other); ` +
+        message:
+          `is nested ${maxDepth + 1} levels deep (objects and arrays inside each other); ` +
           `a feed may have at most ${maxDepth}`,
       };
     }

@@ -56,7 +56,11 @@ export function acceptedCodings(header: string | undefined): Coding[] {
 }
 
 /** The precompressed sibling to send instead of file, if the client takes one and it is not stale. */
-function pickSibling(req: FastifyRequest, file: string, mtimeMs: number): { coding: Coding; file: string; size: number } | null {
+function pickSibling(
+  req: FastifyRequest,
+  file: string,
+  mtimeMs: number,
+): { coding: Coding; file: string; size: number } | null {
   // We ignore Range (a 200 with everything is a valid answer); identity keeps that true if
   // ranges are ever served, since a range of the .br would not be a range of the file.
   if (req.headers.range !== undefined) return null;
@@ -68,7 +72,8 @@ function pickSibling(req: FastifyRequest, file: string, mtimeMs: number): { codi
   return null;
 }
 
-const isSibling = (file: string) => /\.(br|gz)$/i.test(file) && COMPRESSIBLE.has(path.extname(file.slice(0, -3)).toLowerCase());
+const isSibling = (file: string) =>
+  /\.(br|gz)$/i.test(file) && COMPRESSIBLE.has(path.extname(file.slice(0, -3)).toLowerCase());
 
 /** dist/<version>/…: the copy a release never changes (scripts/post-build.mjs), for SRI-pinned script tags. */
 const VERSIONED = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\//;

@@ -4,21 +4,14 @@
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { Petition, Text, Org } from '../src/core/feed-types.js';
+import { emailAddress } from '../src/core/email-address.js';
+import { CONSENT_MAX_LENGTH, FIELD_MAX_LENGTH } from '../src/core/petition-api.js';
 import { ApiError } from './errors.js';
 
 const str = (maxLength: number) => ({ type: ['string', 'null'], maxLength });
 
 /** Optional text fields of the signature body and their longest accepted length. */
-export const TEXT_FIELDS = {
-  given_name: 200,
-  family_name: 200,
-  email: 320,
-  postal_code: 32,
-  country: 100,
-  phone: 40,
-  comment: 4000,
-  source: 200,
-} as const;
+export const TEXT_FIELDS = FIELD_MAX_LENGTH;
 type TextField = keyof typeof TEXT_FIELDS;
 
 export const signatureSchema = {
@@ -27,7 +20,7 @@ export const signatureSchema = {
     ...Object.fromEntries(Object.entries(TEXT_FIELDS).map(([k, n]) => [k, str(n)])),
     consent: {
       type: 'object',
-      properties: { granted: { type: 'boolean' }, text: str(8000) },
+      properties: { granted: { type: 'boolean' }, text: str(CONSENT_MAX_LENGTH) },
     },
     website: {},
   },
@@ -51,20 +44,9 @@ export function schemaError(v: { instancePath: string; keyword?: string; params?
   return new ApiError(400, 'invalid_field', message, field);
 }
 
-/** Trimmed, NFC, lower-cased, domain in IDNA ASCII form; null when it is not an address. */
+/** Trimmed, NFC, lower-cased, domain in IDNA ASCII form; null when it is not an address (the shared rule). */
 export function normalizeEmail(raw: string): string | null {
-  const s = raw.trim().normalize('NFC').toLowerCase();
-  const at = s.lastIndexOf('@');
-  if (at < 1 || at === s.length - 1) return null;
-  const local = s.slice(0, at);
-  // Control characters, whitespace and a second '@' have no place in an address people type.
-  if (/[\s\u0000-\u001f\u007f@<>,;"]/.test(local) || local.length > 64) return null;
-  const domain = domainToASCII(s.slice(at + 1));
-  // Host names only (no IP literals): dot-separated labels of letters, digits and inner hyphens.
-  const labels = domain.split('.');
-  if (labels.length < 2 || !labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return null;
-  const email = `${local}@${domain}`;
-  return email.length <= 254 ? email : null;
+  return emailAddress(raw.trim().normalize('NFC').toLowerCase(), domainToASCII);
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

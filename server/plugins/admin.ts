@@ -44,7 +44,7 @@ export function adminTokenProblem(token: string): string | null {
 export const usableAdminToken = (token: string | undefined): string | null =>
   token && !adminTokenProblem(token) ? token : null;
 
-export async function admin(app: FastifyInstance, { opts, feed, store }: AppContext): Promise<void> {
+export async function admin(app: FastifyInstance, { opts, feed, store, outbox }: AppContext): Promise<void> {
   const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
   function requireAdmin(req: FastifyRequest): void {
@@ -86,7 +86,9 @@ export async function admin(app: FastifyInstance, { opts, feed, store }: AppCont
       await knownPetition(feed, store, req.params.id);
       const email = req.query.email === undefined ? null : normalizeEmail(req.query.email);
       if (!email) throw new ApiError(400, 'invalid_field', 'Give the signer as ?email=…', 'email');
-      return { erased: await store.erase(req.params.id, email) };
+      const erased = await store.erase(req.params.id, email, outbox.erased(req.params.id, email, new Date()));
+      if (erased) outbox.kick();
+      return { erased };
     },
   );
 }

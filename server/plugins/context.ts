@@ -6,6 +6,7 @@ import type { MailQueue } from '../confirm/mail-queue.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
+import type { Outbox, OutboxOptions } from '../outbox/index.js';
 import type { PublishedCounts } from '../published-counts.js';
 import type { SignatureStore } from '../storage/types.js';
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** How often the mail queue is looked at, in ms (default 10 s). */
   mailPollMs?: number;
   log?: (msg: string) => void;
+  /** Where signatures and erasures are sent (webhooks, Action Network); unset: nowhere. */
+  outbox?: OutboxOptions;
 }
 
 export interface AppContext {
@@ -53,6 +56,8 @@ export interface AppContext {
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;
+  /** The events written with signatures and erasures, and their delivery. */
+  outbox: Outbox;
   /** Set when proof of work is on. */
   challenges: Challenges | null;
   /** Set when the server can send email (smtpUrl). */

@@ -1,6 +1,7 @@
 // GET /api/petitions/:id: one petition with its published count, for widgets without the feed. It
 // carries fields and consent too, so such a widget can ask for what the server will require.
 import type { FastifyInstance } from 'fastify';
+import { petitionAnswer } from '../../src/core/petition-api.js';
 import { NO_CACHE } from '../cache-headers.js';
 import { publicPreflight, publicRead } from '../cors.js';
 import { petitionFor, petitionParams, type PetitionParams } from '../petition-lookup.js';
@@ -36,15 +37,7 @@ export async function petitions(app: FastifyInstance, { feed, counts }: AppConte
       publicRead(reply).header('Cache-Control', NO_CACHE);
       const p = petitionFor(feed, req.params.id);
       await counts.refresh();
-      return {
-        id: p.id,
-        title: p.title,
-        goal: p.goal ?? null,
-        count: counts.get(p.id),
-        closes: p.closes ?? null,
-        fields: p.fields ?? [],
-        consent: p.consent ?? feed.get().feed.org.consent ?? null,
-      };
+      return petitionAnswer(p, feed.get().feed.org, counts.get(p.id));
     },
   );
 }

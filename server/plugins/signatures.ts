@@ -102,15 +102,21 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
         // A confirming petition's signature waits as pending (not counted) for its signer's click.
         const pending = sig && petition.confirm ? sig : null;
         if (pending && !confirmer) throw cannotConfirm();
+        const counted = pending ? null : sig;
+        const events = ctx.outbox.created(counted, petition, now);
         const keyed = idem && { ...idem, response: answer };
-        count = await store.sign(pending ? null : sig, petition.id, keyed, now, challenge);
+        count = await store.sign(counted, petition.id, keyed, now, events, challenge);
+        if (events.length) ctx.outbox.kick();
         if (pending) await confirmer!.addPending(pending, req.body.lang, petition, now);
       } catch (err) {
         if (idem) await store.release(idem);
         throw err instanceof ChallengeSpentError ? challengeUsed() : err;
       }
       // The same status, body and headers for a new signer, a repeat and a honeypot hit.
-      return reply.code(201).type('application/json; charset=utf-8').send(answer ?? JSON.stringify({ count }));
+      return reply
+        .code(201)
+        .type('application/json; charset=utf-8')
+        .send(answer ?? JSON.stringify({ count }));
     },
   );
 }

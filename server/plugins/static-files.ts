@@ -22,7 +22,12 @@ export async function staticFiles(app: FastifyInstance, { opts }: AppContext): P
 
   app.get('/', async (req, reply) => {
     if (!demoFile || !fs.existsSync(demoFile)) throw new ApiError(404, 'not_found', 'The demo page is missing.');
-    return sendFile(req, reply.header('Content-Security-Policy', pagePolicyOf(demoFile)), demoFile, NO_CACHE);
+    return sendFile(
+      req,
+      reply.header('Content-Security-Policy', pagePolicyOf(demoFile, 'by-hash')),
+      demoFile,
+      NO_CACHE,
+    );
   });
 
   app.get('/docs', async (_req, reply) => reply.redirect('/docs/', 301));
@@ -44,7 +49,7 @@ export async function staticFiles(app: FastifyInstance, { opts }: AppContext): P
   app.get('/*', async (req, reply) => {
     const file = requireDistFile(req);
     const rel = path.relative(distDir!, file).split(path.sep).join('/');
-    if (file.endsWith('.html')) reply.header('Content-Security-Policy', pagePolicyOf(file));
+    if (file.endsWith('.html')) reply.header('Content-Security-Policy', pagePolicyOf(file, 'any'));
     return sendFile(req, publicRead(reply), file, cacheControl(rel));
   });
 }

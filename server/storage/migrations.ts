@@ -62,6 +62,33 @@ export const migrations: Migration[] = [
   },
   {
     version: 3,
+    name: 'outbox: events for webhooks and Action Network, written with the signature',
+    // One row per event and destination, deleted once delivered (it holds the signer's fields).
+    // signer_sha256 lets an erasure drop the signer's undelivered events. outbox_stopped: the
+    // endpoints that answered 410 Gone; their events wait until `outbox retry`.
+    sql: (d) => `
+      CREATE TABLE outbox (
+        event_id TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        signer_sha256 TEXT,
+        created_at ${d.time} NOT NULL,
+        give_up_at ${d.time} NOT NULL,
+        next_at ${d.time} NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending',
+        last_error TEXT,
+        locked_until ${d.time},
+        PRIMARY KEY (event_id, destination)
+      );
+      CREATE INDEX outbox_due ON outbox (state, next_at);
+      CREATE INDEX outbox_signer ON outbox (signer_sha256);
+      CREATE TABLE outbox_stopped (destination TEXT PRIMARY KEY, reason TEXT NOT NULL, stopped_at ${d.time} NOT NULL);
+    `,
+  },
+  {
+    version: 4,
     name: 'server secrets (the challenge key); challenges already spent',
     // spent_challenges: each proof-of-work challenge signs once; a row lives until the challenge
     // would have expired anyway (server/challenge.ts).
@@ -72,7 +99,7 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    version: 4,
+    version: 5,
     name: 'confirmation by email: pending signatures, confirmation tokens, the mail queue',
     // A confirming petition's signature waits in pending_signatures (not counted) until its
     // token is followed; then it moves to signatures with confirmed_at. Tokens are kept as

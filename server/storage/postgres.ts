@@ -4,6 +4,8 @@
 import pg from 'pg';
 import { PostgresConfirmStore } from './confirm-postgres.js';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
+import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
+import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
 import { ChallengeSpentError, STALE_CLAIM_MS } from './types.js';
 import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
@@ -29,6 +31,7 @@ const toSignature = (r: Row): Signature => ({
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
+  readonly outbox: PostgresOutbox;
 
   constructor(url: string, opts: PostgresOptions = {}) {
     this.pool = new pg.Pool({
@@ -38,6 +41,7 @@ export class PostgresStore implements SignatureStore {
     });
     // An idle client losing its connection must not crash the server; the next query reconnects.
     this.pool.on('error', (err) => console.error(`postgres: ${err.message}`));
+    this.outbox = new PostgresOutbox(this.pool);
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -117,6 +121,7 @@ export class PostgresStore implements SignatureStore {
     petition: string,
     idem: KeyedAnswer | null,
     now: Date,
+    events: OutboxEvent[] = [],
     challenge?: SpentChallenge,
   ): Promise<number> {
     try {
@@ -139,6 +144,7 @@ export class PostgresStore implements SignatureStore {
               sig.phone, sig.comment, sig.source, sig.origin, sig.consent_sha256, sig.signed_at],
           );
           added = ins.rowCount ?? 0;
+          if (added) await insertEvents(c, events);
         }
         // Written for a repeat (and a honeypot) too: the row changes, so the commit waits for the
         // WAL flush as a new signer's does, and the answer comes no sooner.
@@ -192,16 +198,19 @@ export class PostgresStore implements SignatureStore {
     }
   }
 
-  erase(petition: string, email: string): Promise<number> {
+  erase(petition: string, email: string, events: OutboxEvent[] = []): Promise<number> {
     return this.tx(async (c) => {
       const n = (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
       if (n > 0) await c.query('UPDATE petition_counts SET count = count - $2 WHERE petition = $1', [petition, n]);
-      await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [
-        petition,
-        signerHash(petition, email),
-      ]);
+      const signer = signerHash(petition, email);
+      await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [petition, signer]);
+      await dropSignerEvents(c, signer);
+      if (n > 0) await insertEvents(c, events);
       // An unconfirmed signer is erased too (not counted, so the count stays).
-      const pending = await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', [petition, email]);
+      const pending = await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', [
+        petition,
+        email,
+      ]);
       await c.query('DELETE FROM confirm_tokens WHERE petition = $1 AND email = $2', [petition, email]);
       return n + (pending.rowCount ?? 0);
     });
@@ -215,6 +224,7 @@ export class PostgresStore implements SignatureStore {
           (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`);
       }
       await c.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+      await c.query('DELETE FROM outbox WHERE created_at < $1', [before]); // they hold the signers' fields
       return n;
     });
   }

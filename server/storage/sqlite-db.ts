@@ -2,6 +2,8 @@
 // between the HTTP thread and the writer thread.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import type { OutboxWriteOp } from './outbox-sqlite.js';
+import type { OutboxEvent } from './outbox-types.js';
 import type { KeyedAnswer, Signature } from './types.js';
 
 /** Only the server's own user may read signatures: SQLite gives the -wal and -shm files the same mode. */
@@ -34,10 +36,13 @@ export type WriteOp = { id: number } & (
       /** signerHash() of sig, null for a honeypot hit. */
       signer: string | null;
       now: string;
+      /** Written only if the signature is new. */
+      events: OutboxEvent[];
       /** The spent challenge's signature and expiry (ISO), recorded first. */
       challenge?: [string, string];
     }
-  | { kind: 'erase'; petition: string; email: string; signer: string }
+  | { kind: 'erase'; petition: string; email: string; signer: string; events: OutboxEvent[] }
+  | OutboxWriteOp
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
   | { kind: 'purgeChallenges'; before: string }

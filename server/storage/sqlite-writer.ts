@@ -6,6 +6,7 @@
 // the pages as they were before the delete.
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { outboxWriter } from './outbox-sqlite.js';
 import { openSqlite } from './sqlite-db.js';
 import type { WriteOp, WriteResult } from './sqlite-db.js';
 import { ChallengeSpentError } from './types.js';
@@ -41,6 +42,7 @@ function statements(db: Database.Database) {
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
     spend: db.prepare('INSERT INTO spent_challenges (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     purgeSpent: db.prepare('DELETE FROM spent_challenges WHERE expires_at < ?'),
+    outbox: outboxWriter(db),
   };
 }
 
@@ -53,6 +55,7 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       // The counter row is written for a repeat (and a honeypot) too: the same writes and the
       // same fsync as a new signer, so the answer comes no sooner.
       const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
+      if (added) s.outbox.insert(op.events);
       s.bumpSigned.run(op.petition, added);
       const count = (s.count.get(op.petition) as number | undefined) ?? 0;
       const response = op.idem?.response ?? JSON.stringify({ count });
@@ -62,6 +65,8 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     case 'erase': {
       const n = s.erase.run(op.petition, op.email).changes;
       if (n > 0) s.bump.run(op.petition, -n);
+      s.outbox.dropSigner(op.signer);
+      if (n > 0) s.outbox.insert(op.events);
       s.eraseKeys.run(op.petition, op.signer);
       // An unconfirmed signer is erased too (not counted, so the count stays).
       const pending = s.erasePending.run(op.petition, op.email).changes;
@@ -72,12 +77,15 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       const n = s.purgeSigs.run(op.before).changes;
       if (n > 0) s.recount.run();
       s.purgeKeys.run(op.before);
+      s.outbox.purge(op.before);
       return n;
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
     case 'purgeChallenges':
       return s.purgeSpent.run(op.before).changes;
+    default:
+      return s.outbox.apply(op);
   }
 }
 

@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { SqliteConfirmStore } from './confirm-sqlite.js';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
+import { SqliteOutbox } from './outbox-sqlite.js';
+import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
 import { ChallengeSpentError } from './types.js';
@@ -32,9 +34,10 @@ export class SqliteStore implements SignatureStore {
   /** Keys being processed. SQLite serves one process, so this need not be in the database. */
   private readonly inFlight = new Set<string>();
   private readonly pending = new Map<number, Pending>();
-  private outbox: WriteOp[] = [];
+  private queued: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  outbox!: SqliteOutbox;
   private confirmStore?: ConfirmStore;
 
   constructor(private readonly file: string) {
@@ -54,6 +57,7 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    this.outbox = new SqliteOutbox(this.db, (op) => this.write(op));
     if (this.writer) return;
     // From source (tests, bench), the thread registers the TypeScript loader first: Node 20
     // does not carry --import hooks into workers.
@@ -102,14 +106,14 @@ export class SqliteStore implements SignatureStore {
     return new Promise<number>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // One message per event-loop turn: posting costs more than the write itself.
-      if (this.outbox.length === 0) setImmediate(this.post);
-      this.outbox.push({ ...op, id } as WriteOp);
+      if (this.queued.length === 0) setImmediate(this.post);
+      this.queued.push({ ...op, id } as WriteOp);
     });
   }
 
   private readonly post = (): void => {
-    const ops = this.outbox;
-    this.outbox = [];
+    const ops = this.queued;
+    this.queued = [];
     this.writer?.postMessage(ops);
   };
 
@@ -137,12 +141,14 @@ export class SqliteStore implements SignatureStore {
     petition: string,
     idem: KeyedAnswer | null,
     now: Date,
+    events: OutboxEvent[] = [],
     challenge?: SpentChallenge,
   ): Promise<number> {
     const signer = sig ? signerHash(petition, sig.email) : null;
-    const spent: [string, string] | undefined = challenge && [challenge.signature, challenge.expiresAt.toISOString()];
     try {
-      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString(), challenge: spent });
+      const spent: [string, string] | undefined = challenge && [challenge.signature, challenge.expiresAt.toISOString()];
+      const at = now.toISOString();
+      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: at, events, challenge: spent });
     } finally {
       // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
@@ -169,8 +175,8 @@ export class SqliteStore implements SignatureStore {
     }
   }
 
-  erase(petition: string, email: string): Promise<number> {
-    return this.write({ kind: 'erase', petition, email, signer: signerHash(petition, email) });
+  erase(petition: string, email: string, events: OutboxEvent[] = []): Promise<number> {
+    return this.write({ kind: 'erase', petition, email, signer: signerHash(petition, email), events });
   }
 
   purgeSignatures(before: Date): Promise<number> {

@@ -1,6 +1,8 @@
 // One storage interface for both databases. The HTTP layer never sees SQL, and the
 // same test suite (storage.test.ts) runs against SQLite and Postgres.
 
+import type { OutboxEvent, OutboxStore } from './outbox-types.js';
+
 /** A signature as stored. Never holds the signer's IP address. */
 export interface Signature {
   petition: string;
@@ -43,6 +45,8 @@ export interface KeyedAnswer extends IdempotencyRecord {
 
 export interface SignatureStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Delivery state of the events written with signatures and erasures (available after init()). */
+  readonly outbox: OutboxStore;
   /** Applies pending migrations. Call once before anything else. */
   init(): Promise<void>;
   /**
@@ -57,12 +61,14 @@ export interface SignatureStore {
    * the 201 answer for the idempotency key. A repeat signer is not counted again, but a repeat
    * runs the same writes and waits for the same durable commit as a new signer, so the two
    * cannot be told apart by timing. Returns the petition's live count (never sent to clients).
+   * `events` are written in the same transaction, and only if the signature is new.
    */
   sign(
     sig: Signature | null,
     petition: string,
     idem: KeyedAnswer | null,
     now: Date,
+    events?: OutboxEvent[],
     challenge?: SpentChallenge,
   ): Promise<number>;
   count(petition: string): Promise<number>;
@@ -71,9 +77,10 @@ export interface SignatureStore {
   exportRows(petition: string): AsyncIterable<Signature>;
   /**
    * Erases one signer (normalized email) from one petition, with the idempotency records of
-   * their requests; returns how many signatures went. SQLite overwrites the freed bytes.
+   * their requests and their undelivered events; returns how many signatures went. SQLite
+   * overwrites the freed bytes. `events` are written in the same transaction if a signature went.
    */
-  erase(petition: string, email: string): Promise<number>;
+  erase(petition: string, email: string, events?: OutboxEvent[]): Promise<number>;
   /** Deletes signatures signed before `before`, and idempotency records as old; returns how many signatures. */
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */

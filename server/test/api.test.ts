@@ -5,12 +5,25 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sha256 } from '../validate.js';
 import {
-  auth, backends, CONSENT_EN, CONSENT_ES, parseCsv, request, sign, signature, startServer, tempDir, TOKEN, type Res, type TestServer,
+  auth,
+  backends,
+  CONSENT_EN,
+  CONSENT_ES,
+  parseCsv,
+  request,
+  sign,
+  signature,
+  startServer,
+  tempDir,
+  TOKEN,
+  type Res,
+  type TestServer,
 } from './helpers.js';
 
 /** Headers that must not differ between a new signer, a repeat and a honeypot hit. */
 const shape = (r: Res) => {
-  const { date, ...headers } = r.headers;
+  const headers = { ...r.headers };
+  delete headers.date;
   delete headers['content-length']; // the count's digits may differ
   return { status: r.status, headers, keys: Object.keys(r.json()) };
 };
@@ -82,13 +95,21 @@ for (const backend of backends) {
 
     it('accepts the consent text in any of its translations, and stores its SHA-256', async () => {
       const email = 'consent.es@example.org';
-      assert.equal((await sign(s.base, signature({ email, consent: { granted: true, text: CONSENT_ES } }))).status, 201);
+      assert.equal(
+        (await sign(s.base, signature({ email, consent: { granted: true, text: CONSENT_ES } }))).status,
+        201,
+      );
       const row = (await exportCsv(s)).find((r) => r[3] === email)!;
       assert.equal(row[10], sha256(CONSENT_ES));
     });
 
     it('without a consent text in the feed, any text is taken; only the petition fields are required', async () => {
-      const r = await sign(s.base, { email: 'plain@example.org', consent: { granted: true, text: 'Built-in consent' } }, {}, 'plain');
+      const r = await sign(
+        s.base,
+        { email: 'plain@example.org', consent: { granted: true, text: 'Built-in consent' } },
+        {},
+        'plain',
+      );
       assert.equal(r.status, 201, r.text);
     });
 
@@ -133,7 +154,8 @@ for (const backend of backends) {
       const raw = JSON.stringify(signature());
       await s.store.claim({ petition: 'open', key: 'busy', bodySha256: sha256(raw) }, new Date());
       const busy = await request(s.base, 'POST', '/api/petitions/open/signatures', {
-        body: raw, headers: { 'content-type': 'application/json', 'idempotency-key': 'busy' },
+        body: raw,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'busy' },
       });
       assert.equal(busy.status, 409);
       assert.equal(errorOf(busy).code, 'in_progress');
@@ -194,7 +216,11 @@ for (const backend of backends) {
       }
 
       const pre = await request(s.base, 'OPTIONS', '/api/petitions/open/signatures', {
-        headers: { origin: 'https://ally.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+        headers: {
+          origin: 'https://ally.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,idempotency-key',
+        },
       });
       assert.equal(pre.status, 204);
       assert.equal(pre.headers['access-control-allow-origin'], 'https://ally.example');
@@ -213,8 +239,12 @@ for (const backend of backends) {
         assert.equal(r.headers['access-control-allow-origin'], '*');
         assert.equal(r.headers['access-control-allow-credentials'], undefined);
       }
-      const csv = await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers: { ...auth, origin: 'https://ally.example' } });
-      const del = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=x@example.org', { headers: { ...auth, origin: 'https://ally.example' } });
+      const csv = await request(s.base, 'GET', '/api/petitions/open/signatures.csv', {
+        headers: { ...auth, origin: 'https://ally.example' },
+      });
+      const del = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=x@example.org', {
+        headers: { ...auth, origin: 'https://ally.example' },
+      });
       for (const r of [csv, del]) {
         assert.equal(r.status, 200);
         assert.ok(!Object.keys(r.headers).some((h) => h.startsWith('access-control-')), JSON.stringify(r.headers));
@@ -238,16 +268,35 @@ for (const backend of backends) {
     });
 
     it('export: 401 with WWW-Authenticate without the right token; CSV exactly as specified', async () => {
-      for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${TOKEN}` }, { authorization: `Bearer ${TOKEN}x` }]) {
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { authorization: 'Bearer wrong' },
+        { authorization: `Basic ${TOKEN}` },
+        { authorization: `Bearer ${TOKEN}x` },
+      ]) {
         const r = await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers });
         assert.deepEqual([r.status, errorOf(r).code], [401, 'unauthorized']);
         assert.match(String(r.headers['www-authenticate']), /^Bearer/);
       }
-      await sign(s.base, signature({ email: 'csv@example.org', given_name: '@admin', family_name: 'O"Brien, Jr.', comment: 'line one\nline two', country: '-', postal_code: '+44' }));
+      await sign(
+        s.base,
+        signature({
+          email: 'csv@example.org',
+          given_name: '@admin',
+          family_name: 'O"Brien, Jr.',
+          comment: 'line one\nline two',
+          country: '-',
+          postal_code: '+44',
+        }),
+      );
       const r = await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers: auth });
       assert.match(String(r.headers['content-type']), /^text\/csv; charset=utf-8/);
       assert.ok(r.body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
-      assert.ok(r.text.startsWith('\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256,confirmed_at\r\n'));
+      assert.ok(
+        r.text.startsWith(
+          '\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256,confirmed_at\r\n',
+        ),
+      );
       assert.ok(r.text.endsWith('\r\n'));
       assert.ok(!/[^\r]\n/.test(r.text.replace('line one\nline two', '')), 'every line ends in CRLF');
       const line = r.text.split('\r\n').find((l) => l.includes('csv@example.org'))!;
@@ -260,7 +309,9 @@ for (const backend of backends) {
       const count = await s.store.count('open');
       const unauth = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=erase.me@example.org');
       assert.equal(unauth.status, 401);
-      const r = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=%20Erase.Me@EXAMPLE.org', { headers: auth });
+      const r = await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=%20Erase.Me@EXAMPLE.org', {
+        headers: auth,
+      });
       assert.deepEqual([r.status, r.json()], [200, { erased: 1 }]);
       assert.equal(await s.store.count('open'), count - 1);
       assert.ok(!(await exportCsv(s)).some((row) => row[3] === 'erase.me@example.org'));
@@ -335,8 +386,14 @@ for (const backend of backends) {
         const s = await startServer(backend, { adminToken });
         try {
           const h = { authorization: `Bearer ${adminToken ?? TOKEN}` };
-          assert.equal((await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers: h })).status, 404);
-          assert.equal((await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=a@b.org', { headers: h })).status, 404);
+          assert.equal(
+            (await request(s.base, 'GET', '/api/petitions/open/signatures.csv', { headers: h })).status,
+            404,
+          );
+          assert.equal(
+            (await request(s.base, 'DELETE', '/api/petitions/open/signatures?email=a@b.org', { headers: h })).status,
+            404,
+          );
         } finally {
           await s.close();
         }
@@ -345,8 +402,17 @@ for (const backend of backends) {
 
     it('--retain-days deletes signatures older than N days at start', async () => {
       const at = (daysAgo: number, email: string) => ({
-        petition: 'open', email, given_name: null, family_name: null, postal_code: null, country: null, phone: null,
-        comment: null, source: null, origin: null, consent_sha256: null,
+        petition: 'open',
+        email,
+        given_name: null,
+        family_name: null,
+        postal_code: null,
+        country: null,
+        phone: null,
+        comment: null,
+        source: null,
+        origin: null,
+        consent_sha256: null,
         signed_at: new Date(Date.now() - daysAgo * 86400_000).toISOString(),
       });
       const s = await startServer(backend, {
@@ -358,7 +424,10 @@ for (const backend of backends) {
       });
       try {
         assert.equal(await s.store.count('open'), 1);
-        assert.deepEqual((await exportCsv(s)).slice(1).map((r) => r[3]), ['recent@example.org']);
+        assert.deepEqual(
+          (await exportCsv(s)).slice(1).map((r) => r[3]),
+          ['recent@example.org'],
+        );
       } finally {
         await s.close();
       }

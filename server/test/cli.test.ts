@@ -6,17 +6,55 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import {
-  backends, FIXTURE_FEED, auth, parseCsv, refusedOrServed, repoRoot, request, runCli, serveCli, sign, signature, tempDir, TOKEN,
+  backends,
+  FIXTURE_FEED,
+  auth,
+  parseCsv,
+  refusedOrServed,
+  repoRoot,
+  request,
+  runCli,
+  serveCli,
+  sign,
+  signature,
+  tempDir,
+  TOKEN,
 } from './helpers.js';
 
-const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
+/** `serve` of the fixture feed on 127.0.0.1 (port 0: any free one). */
+const serveOnLoopback = (db: string, port: number | string = 0) => [
+  'serve',
+  '--feed',
+  FIXTURE_FEED,
+  '--db',
+  db,
+  '--host',
+  '127.0.0.1',
+  '--port',
+  String(port),
+];
 
+const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
 
 describe('cli', { concurrency: 4 }, () => {
   it('--help lists every serve option and the environment', async () => {
     const { code, out } = await finish(runCli(['--help']));
     assert.equal(code, 0);
-    for (const s of ['serve', 'check', '--feed', '--db', '--port', '--public-url', '--allow-origin', '--rate-limit', '--trust-proxy', '--max-connections-per-address', '--retain-days', 'DATABASE_URL', 'SOLIDARITY_ADMIN_TOKEN']) {
+    for (const s of [
+      'serve',
+      'check',
+      '--feed',
+      '--db',
+      '--port',
+      '--public-url',
+      '--allow-origin',
+      '--rate-limit',
+      '--trust-proxy',
+      '--max-connections-per-address',
+      '--retain-days',
+      'DATABASE_URL',
+      'SOLIDARITY_ADMIN_TOKEN',
+    ]) {
       assert.ok(out.includes(s), s);
     }
   });
@@ -37,7 +75,9 @@ describe('cli', { concurrency: 4 }, () => {
 
   it('refuses a missing or unusable feed, naming the problem', async () => {
     const dir = tempDir();
-    const missing = await finish(runCli(['serve', '--feed', path.join(dir, 'nope.json'), '--db', path.join(dir, 'db')]));
+    const missing = await finish(
+      runCli(['serve', '--feed', path.join(dir, 'nope.json'), '--db', path.join(dir, 'db')]),
+    );
     assert.equal(missing.code, 1);
     assert.match(missing.out, /cannot read feed/);
     fs.writeFileSync(path.join(dir, 'bad.json'), '{"version": 7}');
@@ -45,7 +85,9 @@ describe('cli', { concurrency: 4 }, () => {
     assert.equal(bad.code, 1);
     assert.match(bad.out, /\$\.version: must be 1/);
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"version": 1,');
-    const broken = await finish(runCli(['serve', '--feed', path.join(dir, 'broken.json'), '--db', path.join(dir, 'db')]));
+    const broken = await finish(
+      runCli(['serve', '--feed', path.join(dir, 'broken.json'), '--db', path.join(dir, 'db')]),
+    );
     assert.equal(broken.code, 1);
     assert.match(broken.out, /not valid JSON/);
   });
@@ -53,7 +95,9 @@ describe('cli', { concurrency: 4 }, () => {
   it('says clearly when the database path is not writable', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a-file'), '');
-    const { code, out } = await finish(runCli(['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'a-file', 'solidarity.db')]));
+    const { code, out } = await finish(
+      runCli(['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'a-file', 'solidarity.db')]),
+    );
     assert.equal(code, 1);
     assert.match(out, /cannot open the database file .*a-file\/solidarity\.db/);
     assert.match(out, /--db/);
@@ -65,9 +109,7 @@ describe('cli', { concurrency: 4 }, () => {
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const dir = tempDir();
-      const { code, out } = await finish(
-        runCli(['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'db'), '--host', '127.0.0.1', '--port', String(port)]),
-      );
+      const { code, out } = await finish(runCli(serveOnLoopback(path.join(dir, 'db'), port)));
       assert.equal(code, 1);
       assert.match(out, new RegExp(`port ${port} is already in use`));
     } finally {
@@ -94,8 +136,8 @@ describe('cli', { concurrency: 4 }, () => {
       ['short', /is 5 characters long; it must have at least 32/],
     ];
     for (const [token, why] of cases) {
-      const args = ['serve', '--feed', FIXTURE_FEED, '--db', path.join(dir, 'db'), '--host', '127.0.0.1', '--port', '0'];
-      const { code, out } = await refusedOrServed(runCli(args, { SOLIDARITY_ADMIN_TOKEN: token }));
+      const cli = runCli(serveOnLoopback(path.join(dir, 'db')), { SOLIDARITY_ADMIN_TOKEN: token });
+      const { code, out } = await refusedOrServed(cli);
       assert.equal(code, 1, JSON.stringify(token));
       assert.match(out, /SOLIDARITY_ADMIN_TOKEN/, JSON.stringify(token));
       assert.match(out, why, JSON.stringify(token));
@@ -108,7 +150,14 @@ describe('cli', { concurrency: 4 }, () => {
     assert.equal(bad.code, 2);
     assert.match(bad.out, /--public-url "party\.example" is not an http\(s\) URL/);
     const dir = tempDir();
-    const cli = await serveCli(['--feed', FIXTURE_FEED, '--db', path.join(dir, 'db'), '--public-url', 'https://party.example']);
+    const cli = await serveCli([
+      '--feed',
+      FIXTURE_FEED,
+      '--db',
+      path.join(dir, 'db'),
+      '--public-url',
+      'https://party.example',
+    ]);
     try {
       assert.match(cli.output(), /signatures accepted from: https:\/\/party\.example/);
       assert.equal((await sign(cli.base, signature(), { origin: 'https://party.example' })).status, 201);
@@ -142,7 +191,10 @@ describe('cli', { concurrency: 4 }, () => {
     const env = { SOLIDARITY_ADMIN_TOKEN: TOKEN };
     const cli = await serveCli(args, env);
     const pending = Array.from({ length: 40 }, (_, i) =>
-      sign(cli.base, signature({ email: `term${i}@example.org` })).then((r) => (r.status === 201 ? `term${i}@example.org` : null), () => null),
+      sign(cli.base, signature({ email: `term${i}@example.org` })).then(
+        (r) => (r.status === 201 ? `term${i}@example.org` : null),
+        () => null,
+      ),
     );
     await new Promise((ok) => setTimeout(ok, 5));
     cli.proc.kill('SIGTERM');

@@ -4,10 +4,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { listenOrigins } from '../cors.js';
 import { backends, request, sign, signature, startServer, tempDir, type Res, type TestServer } from './helpers.js';
 
 const PUBLIC_READS = [
-  '/feed.json', '/api/petitions/open', '/solidarity-widgets.js', '/chunks/map-abc123.js', '/feed.schema.json',
+  '/feed.json',
+  '/api/petitions/open',
+  '/solidarity-widgets.js',
+  '/chunks/map-abc123.js',
+  '/feed.schema.json',
 ];
 
 const errorCode = (r: Res) => r.json().error.code as string;
@@ -21,6 +26,21 @@ function fakeDist(): string {
   fs.writeFileSync(path.join(dist, 'feed.schema.json'), '{}');
   return dist;
 }
+
+describe('listenOrigins', () => {
+  it('names the origins a browser on this machine or network uses for a listen address', () => {
+    assert.deepEqual(listenOrigins('0.0.0.0', 8080), [
+      'http://localhost:8080',
+      'http://127.0.0.1:8080',
+      'http://[::1]:8080',
+    ]);
+    assert.deepEqual(listenOrigins('::', 80), ['http://localhost', 'http://127.0.0.1', 'http://[::1]']);
+    assert.deepEqual(listenOrigins('127.0.0.1', 3000), ['http://127.0.0.1:3000', 'http://localhost:3000']);
+    assert.deepEqual(listenOrigins('::1', 3000), ['http://[::1]:3000', 'http://localhost:3000']);
+    assert.deepEqual(listenOrigins('192.0.2.7', 8080), ['http://192.0.2.7:8080']);
+    assert.deepEqual(listenOrigins('2001:db8::1', 8080), ['http://[2001:db8::1]:8080']);
+  });
+});
 
 for (const backend of backends) {
   describe(`cors: ${backend.name}`, { skip: backend.skip }, () => {

@@ -12,8 +12,14 @@ describe('headers', () => {
   let dist: string;
   before(async () => {
     dist = tempDir();
-    const files = ['solidarity-widgets.js', 'chunks/a-1b2c.js', '0.1.0/solidarity-widgets.js', '0.1.0/chunks/a-1b2c.js',
-      '1.2.3-rc.1/solidarity-widgets.js', 'feed.schema.json'];
+    const files = [
+      'solidarity-widgets.js',
+      'chunks/a-1b2c.js',
+      '0.1.0/solidarity-widgets.js',
+      '0.1.0/chunks/a-1b2c.js',
+      '1.2.3-rc.1/solidarity-widgets.js',
+      'feed.schema.json',
+    ];
     for (const rel of files) {
       fs.mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true });
       fs.writeFileSync(path.join(dist, rel), rel.endsWith('.json') ? '{}' : 'export {};');
@@ -45,11 +51,19 @@ describe('headers', () => {
       assert.match(String(r.headers['content-type']), /^application\/json/, `${r.status} ${r.text}`);
       assert.equal(r.headers['x-content-type-options'], 'nosniff', `${r.status} ${r.text}`);
     }
-    assert.deepEqual(answers.map((r) => r.status), [200, 200, 404, 201, 400, 400, 200, 401, 200, 404, 200, 400]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200, 404, 201, 400, 400, 200, 401, 200, 404, 200, 400],
+    );
   });
 
   it('the versioned copy dist/<version>/… is immutable; the entry keeps a short lifetime', async () => {
-    const immutable = ['/0.1.0/solidarity-widgets.js', '/0.1.0/chunks/a-1b2c.js', '/1.2.3-rc.1/solidarity-widgets.js', '/chunks/a-1b2c.js'];
+    const immutable = [
+      '/0.1.0/solidarity-widgets.js',
+      '/0.1.0/chunks/a-1b2c.js',
+      '/1.2.3-rc.1/solidarity-widgets.js',
+      '/chunks/a-1b2c.js',
+    ];
     for (const p of immutable) {
       const r = await request(s.base, 'GET', p);
       assert.equal(r.status, 200, p);
@@ -99,7 +113,7 @@ describe('connections per client address', () => {
     }
   });
 
-  it('with --trust-proxy (every connection is the proxy\'s) or a cap of 0, nothing is capped', async () => {
+  it("with --trust-proxy (every connection is the proxy's) or a cap of 0, nothing is capped", async () => {
     for (const opts of [{ trustProxy: true }, { maxConnectionsPerAddress: 0 }]) {
       const s = await startServer(backends[0], opts);
       const sockets: net.Socket[] = [];

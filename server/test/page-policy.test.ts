@@ -7,23 +7,29 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { inlineScriptHashes } from '../page-policy.js';
+import { inlineHashes } from '../page-policy.js';
 import { repoRoot, request, serveCli, tempDir, type CliProcess } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const built = ['solidarity-widgets.js', 'docs/iframe.html'].every((f) => fs.existsSync(path.join(repoRoot, 'dist', f)));
 const skip = !built
   ? 'dist/ is not built (npm run build)'
-  : !fs.existsSync(CHROMIUM) ? 'no Chromium at /usr/bin/chromium' : false;
+  : !fs.existsSync(CHROMIUM)
+    ? 'no Chromium at /usr/bin/chromium'
+    : false;
 
-describe('inlineScriptHashes', () => {
+describe('inlineHashes', () => {
   it('hashes the exact text of inline scripts only', () => {
-    const html = '<script src="/a.js"></script><script>alert(1)</script>' +
+    const html =
+      '<script src="/a.js"></script><script>alert(1)</script>' +
       '<SCRIPT type="module">\n x\n</SCRIPT><script> </script>';
     // sha256 of "alert(1)" and of "\n x\n", base64 (as `echo -n … | openssl dgst -sha256 -binary | base64`).
-    assert.deepEqual(inlineScriptHashes(html), [
+    assert.deepEqual(inlineHashes(html, 'script'), [
       "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='",
       "'sha256-dLK2XZDzmaozPgiFoanrcrVy19vN0uzh96tma6iqgvk='",
+    ]);
+    assert.deepEqual(inlineHashes(`${html}<style>a{}</style>`, 'style'), [
+      "'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='",
     ]);
   });
 });
@@ -72,6 +78,8 @@ describe('pages under their Content-Security-Policy', { skip }, () => {
       assert.match(csp, /frame-ancestors 'self'/, p);
       assert.match(csp, /script-src 'self'/, p);
       assert.doesNotMatch(csp, /unsafe-eval/, p);
+      // The demo allows its own inline style only; Storybook inserts styles as it renders.
+      if (p === '/') assert.match(csp, /style-src 'self' 'sha256-[^']+'(;|$)/, p);
       assert.equal(r.headers['x-content-type-options'], 'nosniff', p);
     }
   });

@@ -33,13 +33,18 @@ describe('acceptedCodings (Accept-Encoding)', () => {
     ['deflate ; q = 0.8 , br ; q = 0.9', ['br']],
   ];
   for (const [header, expected] of cases) {
-    it(`${JSON.stringify(header)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(acceptedCodings(header), expected));
+    it(`${JSON.stringify(header)} → ${JSON.stringify(expected)}`, () =>
+      assert.deepEqual(acceptedCodings(header), expected));
   }
 });
 
 /** The script, as large and as compressible as real code. */
-const script = Buffer.from(Array.from({ length: 400 }, (_, i) => `export const widget${i} = (x) => x.map((y) => y * ${i});\n`).join(''));
-const css = Buffer.from(Array.from({ length: 100 }, (_, i) => `.w${i} { margin-inline: ${i}px; color: var(--sw-c${i}); }\n`).join(''));
+const script = Buffer.from(
+  Array.from({ length: 400 }, (_, i) => `export const widget${i} = (x) => x.map((y) => y * ${i});\n`).join(''),
+);
+const css = Buffer.from(
+  Array.from({ length: 100 }, (_, i) => `.w${i} { margin-inline: ${i}px; color: var(--sw-c${i}); }\n`).join(''),
+);
 const demo = Buffer.from(`<!doctype html><title>demo</title>${'<p>Solidarity forever.</p>\n'.repeat(100)}`);
 const brotli = (b: Buffer) => brotliCompressSync(b);
 const gzip = (b: Buffer) => gzipSync(b, { level: 9 });
@@ -48,7 +53,8 @@ describe('precompressed siblings', () => {
   let dir: string;
   let dist: string;
   let server: TestServer;
-  const get = (p: string, headers: Record<string, string> = {}, method = 'GET') => request(server.base, method, p, { headers });
+  const get = (p: string, headers: Record<string, string> = {}, method = 'GET') =>
+    request(server.base, method, p, { headers });
   const decoded = (res: Res) =>
     res.headers['content-encoding'] === 'br'
       ? brotliDecompressSync(res.body)
@@ -107,7 +113,12 @@ describe('precompressed siblings', () => {
   });
 
   it('sends the file itself without Accept-Encoding, with identity only, or with both codings refused', async () => {
-    const cases: Record<string, string>[] = [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': '*;q=0' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+      { 'accept-encoding': '*;q=0' },
+    ];
     for (const headers of cases) {
       const res = await get('/solidarity-widgets.js', headers);
       const label = JSON.stringify(headers);
@@ -160,11 +171,24 @@ describe('precompressed siblings', () => {
   });
 
   it('does not serve a sibling as a file of its own, the server’s own code (dist/server/), nor anything outside dist/', async () => {
-    for (const p of ['/solidarity-widgets.js.br', '/solidarity-widgets.js.gz', '/solidarity-widgets.js.BR', '/chunks/theme-abc.css.br', '/server/cli.js', '/server/']) {
+    for (const p of [
+      '/solidarity-widgets.js.br',
+      '/solidarity-widgets.js.gz',
+      '/solidarity-widgets.js.BR',
+      '/chunks/theme-abc.css.br',
+      '/server/cli.js',
+      '/server/',
+    ]) {
       assert.equal((await get(p, { 'accept-encoding': 'br, gzip' })).status, 404, p);
     }
     // Raw paths: a URL object would resolve the dots before they are sent.
-    for (const p of ['/..%2fsecret.txt', '/..%2fsecret.txt.br', '/%2e%2e%2fsecret.txt', '/chunks/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const p of [
+      '/..%2fsecret.txt',
+      '/..%2fsecret.txt.br',
+      '/%2e%2e%2fsecret.txt',
+      '/chunks/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const u = new URL(server.base);
         http
@@ -202,25 +226,49 @@ describe('scripts/compress.mjs', () => {
       const old = new Date(Date.now() - 3600_000);
       fs.utimesSync(path.join(dir, 'style.css.br'), old, old);
 
-      const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'compress.mjs'), dir], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'compress.mjs'), dir], {
+        encoding: 'utf8',
+      });
       assert.equal(run.status, 0, run.stderr);
       const has = (rel: string) => fs.existsSync(path.join(dir, rel));
       for (const rel of ['app.js', 'copy/app.js', 'style.css']) {
-        assert.ok(brotliDecompressSync(fs.readFileSync(path.join(dir, `${rel}.br`))).equals(fs.readFileSync(path.join(dir, rel))), rel);
-        assert.ok(gunzipSync(fs.readFileSync(path.join(dir, `${rel}.gz`))).equals(fs.readFileSync(path.join(dir, rel))), rel);
+        assert.ok(
+          brotliDecompressSync(fs.readFileSync(path.join(dir, `${rel}.br`))).equals(
+            fs.readFileSync(path.join(dir, rel)),
+          ),
+          rel,
+        );
+        assert.ok(
+          gunzipSync(fs.readFileSync(path.join(dir, `${rel}.gz`))).equals(fs.readFileSync(path.join(dir, rel))),
+          rel,
+        );
       }
       assert.ok(has('noise.txt.br') && has('noise.txt.gz'));
-      for (const rel of ['tiny.js.br', 'tiny.js.gz', 'random.json.br', 'random.json.gz', 'image.png.br', 'gone.js.br', 'server/cli.js.br']) {
+      for (const rel of [
+        'tiny.js.br',
+        'tiny.js.gz',
+        'random.json.br',
+        'random.json.gz',
+        'image.png.br',
+        'gone.js.br',
+        'server/cli.js.br',
+      ]) {
         assert.ok(!has(rel), `${rel} should not be there`);
       }
 
       // A second run keeps what is up to date and redoes what is not.
       const before = fs.statSync(path.join(dir, 'app.js.br')).mtimeMs;
       write('style.css', css.toString() + '.more { color: blue }\n');
-      const again = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'compress.mjs'), dir], { encoding: 'utf8' });
+      const again = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'compress.mjs'), dir], {
+        encoding: 'utf8',
+      });
       assert.equal(again.status, 0, again.stderr);
       assert.equal(fs.statSync(path.join(dir, 'app.js.br')).mtimeMs, before);
-      assert.ok(brotliDecompressSync(fs.readFileSync(path.join(dir, 'style.css.br'))).equals(fs.readFileSync(path.join(dir, 'style.css'))));
+      assert.ok(
+        brotliDecompressSync(fs.readFileSync(path.join(dir, 'style.css.br'))).equals(
+          fs.readFileSync(path.join(dir, 'style.css')),
+        ),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -239,7 +287,10 @@ describe('the built dist/', { skip: built ? false : 'dist/ is not built with sib
       const raw = fs.readFileSync(path.join(dist, rel));
       const expected = rel === 'solidarity-widgets.js' ? sri[rel] : sri.chunks[rel];
       assert.equal(hash(raw), expected, rel);
-      for (const [ext, decode] of [['.br', brotliDecompressSync], ['.gz', gunzipSync]] as const) {
+      for (const [ext, decode] of [
+        ['.br', brotliDecompressSync],
+        ['.gz', gunzipSync],
+      ] as const) {
         const sib = path.join(dist, rel + ext);
         if (raw.length >= 1024) assert.ok(fs.existsSync(sib), `${rel}${ext} is missing`);
         if (fs.existsSync(sib)) assert.equal(hash(decode(fs.readFileSync(sib))), expected, `${rel}${ext}`);

@@ -29,6 +29,7 @@ const PETITION: Spec = {
   consent: 'text',
   fields: 'fields',
   endpoint: 'str',
+  action_network: 'str',
   count: 'int',
   confirm: 'bool',
 };

@@ -31,6 +31,8 @@ export interface Petition {
   consent?: Text;
   fields?: string[];
   endpoint?: string;
+  /** The Action Network petition (its id or API URL) that receives each signature too. */
+  action_network?: string;
   /** Signatures count once the signer confirms by email (issue 19). */
   confirm?: boolean;
   /** Live count, added by the server when it serves the feed. */

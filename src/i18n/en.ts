@@ -41,11 +41,10 @@ export const en = {
   'petition.problems_other': '{count} fields need your attention.',
   'petition.error.required': 'This field is required.',
   'petition.error.consent': 'Tick this box to sign.',
-  'petition.error.email': 'Enter an email address like name@example.org.',
-  'petition.error.too-long': 'Use at most {max} characters.',
-  'petition.error.phone': 'Enter a phone number: digits, spaces and + ( ) - only.',
   'petition.error.offline': 'Your signature could not be sent or saved: you seem to be offline. Please try again when you’re back online.',
   // <donate-button>
   'donate.button': 'Donate',
   'donate.progress': '{raised} raised of {goal}',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Find a chapter',
 };

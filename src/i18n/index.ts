@@ -2,13 +2,13 @@
  * UI strings. English ships in the entry script; Spanish and French are lazy
  * chunks, fetched only by a page that needs them. Strings used only by a lazy
  * chunk travel in that chunk: it calls `registerMessages` with its own en/es/fr
- * tables, and declares their keys in `LazyMessages` (see petition-flow.ts).
+ * tables, and declares their keys in `LazyMessages` (see petition-form/lazy/flow.ts).
  */
 import { lazy } from '../core/lazy.js';
 import { en } from './en.js';
 import type { enProblems } from './lazy/en-problems.js';
 
-/** The entry's strings and the rare ones: what es.ts and fr.ts must translate. */
+/** The entry's strings and the rare ones: what lazy/es.ts and lazy/fr.ts must translate. */
 export type Messages = typeof en & typeof enProblems;
 
 /**

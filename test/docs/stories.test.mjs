@@ -131,13 +131,20 @@ function serve() {
     if (petition && req.method === 'GET') {
       const p = sample.petitions.find((x) => x.id === petition[1]);
       res.writeHead(p ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify(
-          p
-            ? { id: p.id, title: p.title, goal: p.goal, count: 42, closes: p.closes ?? null }
-            : { error: { code: 'petition_not_found', message: 'no' } },
-        ),
-      );
+      // The shapes of src/core/petition-api.ts (petitionAnswer, ErrorAnswer), which this plain-node file cannot import.
+      /** @type {import('../../src/core/petition-api.ts').PetitionAnswer | import('../../src/core/petition-api.ts').ErrorAnswer} */
+      const answer = p
+        ? {
+            id: p.id,
+            title: p.title,
+            goal: p.goal ?? null,
+            count: 42,
+            closes: p.closes ?? null,
+            fields: p.fields ?? [],
+            consent: p.consent ?? sample.org.consent ?? null,
+          }
+        : { error: { code: 'petition_not_found', message: `There is no petition "${petition[1]}".` } };
+      res.end(JSON.stringify(answer));
       return;
     }
     const [base, rest] = path.startsWith('/docs/') ? [root, path.slice('/docs'.length)] : [dist, path];

@@ -37,6 +37,7 @@ before(async () => {
   const fallback = `<chapter-map feed="${feed}"><ul><li>Chicago: <a href="mailto:chicago@workers.example">chicago@workers.example</a></li></ul></chapter-map>`;
   pages['/map-fallback'] = { html: hostPage({ head, body: fallback }) };
   pages['/map-fallback-es'] = { html: hostPage({ head, body: fallback, lang: 'es' }) };
+  pages['/map-far'] = { html: hostPage({ head, body: `<div style="height: 6000px">A long article.</div>${fallback}` }) };
   browser = await launchBrowser();
 });
 
@@ -51,7 +52,7 @@ async function visit(path) {
   await page.goto(`${site.origin}${path}`);
   await page.waitForFunction(
     () => {
-      const state = document.querySelector('chapter-map')?.panel?.mapState;
+      const state = document.querySelector('chapter-map')?.panel?.engine.state;
       return state === 'ready' || state === 'failed';
     },
     null,
@@ -59,12 +60,12 @@ async function visit(path) {
   );
   const map = await page.evaluate(async () => {
     const el = document.querySelector('chapter-map');
-    const m = el.panel.view?.map;
+    const m = el.panel.engine.view?.map;
     if (m && !m.loaded()) await new Promise((r) => m.once('idle', r));
     await new Promise((r) => setTimeout(r, 300));
     const root = el.shadowRoot;
     return {
-      state: el.panel.mapState,
+      state: el.panel.engine.state,
       message: root.querySelector('[part=map] .message')?.textContent ?? null,
       rows: root.querySelectorAll('[role=option]').length,
       clusters: [...root.querySelectorAll('.cluster')].reduce((n, b) => n + Number(b.dataset.count), 0),
@@ -164,6 +165,25 @@ test('before its code arrives, the page\'s fallback list is readable in a box as
   assert.deepEqual(after.axe, []);
   const state = await inspect(page);
   assert.deepEqual(state.errors, []);
+  await page.close();
+});
+
+test('far below the fold, the built map fetches none of its chunks; scrolled near, the panel and the map', async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const chunks = () => fetched.filter((u) => /\/chunks\/(chapter-panel|map-view|nearest)-/.test(u));
+  await page.goto(`${site.origin}/map-far`);
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelector('chapter-map')?.shadowRoot?.querySelector('input#q'));
+  await page.waitForTimeout(300);
+  assert.deepEqual(chunks(), [], 'no chunk of the map while it is far');
+  await page.evaluate(() => document.querySelector('chapter-map').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('chapter-map').shadowRoot.querySelector('[role=option]'), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('chapter-map').panel?.engine.state === 'ready', null, { timeout: 30000 });
+  assert.ok(chunks().some((u) => /chapter-panel/.test(u)), `the panel was fetched: ${chunks()}`);
+  assert.ok(chunks().some((u) => /map-view/.test(u)), `the map engine was fetched: ${chunks()}`);
+  assert.deepEqual((await inspect(page)).errors, []);
   await page.close();
 });
 

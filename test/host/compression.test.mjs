@@ -69,7 +69,7 @@ test('the map engine chunk comes as brotli too, and the map is drawn', async () 
   const mapView = page.waitForResponse((r) => /\/chunks\/map-view-/.test(r.url()), { timeout: 30000 });
   await page.goto(`${site.origin}/map`);
   await mapView;
-  await page.waitForFunction(() => document.querySelector('chapter-map')?.panel?.mapState === 'ready', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('chapter-map')?.panel?.engine.state === 'ready', null, { timeout: 30000 });
   await page.waitForLoadState('networkidle');
   const chunk = seen.find((s) => /\/chunks\/map-view-/.test(s.path));
   assert.ok(chunk, `the map chunk was recorded: ${JSON.stringify(seen)}`);

@@ -64,7 +64,11 @@ test('widgets load their feed and count, and sign, through a fetch wrapper that 
 
     const state = await inspect(page);
     assert.deepEqual(state.errors, []);
-    assert.deepEqual(state.widgets.map((w) => w.message || null), [null, null], 'no widget shows a problem');
+    assert.deepEqual(
+      state.widgets.map((w) => w.message || null),
+      [null, null],
+      'no widget shows a problem',
+    );
   } finally {
     await page.close();
   }

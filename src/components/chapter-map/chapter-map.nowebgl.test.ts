@@ -10,7 +10,7 @@ import { ChapterMap } from './chapter-map.js';
 
 ChapterMap.define('chapter-map');
 
-const state = (el: ChapterMap) => (el.panel as unknown as { mapState: string } | undefined)?.mapState;
+const state = (el: ChapterMap) => el.panel?.engine.state;
 
 describe('<chapter-map> without a map', () => {
   const errors: unknown[] = [];

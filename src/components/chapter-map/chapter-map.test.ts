@@ -1,91 +1,25 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { Map as MapLibre } from 'maplibre-gl';
-import { chaptersFeed, haversine, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
-import { manyChapters } from '../../../test/fixtures/chapters-many.mjs';
+import { chaptersFeed, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
-import { clearFeedCache } from '../../core/feed-loader.js';
 import type { Chapter } from '../../core/feed-types.js';
-import { ChapterMap } from './chapter-map.js';
-
-ChapterMap.define('chapter-map');
-
-type Internals = { mapState: string; view?: { map?: MapLibre } };
-const internals = (el: ChapterMap) => el.panel as unknown as Internals;
-
-async function mapFrom(feed: unknown, attrs = '', lang = 'en') {
-  const url = typeof feed === 'string' ? feed : jsonUrl(feed);
-  const el = await feedFixture<ChapterMap>(
-    html`<div lang=${lang} style="inline-size: 900px"><chapter-map feed=${url} list=${attrs || 'side'}></chapter-map></div>`,
-    'chapter-map',
-  );
-  return panelReady(el);
-}
-
-/** Waits for the lazily loaded list and search. */
-async function panelReady(el: ChapterMap) {
-  await until(() => el.panel, 'the panel loads', { timeout: 10000 });
-  await el.updateComplete;
-  return el;
-}
-
-/** Waits until the lazy map is up and has rendered everything it will render. */
-async function mapReady(el: ChapterMap): Promise<MapLibre> {
-  await until(() => internals(el).mapState === 'ready' || internals(el).mapState === 'failed', 'map loads', { timeout: 15000 });
-  expect(internals(el).mapState).to.equal('ready');
-  const map = internals(el).view!.map!;
-  // The map may start before the chapters arrive: wait until they are drawn, then for rest.
-  if (el.panel!.index?.chapters.length) {
-    await until(() => map.queryRenderedFeatures({ layers: ['chapter-clusters', 'chapter-points'] }).length, 'the chapters are drawn', {
-      timeout: 15000,
-    });
-  }
-  await idle(map);
-  return map;
-}
-
-async function idle(map: MapLibre) {
-  if (!map.loaded() || !map.areTilesLoaded() || map.isMoving()) await new Promise((r) => map.once('idle', r));
-  await new Promise((r) => requestAnimationFrame(r));
-}
-
-const root = (el: ChapterMap) => el.shadowRoot!;
-const input = (el: ChapterMap) => root(el).querySelector<HTMLInputElement>('input[type=search]')!;
-const options = (el: ChapterMap) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
-const names = (el: ChapterMap) => options(el).map((o) => o.querySelector('.name')!.textContent!.trim());
-
-/** Sum of cluster counts on the map plus the single chapters drawn. */
-function chaptersOnMap(el: ChapterMap, map: MapLibre): number {
-  const clusters = [...root(el).querySelectorAll<HTMLElement>('.cluster')].reduce((n, b) => n + Number(b.dataset.count), 0);
-  const singles = new Set(map.queryRenderedFeatures({ layers: ['chapter-points'] }).map((f) => f.properties.i));
-  return clusters + singles.size;
-}
-
-/** Runs `fn` with console.warn captured (and silenced). */
-async function withWarnings<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
-  const warnings: string[] = [];
-  const warn = console.warn;
-  console.warn = (m: string) => warnings.push(m);
-  try {
-    return { value: await fn(), warnings };
-  } finally {
-    console.warn = warn;
-  }
-}
-
-function mockPosition(lng: number, lat: number) {
-  const geo = navigator.geolocation;
-  const original = geo.getCurrentPosition;
-  geo.getCurrentPosition = (ok) => ok({ coords: { longitude: lng, latitude: lat, accuracy: 10 } } as GeolocationPosition);
-  return () => (geo.getCurrentPosition = original);
-}
+import {
+  chaptersOnMap,
+  idle,
+  internals,
+  mapFrom,
+  mapReady,
+  names,
+  options,
+  panelReady,
+  root,
+  withWarnings,
+  resetPage,
+} from './chapter-map.test-kit.js';
 
 describe('<chapter-map>', () => {
-  beforeEach(() => {
-    clearFeedCache();
-    history.replaceState(null, '', location.pathname + location.search);
-  });
+  beforeEach(resetPage);
 
   it('is accessible: list, search and controls, with the map and a selection', async () => {
     const el = await mapFrom(chaptersFeed);
@@ -127,94 +61,6 @@ describe('<chapter-map>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => map.getZoom() > after + 0.5, 'Enter on a cluster zooms in');
     }
-  });
-
-  it('selects the chapter covering a postal code: the longest prefix wins, in any case, spaces and hyphens', async () => {
-    const el = await mapFrom(chaptersFeed);
-    for (const [code, id, name] of [
-      ['60614', 'chicago-north', 'Chicago North Side'],
-      ['m5v-3l9', 'toronto', 'Toronto'],
-    ]) {
-      input(el).select();
-      await sendKeys({ type: code });
-      const selected = oneEvent(el, 'chapter-select');
-      await sendKeys({ press: 'Enter' });
-      expect((await selected).detail.chapter.id).to.equal(id);
-      await el.updateComplete;
-      expect(root(el).querySelector('[aria-selected=true] .name')!.textContent).to.equal(name);
-      expect(root(el).querySelector('[part=details] h3')!.textContent).to.equal(name);
-      expect(root(el).querySelector('[part=status]')!.textContent).to.contain(name);
-    }
-  });
-
-  it('searches by name, city or region, ignoring case and accents', async () => {
-    const el = await mapFrom(chaptersFeed);
-    input(el).focus();
-    await sendKeys({ type: 'montreal' });
-    await el.updateComplete;
-    expect(names(el)).to.deep.equal(['Montreal']);
-    input(el).select();
-    await sendKeys({ type: 'chi' });
-    await el.updateComplete;
-    expect(names(el)).to.have.members(['Chicago', 'Chicago North Side']);
-    input(el).select();
-    await sendKeys({ type: 'on' });
-    await el.updateComplete;
-    expect(names(el), 'words match from their start').to.deep.equal(['Toronto']);
-    input(el).select();
-    await sendKeys({ type: 'atlantis' });
-    await el.updateComplete;
-    expect(options(el)).to.have.length(0);
-    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('No chapter matches');
-  });
-
-  it('"Near me" lists the truly nearest chapters first, with distances in the reader\'s units', async () => {
-    const chapters = manyChapters(3000, 7);
-    const el = await mapFrom(manyUrl(3000, 7), 'side', 'en-US');
-    const here = { lng: 2.3, lat: 48.8 };
-    const restore = mockPosition(here.lng, here.lat);
-    try {
-      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
-      await until(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
-    } finally {
-      restore();
-    }
-    const byDistance = [...chapters].sort((a, b) => haversine(here.lng, here.lat, a.lng, a.lat) - haversine(here.lng, here.lat, b.lng, b.lat));
-    expect(names(el).slice(0, 3)).to.deep.equal(byDistance.slice(0, 3).map((c) => c.name));
-    expect(options(el)[0].querySelector('.km')!.textContent).to.match(/mi/);
-  });
-
-  it('shows kilometers outside the mile countries', async () => {
-    const el = await mapFrom(chaptersFeed, 'side', 'fr-FR');
-    const restore = mockPosition(2.35, 48.9);
-    try {
-      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
-      await until(() => options(el)[0]?.querySelector('.km'), 'distances are listed', { timeout: 5000 });
-    } finally {
-      restore();
-    }
-    expect(names(el)[0]).to.equal('Paris');
-    expect(options(el)[0].querySelector('.km')!.textContent).to.match(/km/);
-    await expect(el).shadowDom.to.be.accessible();
-    // Back to every chapter.
-    root(el).querySelector<HTMLButtonElement>('button.all')!.click();
-    await el.updateComplete;
-    expect(options(el)[0].getAttribute('aria-setsize')).to.equal(String(sampleChapters.length));
-    expect(root(el).querySelector('button.all')).to.equal(null);
-  });
-
-  it('says so when the reader\'s location is not available', async () => {
-    const el = await mapFrom(chaptersFeed);
-    const geo = navigator.geolocation;
-    const original = geo.getCurrentPosition;
-    geo.getCurrentPosition = (_ok, fail) => fail!({ code: 1, message: 'denied' } as GeolocationPositionError);
-    try {
-      root(el).querySelector<HTMLButtonElement>('button.near')!.click();
-      await el.updateComplete;
-    } finally {
-      geo.getCurrentPosition = original;
-    }
-    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('not available');
   });
 
   it('is keyboard navigable: Tab to the list, arrows, Enter selects, the map flies there and opens the popup', async () => {
@@ -313,173 +159,5 @@ describe('<chapter-map>', () => {
     expect((await next).detail.chapter.id).to.equal('toronto');
     await el.updateComplete;
     expect(root(el).querySelector('[part=details] h3')!.textContent).to.equal('Toronto');
-  });
-
-  it('checks the feed’s chapters itself (pages without a map never do): a bad one is skipped with one warning', async () => {
-    const feed = { ...chaptersFeed, chapters: [sampleChapters[0], { ...sampleChapters[1], lat: 123 }, { id: 'nameless', lat: 1, lng: 2 }] };
-    const { value: el, warnings } = await withWarnings(async () => {
-      const el = await mapFrom(feed);
-      await until(() => options(el).length, 'chapters listed');
-      el.requestUpdate();
-      await el.updateComplete;
-      return el;
-    });
-    expect(options(el)).to.have.length(1);
-    const about = warnings.filter((w) => /\$\[[12]\]/.test(w));
-    expect(about).to.have.length(2);
-    expect(about[0]).to.match(/^solidarity-widgets: feed http.*: \$\[1\]\.lat must be a number from -90 to 90, got 123$/);
-    expect(about[1]).to.contain('$[2].name is required');
-  });
-
-  it('takes chapters from src as GeoJSON, skipping bad ones with a warning', async () => {
-    const geojson = {
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', id: 'a', properties: { name: 'Alpha', city: 'Oslo', url: 'alpha.html' }, geometry: { type: 'Point', coordinates: [10.75, 59.91] } },
-        { type: 'Feature', id: 'b', properties: { name: 'Bad lat' }, geometry: { type: 'Point', coordinates: [10, 123] } },
-        { type: 'Feature', id: 'c', properties: { city: 'No name' }, geometry: { type: 'Point', coordinates: [10, 50] } },
-        { type: 'Feature', id: 'd', properties: { name: 'Delta' }, geometry: { type: 'Point', coordinates: [11, 60] } },
-      ],
-    };
-    const { value: el, warnings } = await withWarnings(async () => {
-      const src = jsonUrl(geojson).replace('/test-feed?', '/test-feed/chapters/list?');
-      const el = await fixture<ChapterMap>(html`<chapter-map src=${src}></chapter-map>`);
-      await until(() => options(el).length, 'chapters load');
-      return el;
-    });
-    expect(names(el)).to.deep.equal(['Alpha', 'Delta']);
-    options(el)[0].click();
-    await el.updateComplete;
-    const link = root(el).querySelector<HTMLAnchorElement>('[part=details] a')!;
-    expect(link.href, 'relative to the src document').to.equal(new URL('/test-feed/chapters/alpha.html', location.href).href);
-    expect(warnings.some((w) => /lat/.test(w))).to.be.true;
-    expect(warnings.some((w) => /name/.test(w))).to.be.true;
-  });
-
-  it('takes chapters set from script, checked like a feed', async () => {
-    const chapters = [...sampleChapters.slice(0, 2), { id: 'bad', name: 'Nowhere', lat: 95, lng: 0 }];
-    const { value: el, warnings } = await withWarnings(async () =>
-      panelReady(await fixture<ChapterMap>(html`<chapter-map .chapters=${chapters}></chapter-map>`)),
-    );
-    expect(names(el)).to.deep.equal(['Chicago', 'Chicago North Side']);
-    expect(warnings.filter((w) => /\$\[2\]\.lat/.test(w))).to.have.length(1);
-  });
-
-  it('says so politely when src cannot be loaded', async () => {
-    const { value: el } = await withWarnings(async () => {
-      const el = await fixture<ChapterMap>(html`<chapter-map src=${jsonUrl({}, { status: 500 })}></chapter-map>`);
-      await until(() => root(el).querySelector('.message.error'), 'an error shows');
-      return el;
-    });
-    expect(root(el).querySelector('.message.error')!.textContent).to.contain('could not be loaded');
-  });
-
-  it('starts the map while the feed loads, and drops it if the feed then fails', async () => {
-    const { value: el } = await withWarnings(async () => {
-      const el = await fixture<ChapterMap>(html`<chapter-map feed=${jsonUrl({}, { status: 500, delay: 5000 })}></chapter-map>`);
-      await until(() => internals(el)?.mapState === 'ready', 'the map starts before the feed answers', { timeout: 15000 });
-      expect(root(el).querySelector('[part=panel]')!.textContent).to.contain('Loading');
-      await until(() => root(el).querySelector('.message.error'), 'the failure shows', { timeout: 15000 });
-      return el;
-    });
-    expect(root(el).querySelector('.canvas')).to.equal(null);
-    expect(internals(el).view).to.equal(undefined);
-    await expect(el).shadowDom.to.be.accessible();
-  });
-
-  it('reports bad attributes visibly and keeps working', async () => {
-    const { value: el, warnings } = await withWarnings(async () =>
-      panelReady(
-        await feedFixture<ChapterMap>(
-          html`<chapter-map feed=${jsonUrl(chaptersFeed)} center="north pole" zoom="99" list="top"></chapter-map>`,
-        ),
-      ),
-    );
-    const messages = [...root(el).querySelectorAll('.message.error')].map((m) => m.textContent);
-    expect(messages).to.have.length(3);
-    expect(warnings.length).to.equal(3);
-    expect(options(el).length).to.equal(sampleChapters.length);
-  });
-
-  it('renders hostile chapter text as text in the list, details and popup', async () => {
-    const hostile: Chapter = {
-      id: 'x',
-      name: '<img src=x onerror="window.__pwned=1">',
-      city: '<script>window.__pwned=1</script>',
-      lat: 10,
-      lng: 10,
-      email: 'x@y.example" onmouseover="window.__pwned=1',
-      url: 'javascript:window.__pwned=1',
-      meets: '<b>bold</b>',
-    };
-    const { value: el } = await withWarnings(async () => {
-      const el = await mapFrom({ ...chaptersFeed, chapters: [hostile] });
-      await mapReady(el);
-      options(el)[0].click();
-      await until(() => root(el).querySelector('.maplibregl-popup'), 'the popup opens');
-      await el.updateComplete;
-      return el;
-    });
-    for (const scope of [root(el).querySelector('[part=details]')!, root(el).querySelector('.maplibregl-popup')!]) {
-      expect(scope.querySelector('img, script, b')).to.equal(null);
-      expect(scope.textContent).to.contain('<img src=x');
-      expect([...scope.querySelectorAll('a')].every((a) => /^(https?|mailto):/.test(a.href))).to.be.true;
-      expect(scope.querySelector('a[href^="mailto"]')).to.equal(null);
-    }
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-  });
-
-  it('places the list beside the map, below it, below on narrow screens, and mirrored right to left', async () => {
-    const place = async (width: number, list: string, dir = 'ltr') => {
-      const wrap = await feedFixture<HTMLElement>(
-        html`<div dir=${dir} style="inline-size:${width}px"><chapter-map feed=${jsonUrl(chaptersFeed)} list=${list}></chapter-map></div>`,
-      );
-      const el = await panelReady(wrap.querySelector('chapter-map')!);
-      const map = root(el).querySelector('[part=map]')!.getBoundingClientRect();
-      const panel = root(el).querySelector('[part=panel]')!.getBoundingClientRect();
-      return panel.top >= map.bottom - 1 ? 'below' : panel.left >= map.right - 1 ? 'right' : panel.right <= map.left + 1 ? 'left' : 'overlap';
-    };
-    expect(await place(1000, 'side')).to.equal('right');
-    expect(await place(1000, 'below')).to.equal('below');
-    expect(await place(500, 'side')).to.equal('below');
-    expect(await place(1000, 'side', 'rtl')).to.equal('left');
-  });
-
-  it('reaches search and the list by Tab before the map', async () => {
-    const el = await mapFrom(chaptersFeed);
-    await mapReady(el);
-    const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
-    el.before(before);
-    before.focus();
-    const order: (Element | null)[] = [];
-    for (let i = 0; i < 4; i++) {
-      await sendKeys({ press: 'Tab' });
-      order.push(root(el).activeElement);
-    }
-    expect(order).to.deep.equal([
-      input(el),
-      root(el).querySelector('button[type=submit]'),
-      root(el).querySelector('button.near'),
-      root(el).querySelector('[role=listbox]'),
-    ]);
-    before.remove();
-  });
-
-  it('speaks Spanish on a Spanish page', async () => {
-    const el = await mapFrom(chaptersFeed, 'below', 'es-MX');
-    await until(() => root(el).querySelector('button.near')!.textContent!.includes('Cerca'), 'Spanish strings load');
-    expect(root(el).querySelector('label')!.textContent).to.equal('Buscar una sección');
-    options(el)[0].click();
-    await el.updateComplete;
-    expect(root(el).querySelector('[part=details]')!.textContent).to.contain('Segundo martes');
-  });
-
-  it('shows its light-DOM content when it has no feed and no src', async () => {
-    const el = await fixture<ChapterMap>(html`<chapter-map><ul><li>Chicago: chicago@workers.example</li></ul></chapter-map>`);
-    await until(() => el.panel, 'the panel loads', { timeout: 10000 });
-    await el.updateComplete;
-    const slot = root(el).querySelector('slot')!;
-    expect(slot.assignedElements()[0].textContent).to.contain('Chicago');
-    expect(el.offsetHeight).to.be.greaterThan(0);
   });
 });

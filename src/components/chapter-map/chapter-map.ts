@@ -3,12 +3,17 @@ import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { FeedError, type FeedState } from '../../core/feed-loader.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
+import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
-import type { ChapterPanel } from './chapter-panel.js';
+import type { ChapterPanel } from './lazy/chapter-panel.js';
+import type { MapHost } from './map-host.js';
+import { saveData } from './save-data.js';
 
-/** Whether the reader asked to save data (then the map waits for a tap). */
-export const saveData = () => !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+/** Search, list and details: fetched when the element nears the viewport or a reader tabs into it. */
+const panelChunk = lazy(() => import('./lazy/chapter-panel.js'));
+/** The map engine (maplibre-gl): prefetched alongside the panel, started by it. */
+const mapChunk = lazy(() => import('./lazy/map-view.js'));
 
 /**
  * A map of the organization's chapters with a list that is always there: search by
@@ -34,7 +39,8 @@ export const saveData = () => !!(navigator as Navigator & { connection?: { saveD
  * @csspart details - The selected chapter's details.
  * @csspart message - Loading, error and attribute messages.
  *
- * @cssstate far - The element is far from view (beyond 300 px): its panel is not styled or laid out until it comes near (`content-visibility: auto`).
+ * @cssstate far - The element is far from view (beyond 300 px): none of its panel's or map's code is fetched
+ *   until it comes near (or a reader tabs into its search field).
  *
  * @cssprop --sw-color-accent - Accent color (markers, buttons, selected row). Defaults to the feed's `org.color`.
  * @cssprop --sw-color-text - Text color.
@@ -50,7 +56,7 @@ export const saveData = () => !!(navigator as Navigator & { connection?: { saveD
  * @fires feed-load - The feed loaded. `detail: { url }`.
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
-export class ChapterMap extends SolidarityElement {
+export class ChapterMap extends SolidarityElement implements MapHost {
   // Beyond the theme, only the placeholder's reserved height (the panel brings the rest).
   static styles = [themeStyles, css`.ph{min-block-size:var(--sw-map-height,26rem)}`];
   static override properties = {
@@ -82,37 +88,48 @@ export class ChapterMap extends SolidarityElement {
   feedState = new FeedController(this);
   /** @internal */
   locale = new LocaleController(this);
-  /** @internal The list, search and map: a lazy chunk fetched on connect, alongside the feed. */
+  /** @internal The list, search and map: a lazy chunk fetched once the element is near. */
   panel?: ChapterPanel;
   /** @internal Whether the element has come near the viewport (within 300 px); undefined until the observer has said. */
   near?: boolean;
-  /** Set when the panel's chunk failed to load (e.g. offline); a reconnect tries again. */
+  /** Set when the panel's chunk failed to load (e.g. offline); coming near again tries again. */
   private failed?: FeedState;
   private io?: IntersectionObserver;
+  private states = customStates(this);
 
   connectedCallback(): void {
     super.connectedCallback();
-    // Near the viewport, the map chunk is fetched at once (alongside the panel and the
-    // feed), unless the reader asked to save data; never on a page where the map is far.
     this.io = new IntersectionObserver(
       (entries, io) => {
         const near = entries.some((e) => e.isIntersecting);
         if (near) {
           io.disconnect();
-          if (!saveData()) import('./map-view.js').catch(() => {}); // a failure is reported when the map starts
+          this.load();
         }
         if (near === this.near) return;
         this.near = near;
+        this.states?.[near ? 'delete' : 'add']('far');
         this.requestUpdate();
       },
       { rootMargin: '300px' },
     );
     this.io.observe(this);
-    // import() gives the same module to every element; a failed one is tried again on reconnect.
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.io?.disconnect();
+    this.near = undefined;
+    this.states?.delete('far');
+  }
+
+  /** Near (or focused): the panel's chunk and, unless the reader saves data, the map's, both at once. */
+  private load = () => {
+    if (!saveData()) mapChunk.prefetch();
     if (!this.panel)
-      import('./chapter-panel.js').then(
+      panelChunk.load().then(
         (m) => {
-          this.panel ??= new m.ChapterPanel(this);
+          this.panel ??= new m.ChapterPanel(this, mapChunk);
           this.requestUpdate();
         },
         (e) => {
@@ -122,23 +139,29 @@ export class ChapterMap extends SolidarityElement {
           this.requestUpdate();
         },
       );
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.io?.disconnect();
-    this.near = undefined;
-  }
+  };
 
   render() {
     if (this.panel) return this.panel.render();
     // Until the panel arrives, the page's own content (a fallback list stays readable),
-    // in a box as tall as the map will be, so the page does not jump. If it cannot
+    // in a box about as tall as the map will be, so the page does not jump, with a search
+    // field that Tab reaches (the panel takes over what is typed). If the panel cannot
     // arrive (offline), a short message says so, in the reader's language if loaded.
     const wanted = this.src || this.chapters || this.feedState.state; // a state whenever there is a feed
-    return wanted && this.failed
+    if (!wanted) return html`<slot></slot>`;
+    return this.failed
       ? html`${renderFeedStatus(this.failed, this.locale)}<slot></slot>`
-      : html`<div class=${wanted ? 'ph' : ''}><slot></slot></div>`;
+      : html`<div class="ph"><input id="q" part="input" type="search" autocomplete="off"
+          aria-label=${this.locale.t('chapter.search')} @focus=${this.load} /><slot></slot></div>`;
+  }
+}
+
+/** The element's custom states (for `:host(:state(…))`), unless the browser lacks them or the page took its internals. */
+function customStates(host: HTMLElement): Set<string> | undefined {
+  try {
+    return host.attachInternals().states;
+  } catch {
+    return undefined;
   }
 }
 

@@ -13,8 +13,11 @@
  * a replay, not a second signature.
  *
  * This file is what the entry needs (saving a signature, offline too); sending what is
- * queued is in queue-flush.ts, loaded with the rest of the form's lazy code.
+ * queued is in lazy/queue-flush.ts. The queue is written and read with plain-data.ts, so a
+ * host page's prototype methods cannot turn it into something else.
  */
+import { fromJson, toJson } from './plain-data.js';
+
 export const QUEUE_KEY = 'solidarity-widgets';
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
 export const LEASE_MS = 60_000;
@@ -34,11 +37,15 @@ export interface QueuedSignature {
 }
 
 const valid = (e: QueuedSignature) =>
-  !!e && typeof e.key === 'string' && typeof e.url === 'string' && typeof e.body === 'string' && typeof e.at === 'number';
+  !!e &&
+  typeof e.key === 'string' &&
+  typeof e.url === 'string' &&
+  typeof e.body === 'string' &&
+  typeof e.at === 'number';
 
 export function read(): QueuedSignature[] {
   try {
-    const v = JSON.parse(localStorage.getItem(QUEUE_KEY) ?? 'null');
+    const v = fromJson(localStorage.getItem(QUEUE_KEY) ?? 'null') as { queue?: unknown } | null;
     return Array.isArray(v?.queue) ? v.queue.filter(valid) : [];
   } catch {
     return [];
@@ -46,7 +53,7 @@ export function read(): QueuedSignature[] {
 }
 
 export function write(queue: QueuedSignature[]): void {
-  if (queue.length) localStorage.setItem(QUEUE_KEY, JSON.stringify({ queue }));
+  if (queue.length) localStorage.setItem(QUEUE_KEY, toJson({ queue }));
   else localStorage.removeItem(QUEUE_KEY);
 }
 
@@ -57,7 +64,8 @@ export function locked<T>(fn: () => T): Promise<T> {
 
 /** A fresh idempotency key: a UUID, or 32 random hex digits where randomUUID is missing (a plain-http host page). */
 export const newKey = (): string =>
-  crypto.randomUUID?.() ?? [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
+  crypto.randomUUID?.() ??
+  [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
 
 export function hasQueued(): boolean {
   try {

@@ -24,11 +24,18 @@ export const enProblems = {
   'attr.use-feed-url': 'Use the http or https address of a feed.',
   'petition.not-found': 'The petition “{petition}” is not in this feed.',
   'petition.no-petition': 'Nothing to sign: give this form a feed and a petition id, or an endpoint.',
-  'petition.bad-attr': 'The {name} “{value}” was ignored: it is not valid here.',
+  // Hints after attr.bad (core/attribute-check.ts) for <petition-form>'s attributes.
+  'petition.use-endpoint': 'Use the http or https address of the petition on its server.',
+  'petition.use-goal': 'Use a positive whole number; using the petition’s own goal.',
+  'petition.use-fields': 'Use some of {names}; this one is left out.',
   'donate.unavailable': 'Donations are not available here.',
   'donate.use-provider': 'Use one of {names}. Donations are not available here.',
   'donate.needed': 'The {provider} provider needs it. Donations are not available here.',
   'donate.use-numbers': 'Use positive numbers (a comma-separated list for amounts). Donations are not available here.',
   'donate.use-range': 'Use amounts within {range}. Donations are not available here.',
   'share.copy-failed': 'Could not copy the link. Here it is: {url}',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Use longitude,latitude (e.g. -87.65,41.9); showing every chapter.',
+  'attr.use-zoom': 'Use a number from 0 to 22; it is ignored.',
+  'attr.use-list': 'Use side or below.',
 };

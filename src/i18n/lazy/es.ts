@@ -47,14 +47,13 @@ export const es: Messages = {
   'petition.closed': 'Esta petición se cerró el {date} y ya no admite firmas.',
   'petition.not-found': 'La petición «{petition}» no está en esta fuente de datos.',
   'petition.no-petition': 'Nada que firmar: indica una fuente de datos y el id de una petición, o un endpoint.',
-  'petition.bad-attr': 'Se ignoró {name} «{value}»: no es válido aquí.',
+  'petition.use-endpoint': 'Use la dirección http o https de la petición en su servidor.',
+  'petition.use-goal': 'Use un número entero positivo; se usa la meta de la petición.',
+  'petition.use-fields': 'Use algunos de {names}; este se omite.',
   'petition.problems_one': 'Un campo necesita tu atención.',
   'petition.problems_other': '{count} campos necesitan tu atención.',
   'petition.error.required': 'Este campo es obligatorio.',
   'petition.error.consent': 'Marca esta casilla para firmar.',
-  'petition.error.email': 'Escribe un correo como nombre@ejemplo.org.',
-  'petition.error.too-long': 'Usa como máximo {max} caracteres.',
-  'petition.error.phone': 'Escribe un teléfono: solo cifras, espacios y + ( ) -.',
   'petition.error.offline': 'No se pudo enviar ni guardar tu firma: parece que no tienes conexión. Inténtalo de nuevo cuando vuelvas a tenerla.',
   'donate.button': 'Donar',
   'donate.progress': '{raised} recaudados de {goal}',
@@ -63,4 +62,10 @@ export const es: Messages = {
   'donate.needed': 'El proveedor {provider} lo necesita. Las donaciones no están disponibles aquí.',
   'donate.use-numbers': 'Use números positivos (una lista separada por comas para amounts). Las donaciones no están disponibles aquí.',
   'donate.use-range': 'Use importes entre {range}. Las donaciones no están disponibles aquí.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Buscar una sección',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Use longitud,latitud (p. ej. -87.65,41.9); se muestran todas las secciones.',
+  'attr.use-zoom': 'Use un número de 0 a 22; se ignora.',
+  'attr.use-list': 'Use side o below.',
 };

@@ -47,14 +47,13 @@ export const fr: Messages = {
   'petition.closed': 'Cette pétition a été close le {date} et n’accepte plus de signatures.',
   'petition.not-found': 'La pétition « {petition} » ne figure pas dans ce flux.',
   'petition.no-petition': 'Rien à signer : indiquez un flux et l’identifiant d’une pétition, ou un endpoint.',
-  'petition.bad-attr': '{name} « {value} » a été ignoré : cette valeur n’est pas valable ici.',
+  'petition.use-endpoint': 'Utilisez l’adresse http ou https de la pétition sur son serveur.',
+  'petition.use-goal': 'Utilisez un nombre entier positif ; l’objectif de la pétition est utilisé.',
+  'petition.use-fields': 'Utilisez certains de {names} ; celui-ci est laissé de côté.',
   'petition.problems_one': 'Un champ demande votre attention.',
   'petition.problems_other': '{count} champs demandent votre attention.',
   'petition.error.required': 'Ce champ est obligatoire.',
   'petition.error.consent': 'Cochez cette case pour signer.',
-  'petition.error.email': 'Saisissez une adresse comme nom@exemple.org.',
-  'petition.error.too-long': 'Utilisez au plus {max} caractères.',
-  'petition.error.phone': 'Saisissez un numéro : chiffres, espaces et + ( ) - uniquement.',
   'petition.error.offline': 'Votre signature n’a pu être ni envoyée ni enregistrée : vous semblez hors ligne. Réessayez une fois de retour en ligne.',
   'donate.button': 'Faire un don',
   'donate.progress': '{raised} collectés sur {goal}',
@@ -63,4 +62,10 @@ export const fr: Messages = {
   'donate.needed': 'Le fournisseur {provider} en a besoin. Les dons ne sont pas disponibles ici.',
   'donate.use-numbers': 'Utilisez des nombres positifs (une liste séparée par des virgules pour amounts). Les dons ne sont pas disponibles ici.',
   'donate.use-range': 'Utilisez des montants entre {range}. Les dons ne sont pas disponibles ici.',
+  // <chapter-map>: the shell's search field (the panel's strings travel in its chunk)
+  'chapter.search': 'Trouver une section',
+  // <chapter-map> attributes (core/attribute-check.ts hints)
+  'attr.use-center': 'Utilisez longitude,latitude (p. ex. -87.65,41.9) ; toutes les sections sont affichées.',
+  'attr.use-zoom': 'Utilisez un nombre de 0 à 22 ; il est ignoré.',
+  'attr.use-list': 'Utilisez side ou below.',
 };

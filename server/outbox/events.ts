@@ -1,0 +1,95 @@
+// The events the server owes the organization's tools, built when a signature is stored or
+// erased and written in the same transaction (storage/outbox-types.ts). Each has one id for every
+// destination and every attempt, so a receiver can drop repeats.
+import { randomBytes } from 'node:crypto';
+import type { Petition } from '../../src/core/feed-types.js';
+import { GIVE_UP_MS, type OutboxEvent } from '../storage/outbox-types.js';
+import { signerHash } from '../storage/signer.js';
+import type { Signature } from '../storage/types.js';
+import { sha256 } from '../validate.js';
+
+export const WEBHOOK = 'webhook:';
+export const ACTION_NETWORK = 'action_network:';
+
+export interface Destinations {
+  webhooks: string[];
+  /** Action Network is configured (an API key): petitions with `action_network` get their signatures. */
+  actionNetwork: boolean;
+}
+
+/** The webhook body (Standard Webhooks): what happened, when, and to whom. */
+export interface EventBody {
+  type: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+const eventId = () => `msg_${randomBytes(16).toString('hex')}`;
+
+function rows(type: string, data: Record<string, unknown>, signer: string, destinations: string[], now: Date) {
+  const event_id = eventId();
+  const created_at = now.toISOString();
+  const body = JSON.stringify({ type, timestamp: created_at, data } satisfies EventBody);
+  const give_up_at = new Date(now.getTime() + GIVE_UP_MS).toISOString();
+  return destinations.map((destination): OutboxEvent => ({
+    event_id,
+    destination,
+    type,
+    body,
+    signer_sha256: signer,
+    created_at,
+    give_up_at,
+  }));
+}
+
+export class OutboxEvents {
+  constructor(private readonly to: Destinations) {}
+
+  get any(): boolean {
+    return this.to.webhooks.length > 0 || this.to.actionNetwork;
+  }
+
+  /** signature.created for every webhook, and for Action Network if the petition names one. */
+  created(sig: Signature, petition: Petition, now: Date): OutboxEvent[] {
+    const destinations = this.to.webhooks.map((url) => WEBHOOK + url);
+    if (this.to.actionNetwork && petition.action_network) destinations.push(ACTION_NETWORK + petition.action_network);
+    if (!destinations.length) return [];
+    const { petition: id, email, given_name, family_name, postal_code, country, phone, comment } = sig;
+    const data = {
+      petition: id,
+      email,
+      given_name,
+      family_name,
+      postal_code,
+      country,
+      phone,
+      comment,
+      consent_sha256: sig.consent_sha256,
+      source: sig.source,
+      origin: sig.origin,
+      signed_at: sig.signed_at,
+    };
+    return rows('signature.created', data, signerHash(id, email), destinations, now);
+  }
+
+  /** signature.erased for every webhook: only a hash of the address, so copies elsewhere can follow. */
+  erased(petition: string, email: string, now: Date): OutboxEvent[] {
+    if (!this.to.webhooks.length) return [];
+    const data = { petition, email_sha256: sha256(email) };
+    return rows(
+      'signature.erased',
+      data,
+      signerHash(petition, email),
+      this.to.webhooks.map((u) => WEBHOOK + u),
+      now,
+    );
+  }
+}
+
+/** A destination in words, for the log and the CLI. */
+export function describeDestination(destination: string): string {
+  if (destination.startsWith(WEBHOOK)) return `webhook ${destination.slice(WEBHOOK.length)}`;
+  if (destination.startsWith(ACTION_NETWORK))
+    return `Action Network petition ${destination.slice(ACTION_NETWORK.length)}`;
+  return destination;
+}

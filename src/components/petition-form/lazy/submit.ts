@@ -1,0 +1,108 @@
+/**
+ * Sends one signature: a JSON POST with an Idempotency-Key, retried (with the same
+ * key and the same bytes) on network errors, 5xx, 409 and 429 with exponential
+ * backoff and full jitter, honoring Retry-After; other answers are final.
+ *
+ * A lazy chunk: fetched when the reader first focuses the form (or when a queued
+ * signature is to be sent), so a page whose readers never sign does not pay for it.
+ */
+import type { ErrorAnswer } from '../../../core/petition-api.js';
+import { fromJson } from '../plain-data.js';
+import { dictionary } from '../../../core/dictionary.js';
+
+/** Why a signature was not accepted: the server's error, or `network` (status 0). */
+export interface Refusal {
+  code: string;
+  message: string;
+  status: number;
+  field?: string;
+  /** Whether sending the same request later may succeed. */
+  retriable: boolean;
+}
+
+/** An answer that is not a 2xx, or no answer at all (`status` 0, `code` "network"). */
+export class SignError extends Error implements Refusal {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+  get retriable(): boolean {
+    return isRetriable(this.status);
+  }
+}
+
+export const isRetriable = (status: number) => status === 0 || status >= 500 || status === 409 || status === 429;
+
+export interface SendOptions {
+  /** Retries after the first attempt. */
+  retries?: number;
+  /** First backoff ceiling, in ms; doubled each retry. */
+  baseMs?: number;
+  /** Longest wait between attempts, in ms (also caps Retry-After). */
+  capMs?: number;
+  /** Stop retrying network errors at once when the browser says it is offline. */
+  stopWhenOffline?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), or null. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const s = header.trim();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const date = Date.parse(s);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Full jitter: a random wait between 0 and min(cap, base · 2^attempt). */
+export const backoffMs = (attempt: number, baseMs: number, capMs: number, random = Math.random) =>
+  Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+
+async function attempt(
+  url: string,
+  key: string,
+  body: string,
+): Promise<{ count: number } | { error: SignError; wait: number | null }> {
+  let res: Response;
+  let data: { count?: number; error?: ErrorAnswer['error'] } | undefined;
+  try {
+    // Null-prototype bags: a host page's Object.prototype.method (say) is never read as ours.
+    const headers = dictionary({ 'content-type': 'application/json', 'idempotency-key': key });
+    res = await fetch(url, dictionary({ method: 'POST', headers, body, credentials: 'omit' as const }));
+    data = (await res
+      .text()
+      .then(fromJson)
+      .catch(() => undefined)) as typeof data;
+  } catch (e) {
+    return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
+  }
+  if (res.ok) return { count: typeof data?.count === 'number' ? data.count : NaN };
+  const err: Partial<ErrorAnswer['error']> = data?.error ?? dictionary({});
+  return {
+    error: new SignError(err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, res.status, err.field),
+    wait: retryAfterMs(res.headers.get('retry-after')),
+  };
+}
+
+/** Posts `body` (the exact JSON text) to `url`; resolves with the new count or throws the last SignError. */
+export async function sendSignature(
+  url: string,
+  key: string,
+  body: string,
+  { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = dictionary({}),
+): Promise<number> {
+  for (let i = 0; ; i++) {
+    const r = await attempt(url, key, body);
+    if ('count' in r) return r.count;
+    const { error, wait } = r;
+    if (!error.retriable || i >= retries || (stopWhenOffline && !error.status && !navigator.onLine)) throw error;
+    // A server that asks for a longer pause than we would wait is left alone: the caller decides.
+    if (wait !== null && wait > capMs) throw error;
+    await sleep(wait ?? backoffMs(i, baseMs, capMs));
+  }
+}
