@@ -27,6 +27,8 @@ export interface PetitionView {
   endpoint: string;
   privacy: string | null;
   base?: string;
+  /** The signer confirms by email (the feed's "confirm"): the thanks says to check the inbox. */
+  confirm?: boolean;
 }
 
 /** The attributes that shape the view (see petition-form.ts). */
@@ -118,6 +120,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     endpoint: endpoint.replace(/\/+$/, ''),
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
     base,
+    confirm: p?.confirm,
   };
   return { view, bad };
 }

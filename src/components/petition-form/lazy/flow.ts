@@ -50,6 +50,13 @@ submit.prefetch(); // the sending code, fetched as soon as this chunk is
 /** The sharing row, fetched once the reader has signed. */
 const share = lazy(() => import('./share-panel.js'));
 
+/** Starts solving the proof of work for signatures to `url` while the reader fills the form. */
+export const prepareProof = (url: string): Promise<void> =>
+  submit.load().then(
+    (m) => m.prepareProof(url),
+    () => {},
+  );
+
 /** Sends a signature the queue holds (if `saved`), and shows the answer. */
 export async function send(s: Signing, url: string, key: string, body: string, saved: boolean): Promise<void> {
   const view = s.view!;
@@ -168,6 +175,7 @@ export function renderThanks(s: Signing) {
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   return html`<div class="thanks" part="thanks">
     <h3 id="thanks" tabindex="-1">${t.t('petition.thanks')}</h3>
+    ${s.view?.confirm ? html`<p part="confirm-note">${t.t('petition.check-inbox')}</p>` : ''}
     ${share.module?.renderShare(s.view?.title ?? '', t, (m) => m && s.set({ status: m }))}
   </div>`;
 }
