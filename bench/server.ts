@@ -103,6 +103,8 @@ async function startServer(
       '0',
       '--max-connections-per-address',
       '0',
+      '--proof-of-work',
+      'off', // measured on its own (signingWithChallenges); extraArgs may turn it on
       ...extraArgs,
     ],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -16,11 +16,8 @@ import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/c
 import type { OutboxOptions } from './outbox/index.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
-/**
- * Off until <petition-form> solves challenges itself (issue 19, part 2): with it on, today's
- * widget could not sign. Flip to 'on' with that change.
- */
-const POW_DEFAULT = 'off';
+/** On by default: <petition-form> solves challenges without the reader noticing (issue 19). */
+const POW_DEFAULT = 'on';
 
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
 
