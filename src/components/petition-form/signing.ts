@@ -76,13 +76,11 @@ export class SigningController implements ReactiveController, Signing {
 
   /** Starts fetching the flow chunk (the reader is in the form: they may sign soon). */
   prefetch = (): void => {
-    const endpoint = this.view?.endpoint;
     // The proof of work is solved meanwhile, so "Sign" waits for nothing.
-    if (endpoint)
-      flow.load().then(
-        (m) => m.prepareProof(`${endpoint}/signatures`),
-        () => {},
-      );
+    flow.load().then(
+      (m) => m.prepareProof(this),
+      () => {},
+    );
   };
 
   /** The full rules once the flow has come, else only what is missing (see lazy/validation.ts). */

@@ -50,10 +50,10 @@ submit.prefetch(); // the sending code, fetched as soon as this chunk is
 /** The sharing row, fetched once the reader has signed. */
 const share = lazy(() => import('./share-panel.js'));
 
-/** Starts solving the proof of work for signatures to `url` while the reader fills the form. */
-export const prepareProof = (url: string): Promise<void> =>
+/** Starts solving the proof of work for the signing's petition while the reader fills the form. */
+export const prepareProof = (s: Signing): Promise<void> =>
   submit.load().then(
-    (m) => m.prepareProof(url),
+    (m) => s.view && m.prepareProof(`${s.view.endpoint}/signatures`),
     () => {},
   );
 
