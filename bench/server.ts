@@ -155,7 +155,7 @@ async function solvedChallenges(n: number): Promise<string[]> {
   const expires = new Date(Date.now() + 9 * 60_000);
   return Promise.all(
     Array.from({ length: n }, async () => {
-      const c = await createChallenge({ hmacKey: CHALLENGE_KEY, number: 1, maxnumber: 100_000, expires });
+      const c = await createChallenge({ hmacKey: CHALLENGE_KEY, number: 1, maxnumber: 70_000, expires });
       const payload = {
         algorithm: c.algorithm,
         challenge: c.challenge,

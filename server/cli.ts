@@ -49,7 +49,7 @@ serve options:
   --webhook URL          send each signature (and erasure) there as a signed Standard Webhooks
                          event, retried for 3 days until it answers 2xx (repeat for several)
   --proof-of-work on|off signature POSTs must carry a solved challenge from GET /api/challenge
-                         (ALTCHA v1, SHA-256, ~50,000 hashes on average: well under a second in a
+                         (ALTCHA v1, SHA-256, ~35,000 hashes on average: about half a second in a
                          browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
                          requests with the admin token skip it
   --smtp URL             the mail server for confirmation emails (petitions with "confirm": true),
