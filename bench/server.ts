@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { createChallenge } from 'altcha-lib/v1';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
 import { webhookNeverAnswers } from './outbox.js';
+import { postgresFigures } from './postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -224,6 +225,9 @@ function bigFeed(chapters: number): string {
 }
 
 const OUTBOX_SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS ?? 5);
+// Postgres runs only with a database to use (a throwaway schema is made in it and dropped after).
+const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+const PG_SECONDS = Number(process.env.BENCH_PG_SECONDS ?? 5);
 const FEED_CHAPTERS = Number(process.env.BENCH_FEED_CHAPTERS ?? 50_000);
 const FEED_READERS = 8;
 const FEED_SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 6);
@@ -382,6 +386,24 @@ async function main() {
       },
     }),
     proof_of_work: await signingWithChallenges(),
+    postgres: PG_URL
+      ? await postgresFigures({
+          url: PG_URL,
+          connections: CONNECTIONS,
+          start: (env) => startServer(path.join(dir, 'unused.db'), FEED, [], env),
+          sign: async (base, connections) => {
+            const r = await autocannon({ url: base, connections, duration: PG_SECONDS, requests: [signRequest] });
+            const created = r.statusCodeStats['201']?.count ?? 0;
+            return {
+              created,
+              duration: r.duration,
+              p99: r.latency.p99,
+              p50: r.latency.p50,
+              failed: r.non2xx + r.errors,
+            };
+          },
+        })
+      : null,
   };
   console.log(
     `signatures: ${figures.signatures_per_s}/s durable (${created} × 201 in ${result.duration} s, ${CONNECTIONS} connections), ` +
@@ -418,12 +440,27 @@ async function main() {
     `with proof of work on: ${pow.signatures_per_s} signatures/s durable (${pow.accepted_201} × 201, ` +
       `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}), latency p50 ${pow.latency_ms.p50} ms`,
   );
+  const pgf = figures.postgres;
+  if (pgf) {
+    const s = pgf.settings;
+    console.log(
+      `Postgres ${s.server_version} (synchronous_commit=${s.synchronous_commit}, fsync=${s.fsync}, ` +
+        `wal_sync_method=${s.wal_sync_method}, commit_delay=${s.commit_delay}, shared_buffers=${s.shared_buffers})`,
+    );
+    for (const r of [pgf.one_server, pgf.two_servers]) {
+      console.log(
+        `  ${r.servers} server(s): ${r.signatures_per_s}/s durable, p99 ${r.latency_p99_ms} ms, ` +
+          `p50 ${r.latency_p50_ms} ms (${r.connections} connections; failed ${r.failed}; stored ${r.stored} ≥ ${r.accepted_201})`,
+      );
+    }
+  } else console.log('Postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a database it may use)');
   console.log(`stored count after the run: ${count} (at least every 201: ${count >= created ? 'yes' : 'NO'})`);
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results', 'server.json'), JSON.stringify(figures, null, 2) + '\n');
   console.log('wrote bench/results/server.json');
   fs.rmSync(dir, { recursive: true, force: true });
-  if (count < created || f.failed > 0 || pow.non_2xx > 0) process.exitCode = 1;
+  const pgLost = pgf ? [pgf.one_server, pgf.two_servers].some((r) => r.stored < r.accepted_201 || r.failed > 0) : false;
+  if (count < created || f.failed > 0 || pow.non_2xx > 0 || pgLost) process.exitCode = 1;
 }
 
 await main();

@@ -11,7 +11,9 @@ const steps = [
   ['library', 'npx vite build --logLevel warn'],
   ['versioned output, SRI, schema', 'node scripts/post-build.mjs'],
   ['server', 'node scripts/build-server.mjs'],
+  ['organizer console', 'npm run --silent build:console'],
   ['custom-elements.json', 'npm run --silent analyze'],
+  ['WordPress plugin zip', 'node scripts/build-wordpress.mjs'],
 ];
 if (existsSync('.storybook') && process.env.SKIP_DOCS !== '1')
   steps.push(['docs (Storybook)', 'npm run --silent build:docs']);

@@ -2,6 +2,7 @@
 // (server/plugins/). buildApp() only builds the shared services and registers the plugins, so
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AllowedOrigins } from './allowed-origins.js';
 import { Challenges } from './challenge.js';
 import { Confirmer } from './confirm/confirmer.js';
 import { MailQueue } from './confirm/mail-queue.js';
@@ -12,6 +13,7 @@ import { admin } from './plugins/admin.js';
 import { challengeRoute } from './plugins/challenge-route.js';
 import { confirmPage } from './plugins/confirm-page.js';
 import { connectionLimit } from './plugins/connection-limit.js';
+import { organizerConsole } from './plugins/console.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
 import { feedRoute } from './plugins/feed-route.js';
@@ -52,6 +54,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     store: opts.store,
     log,
     origins,
+    allowedOrigins: new AllowedOrigins(origins, opts.store.origins),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
     outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
@@ -86,6 +89,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(confirmPage, ctx);
   app.register(signatures, ctx);
   app.register(admin, ctx);
+  app.register(organizerConsole, ctx);
   app.register(health, ctx);
   app.register(staticFiles, ctx);
   app.register(retention, ctx);

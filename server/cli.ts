@@ -11,9 +11,12 @@ import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
 import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { SharedFeed } from './feed-store.js';
+import { originsCommand, OriginsUsageError, ORIGINS_HELP } from './origins-cli.js';
 import { outboxCli } from './outbox/command.js';
 import { actionNetworkWarnings, describeOutbox, outboxOptions } from './outbox/config.js';
 import type { OutboxOptions } from './outbox/index.js';
+import { ORGANIZER_HELP, organizerCommand, OrganizerUsageError } from './organizer-cli.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
 /** On by default: <petition-form> solves challenges without the reader noticing (issue 19). */
@@ -24,7 +27,9 @@ const HELP = `solidarity-widgets: the server for one organization's feed, widget
 Usage:
   solidarity-widgets serve --feed FILE [options]
   solidarity-widgets check FEED
+  solidarity-widgets origins [allow ORIGIN | remove ORIGIN] [--db FILE]
   solidarity-widgets outbox [retry] [--db FILE]
+${ORGANIZER_HELP}
   solidarity-widgets --help | --version
 
 serve options:
@@ -78,7 +83,8 @@ check FEED prints each problem in a feed file with its JSON path and exits 1 if 
 
 outbox lists the events not yet delivered to webhooks and Action Network (and the endpoints
 stopped by a 410); outbox retry makes them all due now (same database options as serve).
-`;
+
+${ORIGINS_HELP}`;
 
 class UsageError extends Error {}
 
@@ -216,6 +222,15 @@ async function serve(args: string[]): Promise<void> {
     );
   }
 
+  let sharedFeed: SharedFeed | null;
+  try {
+    sharedFeed = usePostgres ? await SharedFeed.start(databaseUrl, feed, (m) => console.warn(m)) : null;
+  } catch (err) {
+    await store.close().catch(() => {});
+    feed.close();
+    fail(`cannot share the feed through the Postgres database in DATABASE_URL: ${(err as Error).message}`);
+  }
+
   const root = packageRoot();
   const distDir = path.join(root, 'dist');
   const app = buildApp({
@@ -244,6 +259,7 @@ async function serve(args: string[]): Promise<void> {
   try {
     await app.listen({ port, host: values.host });
   } catch (err) {
+    await sharedFeed?.close().catch(() => {});
     await store.close().catch(() => {});
     feed.close();
     const code = (err as NodeJS.ErrnoException).code;
@@ -263,6 +279,7 @@ async function serve(args: string[]): Promise<void> {
     setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
+      await sharedFeed?.close();
       await store.close();
       feed.close();
       process.exit(0);
@@ -278,7 +295,9 @@ async function serve(args: string[]): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const base = `http://${values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host}:${actualPort}`;
   console.log(`database: ${usePostgres ? 'Postgres (DATABASE_URL)' : `SQLite ${path.resolve(values.db!)}`}`);
+  if (usePostgres) console.log('feed: shared by every server on this database (the file is imported when it changes)');
   console.log(`signatures accepted from: ${[...app.origins.ownOrigins(), ...allowOrigins].join(', ')}`);
+  console.log('  and the sites allowed in the database (list, allow, remove: solidarity-widgets origins)');
   if (!publicUrl) {
     console.log(
       '(readers who reach this server under another address cannot sign on its pages: give --public-url URL)',
@@ -363,10 +382,17 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (command === 'serve') return await serve(rest);
     if (command === 'check') return check(rest);
+    if (command === 'origins') return await originsCommand(rest);
     if (command === 'outbox') return await outboxCli(rest, (m) => new UsageError(m), fail);
+    if (command === 'organizer') return await organizerCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      err instanceof OriginsUsageError ||
+      err instanceof OrganizerUsageError ||
+      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`solidarity-widgets: ${(err as Error).message}\nRun "solidarity-widgets --help" for usage.`);
       process.exit(2);
     }

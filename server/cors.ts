@@ -56,9 +56,10 @@ export class OriginPolicy {
    * Any page may have its preflight answered and read the answer to its POST, so that a widget on
    * a site not allowed can say why it cannot sign (403 origin_not_allowed) instead of failing
    * blindly; the POST itself is refused before its body is read, and nothing is stored. An opaque
-   * origin ("null": sandboxed frames, files) is refused without CORS headers.
+   * origin ("null": sandboxed frames, files) is refused without CORS headers. storedAllowed: the
+   * origin is allowed in the database (allowed-origins.ts).
    */
-  signing(req: FastifyRequest, reply: FastifyReply): void {
+  signing(req: FastifyRequest, reply: FastifyReply, storedAllowed = false): void {
     addVary(reply, 'Origin');
     const origin = req.headers.origin;
     if (origin === undefined) return;
@@ -66,7 +67,7 @@ export class OriginPolicy {
       reply.header('Access-Control-Allow-Origin', origin);
       reply.header('Access-Control-Expose-Headers', 'Retry-After');
     }
-    if (!this.allows(origin) && (req.method !== 'OPTIONS' || origin === 'null')) {
+    if (!storedAllowed && !this.allows(origin) && (req.method !== 'OPTIONS' || origin === 'null')) {
       throw new ApiError(403, 'origin_not_allowed', `Signatures are not accepted from ${origin}.`);
     }
   }

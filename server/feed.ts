@@ -29,12 +29,19 @@ export interface LoadedFeed {
 
 /** Reads and checks a feed file. Throws FeedError when it is unusable. */
 export function readFeed(file: string): LoadedFeed {
-  let text: string;
+  return parseFeed(readFeedText(file), file);
+}
+
+export function readFeedText(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     throw new FeedError(`cannot read feed ${file}: ${(err as Error).message}`);
   }
+}
+
+/** Parses and checks a feed's text; `file` names where it came from in messages. Throws FeedError. */
+export function parseFeed(text: string, file: string): LoadedFeed {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -63,6 +70,8 @@ export class FeedSource {
   private dirty = false;
   private lastCheck = Date.now();
   private watcher: fs.FSWatcher | null = null;
+  /** Told of each good new version of the file (feed-store.ts shares it with the other servers). */
+  onFileChange: ((text: string) => void) | null = null;
 
   constructor(
     readonly file: string,
@@ -101,7 +110,9 @@ export class FeedSource {
       if (stamp !== this.stamp) {
         this.stamp = stamp;
         try {
-          this.current = readFeed(this.file);
+          const text = readFeedText(this.file);
+          this.current = parseFeed(text, this.file);
+          this.onFileChange?.(text);
           this.log(`feed reloaded from ${this.file}`);
           if (this.current.problems.length) this.log(`feed problems (skipped):\n${formatProblems(this.current.problems)}`);
         } catch (err) {
@@ -111,6 +122,11 @@ export class FeedSource {
       }
     }
     return this.current;
+  }
+
+  /** Serves a feed from elsewhere (the database) until the file or another use() changes it. */
+  use(loaded: LoadedFeed): void {
+    this.current = loaded;
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { getCustomElements } from '@storybook/web-components';
 import sampleFeed from '../sample/feed.json';
+import { allowStep, snippet } from './embed-snippet.js';
 import { serverBase } from './helpers.js';
 import { PROVIDER_NAMES } from '../src/components/donate-button/donate-basics.js';
 
@@ -65,21 +66,12 @@ const SUGGESTIONS: Record<string, string[]> = {
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
-const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+export { snippet } from './embed-snippet.js';
 
 const plain = (s = '') => s.replace(/`/g, '');
 
 const isBoolean = (a: ManifestAttribute) => /\bboolean\b/.test(a.type?.text ?? '');
 const isNumber = (a: ManifestAttribute) => /^number\b/.test(a.type?.text ?? '');
-
-/** The snippet a webmaster pastes: the script tag, then the widget with the chosen attributes. */
-export function snippet(scriptUrl: string, tag: string, attributes: Array<[string, string | boolean]>): string {
-  const attrs = attributes
-    .filter(([, v]) => v !== false && v !== '')
-    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeAttr(String(v))}"`))
-    .join('');
-  return `<script type="module" src="${escapeAttr(scriptUrl)}"></script>\n<${tag}${attrs}></${tag}>\n`;
-}
 
 export class EmbedBuilder extends LitElement {
   static styles = css`
@@ -199,6 +191,19 @@ export class EmbedBuilder extends LitElement {
       color: #55555f;
       font-size: 0.9rem;
     }
+    .allow {
+      border-inline-start: 4px solid #1a5fb4;
+      padding: 0.5rem 1rem;
+      margin-block: 1rem;
+      background: #f4f4f6;
+    }
+    .allow code {
+      font: 0.85rem/1.5 ui-monospace, SFMono-Regular, Menlo, monospace;
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: #a51d2d;
+    }
   `;
 
   /** The widget shown first. */
@@ -209,6 +214,8 @@ export class EmbedBuilder extends LitElement {
   @state() private feedUrl = serverBase() + 'feed.json';
   @state() private widgetLang = '';
   @state() private copyStatus = '';
+  /** The address of the webmaster's site, for the allow-list step. */
+  @state() private siteAddress = '';
 
   private get info(): WidgetInfo | undefined {
     const all = widgets();
@@ -338,6 +345,40 @@ export class EmbedBuilder extends LitElement {
     </div>`;
   }
 
+  /** Signing needs the organization to allow the site's address: the option and the command to send them. */
+  private renderAllowStep() {
+    const typed = this.siteAddress.trim();
+    const step = allowStep(typed || 'https://your-site.example');
+    return html`<section class="allow" aria-labelledby="allow-heading">
+      <h2 id="allow-heading">Before readers on your site can sign</h2>
+      <p>
+        The organization must allow your site's address, or signatures from your pages are refused. Type it and send
+        them one of the two lines below.
+      </p>
+      <div class="field">
+        <label for="site">your site's address</label>
+        <span class="hint" id="site-hint">Any page of your site, e.g. https://union-local.example/join</span>
+        <input
+          id="site"
+          type="url"
+          aria-describedby="site-hint"
+          placeholder="https://your-site.example"
+          .value=${this.siteAddress}
+          @input=${(e: Event) => (this.siteAddress = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${
+        'error' in step
+          ? html`<p class="error" role="alert">${step.error}</p>`
+          : html`<p>
+              Where the server starts, add: <code id="allow-option">${step.option}</code><br />
+              or, on a running server (no restart): <code id="allow-command">${step.command}</code>
+            </p>
+            ${typed ? nothing : html`<p class="note">(Shown for an example address: type yours above.)</p>`}`
+      }
+    </section>`;
+  }
+
   render() {
     const info = this.info;
     if (!info) return html`<p>No widgets found in custom-elements.json (run <code>npm run analyze</code>).</p>`;
@@ -396,6 +437,7 @@ export class EmbedBuilder extends LitElement {
             <button type="button" @click=${this.copy}>Copy snippet</button>
             <span role="status">${this.copyStatus}</span>
           </div>
+          ${info.tag === 'petition-form' ? this.renderAllowStep() : nothing}
           <p class="note">
             Paste it where the widget should appear (see Docs › Getting started for WordPress and site builders). With several
             widgets on one page, keep one script tag. In this preview petitions are answered by a stand-in: nothing is sent.

@@ -1,10 +1,9 @@
 // The organizers' routes: the CSV export and the erasure of one signer, both behind the admin
 // token (Authorization: Bearer …) and without CORS headers. Without a usable token they answer 404.
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminTokenMatcher } from '../admin-token.js';
 import { NO_STORE } from '../cache-headers.js';
-import { csvHeader, csvRow } from '../csv.js';
+import { sendSignaturesCsv } from '../csv-export.js';
 import { ApiError } from '../errors.js';
 import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { normalizeEmail } from '../validate.js';
@@ -64,17 +63,8 @@ export async function admin(app: FastifyInstance, { opts, feed, store, outbox }:
     '/api/petitions/:id/signatures.csv',
     { onRequest, schema: { params: petitionParams } },
     async (req, reply) => {
-      const id = req.params.id;
-      await knownPetition(feed, store, id);
-      async function* lines() {
-        yield csvHeader();
-        for await (const sig of store.exportRows(id)) yield csvRow(sig);
-      }
-      return reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${id.replace(/[^\w.-]/g, '_')}-signatures.csv"`)
-        .header('Cache-Control', NO_STORE)
-        .send(Readable.from(lines()));
+      await knownPetition(feed, store, req.params.id);
+      return sendSignaturesCsv(reply, store, req.params.id);
     },
   );
 

@@ -1,5 +1,6 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
+import type { AllowedOrigins } from '../allowed-origins.js';
 import type { Challenges } from '../challenge.js';
 import type { Confirmer } from '../confirm/confirmer.js';
 import type { MailQueue } from '../confirm/mail-queue.js';
@@ -53,6 +54,8 @@ export interface AppContext {
   store: SignatureStore;
   log: (msg: string) => void;
   origins: OriginPolicy;
+  /** The origins OriginPolicy does not know: allowed in the database, or refused and counted. */
+  allowedOrigins: AllowedOrigins;
   /** The counts the public sees: the feed, the petition read and the signing answer use only these. */
   counts: PublishedCounts;
   feedCache: FeedCache;

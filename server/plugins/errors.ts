@@ -35,7 +35,10 @@ function toApiError(err: unknown, req: FastifyRequest, log: (msg: string) => voi
   const e = err as FastifyFailure;
   if (err instanceof ApiError) return err;
   if (e.validation?.length) return schemaError(e.validation[0]);
-  if (e.statusCode === 413) return new ApiError(413, 'too_large', `The body is larger than ${MAX_BODY / 1024} KiB.`);
+  if (e.statusCode === 413) {
+    const limit = req.routeOptions?.bodyLimit ?? MAX_BODY; // the console's feed save takes more
+    return new ApiError(413, 'too_large', `The body is larger than ${limit / 1024} KiB.`);
+  }
   if (e.statusCode === 415) return unsupportedMediaType();
   if (e.statusCode === 400 && e.code?.startsWith('FST_ERR_CTP')) {
     return new ApiError(400, 'invalid_json', 'The body is not valid JSON.');

@@ -39,7 +39,7 @@ const createdSchema = {
 } as const;
 
 export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { opts, feed, store, origins, counts, challenges, confirmer } = ctx;
+  const { opts, feed, store, origins, allowedOrigins, counts, challenges, confirmer } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
   const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
@@ -57,7 +57,7 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
       schema: { params: petitionParams, body: signatureSchema, response: { 201: createdSchema } },
       onRequest: async (req, reply) => {
         reply.header('Cache-Control', NO_STORE);
-        origins.signing(req, reply);
+        origins.signing(req, reply, await allowedOrigins.admits(req.headers.origin, new Date()));
         const wait = limiter.take(clientKey(req.ip));
         if (wait > 0) {
           const message = `Too many signatures from this address; retry in ${wait} s.`;

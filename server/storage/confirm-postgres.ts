@@ -1,6 +1,7 @@
 // ConfirmStore on Postgres (see confirm-types.ts). Each step is one transaction; row locks
 // (FOR UPDATE) keep two servers from confirming or mailing the same row twice.
 import type pg from 'pg';
+import { addToCount, randomShard } from './pg-count-shards.js';
 import type { Confirmation, ConfirmStore, NewToken, OutgoingMail, PendingSignature, QueuedMail } from './types.js';
 
 const SIGNATURE_COLUMNS = `petition, email, given_name, family_name, postal_code, country, phone, comment, source,
@@ -67,11 +68,7 @@ export class PostgresConfirmStore implements ConfirmStore {
         [...key, now],
       );
       if (!moved.rowCount) return { state: 'unknown' }; // its pending signature is gone (retention, erasure)
-      await c.query(
-        `INSERT INTO petition_counts (petition, count) VALUES ($1, $2)
-         ON CONFLICT (petition) DO UPDATE SET count = petition_counts.count + excluded.count`,
-        [t.petition, moved.rowCount],
-      );
+      await addToCount(c, t.petition, randomShard(), moved.rowCount, false);
       await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', key);
       await c.query('UPDATE confirm_tokens SET used_at = $2 WHERE token_sha256 = $1', [tokenSha256, now]);
       return { state: 'confirmed', ...found };

@@ -16,6 +16,8 @@ const POSTGRES: Dialect = { time: 'TIMESTAMPTZ', bigint: 'BIGINT', serial: 'BIGS
 export interface Migration {
   version: number;
   name: string;
+  /** Applied to Postgres only (state that only several servers on one database need). */
+  postgresOnly?: boolean;
   sql: (d: Dialect) => string;
 }
 
@@ -89,6 +91,96 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
+    name: 'sites allowed to sign, and refused sites counted per day',
+    // Nothing about the reader: a refused site is its origin and a count per UTC day.
+    sql: (d) => `
+      CREATE TABLE allowed_origins (origin TEXT PRIMARY KEY, added_at ${d.time} NOT NULL);
+      CREATE TABLE refused_origins (
+        origin TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count ${d.bigint} NOT NULL,
+        PRIMARY KEY (origin, day)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: "the organizers' console: accounts, sessions, failed sign-ins, audit log",
+    // Sessions and failures are keyed by hashes: a copy of the database opens no session and
+    // names no client address. The audit log never holds an erased signer's address.
+    sql: (d) => `
+      CREATE TABLE organizers (
+        email TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at ${d.time} NOT NULL,
+        password_changed_at ${d.time} NOT NULL
+      );
+      CREATE TABLE organizer_sessions (
+        id_sha256 TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at ${d.time} NOT NULL,
+        last_seen ${d.time} NOT NULL
+      );
+      CREATE INDEX organizer_sessions_email ON organizer_sessions (email);
+      CREATE TABLE sign_in_failures (key_sha256 TEXT NOT NULL, at ${d.time} NOT NULL);
+      CREATE INDEX sign_in_failures_key ON sign_in_failures (key_sha256, at);
+      CREATE TABLE audit_log (
+        at ${d.time} NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'idempotency claims name the server session that holds them',
+    postgresOnly: true,
+    // Another server takes over a claim whose session has ended (a killed server) at once,
+    // instead of after the stale-claim minute (storage/pg-session.ts).
+    sql: () => `ALTER TABLE idempotency_keys ADD COLUMN claimed_by TEXT;`,
+  },
+  {
+    version: 7,
+    name: 'the feed shared by every server on one database',
+    postgresOnly: true,
+    // One row: the feed's text and a version every server polls. shared_feed_files: the SHA-256
+    // of every feed file imported, so a server started with a file never seen imports it, and one
+    // started with an old copy serves the shared feed instead.
+    sql: (d) => `
+      CREATE TABLE shared_feed (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL,
+        version ${d.bigint} NOT NULL,
+        saved_by TEXT NOT NULL,
+        saved_at ${d.time} NOT NULL
+      );
+      CREATE TABLE shared_feed_files (sha256 TEXT PRIMARY KEY, imported_at ${d.time} NOT NULL);
+    `,
+  },
+  {
+    version: 8,
+    name: 'petition counts in shards, so that concurrent signatures do not queue on one row',
+    postgresOnly: true,
+    // Every signature wrote the petition's one counter row, locked until its commit: concurrent
+    // commits (of every server) queued on it instead of sharing a WAL flush. Each now writes one
+    // of several rows; the count is their sum. petition_counts is left as it was, unused.
+    sql: (d) => `
+      CREATE TABLE petition_count_shards (
+        petition TEXT NOT NULL,
+        shard INTEGER NOT NULL,
+        count ${d.bigint} NOT NULL,
+        sign_requests ${d.bigint} NOT NULL DEFAULT 0,
+        PRIMARY KEY (petition, shard)
+      );
+      INSERT INTO petition_count_shards (petition, shard, count, sign_requests)
+        SELECT petition, 0, count, sign_requests FROM petition_counts;
+    `,
+  },
+  {
+    version: 9,
     name: 'server secrets (the challenge key); challenges already spent',
     // spent_challenges: each proof-of-work challenge signs once; a row lives until the challenge
     // would have expired anyway (server/challenge.ts).
@@ -99,7 +191,7 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    version: 5,
+    version: 10,
     name: 'confirmation by email: pending signatures, confirmation tokens, the mail queue',
     // A confirming petition's signature waits in pending_signatures (not counted) until its
     // token is followed; then it moves to signatures with confirmed_at. Tokens are kept as
@@ -141,7 +233,7 @@ export const migrations: Migration[] = [
   },
 ];
 
-export const sqliteSql = (m: Migration) => m.sql(SQLITE);
+export const sqliteSql = (m: Migration) => (m.postgresOnly ? '' : m.sql(SQLITE));
 export const postgresSql = (m: Migration) => m.sql(POSTGRES);
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -46,6 +46,7 @@ export type WriteOp = { id: number } & (
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
   | { kind: 'purgeChallenges'; before: string }
+  | { kind: 'refusedOrigin'; origin: string; day: string }
 );
 
 export type WriteResult = { id: number } & ({ ok: true; value: number } | { ok: false; error: string });

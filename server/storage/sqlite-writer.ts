@@ -42,6 +42,8 @@ function statements(db: Database.Database) {
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
     spend: db.prepare('INSERT INTO spent_challenges (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     purgeSpent: db.prepare('DELETE FROM spent_challenges WHERE expires_at < ?'),
+    refusedOrigin: db.prepare(`INSERT INTO refused_origins (origin, day, count) VALUES (?, ?, 1)
+      ON CONFLICT (origin, day) DO UPDATE SET count = count + 1`),
     outbox: outboxWriter(db),
   };
 }
@@ -84,6 +86,8 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       return s.purgeKeys.run(op.before).changes;
     case 'purgeChallenges':
       return s.purgeSpent.run(op.before).changes;
+    case 'refusedOrigin':
+      return s.refusedOrigin.run(op.origin, op.day).changes;
     default:
       return s.outbox.apply(op);
   }
@@ -96,7 +100,7 @@ if (parentPort) {
   // A nested db.transaction() is a SAVEPOINT: one failing op is undone alone and the rest of
   // the batch still commits.
   const one = db.transaction((op: WriteOp) => apply(s, op));
-  let queue: WriteOp[] = [];
+  const queue: WriteOp[] = [];
   let scheduled = false;
 
   const flush = () => {

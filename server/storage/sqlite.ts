@@ -13,6 +13,8 @@ import { SqliteOutbox } from './outbox-sqlite.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { SqliteOrigins } from './sqlite-origins.js';
+import { sqliteRunner, type SqlRunner } from './sql.js';
 import { ChallengeSpentError } from './types.js';
 import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 import type { SpentChallenge } from './types.js';
@@ -37,6 +39,7 @@ export class SqliteStore implements SignatureStore {
   private queued: WriteOp[] = [];
   private nextId = 1;
   private stmts!: ReturnType<SqliteStore['prepare']>;
+  origins!: SqliteOrigins;
   outbox!: SqliteOutbox;
   private confirmStore?: ConfirmStore;
 
@@ -57,6 +60,7 @@ export class SqliteStore implements SignatureStore {
       })();
     }
     this.stmts = this.prepare();
+    this.origins = new SqliteOrigins(this.db, (origin, day) => this.write({ kind: 'refusedOrigin', origin, day }));
     this.outbox = new SqliteOutbox(this.db, (op) => this.write(op));
     if (this.writer) return;
     // From source (tests, bench), the thread registers the TypeScript loader first: Node 20
@@ -120,8 +124,7 @@ export class SqliteStore implements SignatureStore {
   async claim(rec: IdempotencyRecord): Promise<Claim> {
     const id = rec.petition + '\0' + rec.key;
     const row = this.stmts.getKey.get(rec.petition, rec.key) as
-      | { body_sha256: string; status: number | null; response: string | null }
-      | undefined;
+      { body_sha256: string; status: number | null; response: string | null } | undefined;
     if (row && row.status !== null) {
       return row.body_sha256 === rec.bodySha256
         ? { state: 'replay', status: row.status, body: row.response ?? '' }
@@ -199,6 +202,10 @@ export class SqliteStore implements SignatureStore {
 
   confirmations(): ConfirmStore {
     return (this.confirmStore ??= new SqliteConfirmStore(this.db));
+  }
+
+  sql(): SqlRunner {
+    return sqliteRunner(this.db);
   }
 
   async ping(): Promise<void> {

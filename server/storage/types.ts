@@ -1,6 +1,10 @@
-// One storage interface for both databases. The HTTP layer never sees SQL, and the
-// same test suite (storage.test.ts) runs against SQLite and Postgres.
+// One storage interface for both databases. The HTTP layer never sees SQL (the organizers'
+// console's own queries live in server/console/, through sql()), and the same test suite
+// (storage.test.ts) runs against SQLite and Postgres.
 
+import type { SqlRunner } from './sql.js';
+
+import type { OriginRecords } from './origin-records.js';
 import type { OutboxEvent, OutboxStore } from './outbox-types.js';
 
 /** A signature as stored. Never holds the signer's IP address. */
@@ -45,6 +49,8 @@ export interface KeyedAnswer extends IdempotencyRecord {
 
 export interface SignatureStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Sites allowed to sign (kept in the database) and sites refused; usable after init(). */
+  readonly origins: OriginRecords;
   /** Delivery state of the events written with signatures and erasures (available after init()). */
   readonly outbox: OutboxStore;
   /** Applies pending migrations. Call once before anything else. */
@@ -91,6 +97,8 @@ export interface SignatureStore {
   purgeChallenges(before: Date): Promise<number>;
   /** Pending signatures, confirmation tokens and the mail queue (confirmation by email). */
   confirmations(): ConfirmStore;
+  /** Plain SQL on the same database, for the organizers' console (storage/sql.ts). */
+  sql(): SqlRunner;
   /** Throws if the database does not answer. */
   ping(): Promise<void>;
   /** Finishes pending writes and closes. */
@@ -139,8 +147,7 @@ export interface NewToken {
 
 /** What following a token did. */
 export type Confirmation =
-  | { state: 'confirmed' | 'already' | 'expired'; petition: string; lang: string }
-  | { state: 'unknown' };
+  { state: 'confirmed' | 'already' | 'expired'; petition: string; lang: string } | { state: 'unknown' };
 
 /** Confirmation by email (issue 19): pending signatures, their tokens and the mail queue. */
 export interface ConfirmStore {

@@ -46,7 +46,10 @@ for (const backend of backends) {
     it('concurrent signatures are all stored and counted', async () => {
       const counts = await Promise.all(Array.from({ length: 200 }, (_, i) => store.sign(sig('c', `u${i}@x.org`), 'c', null, now)));
       assert.equal(await store.count('c'), 200);
-      assert.equal(new Set(counts).size, 200, 'each sign() sees its own count');
+      if (backend.name === 'sqlite') assert.equal(new Set(counts).size, 200, 'each sign() sees its own count');
+      // Postgres spreads a count over rows that concurrent commits do not wait on each other for:
+      // each sees its own signature and those committed before it.
+      else assert.ok(counts.every((n) => n >= 1 && n <= 200), `counts: ${counts}`);
     });
 
     it('claims idempotency keys: new, in progress, replay, mismatch, release', async () => {
@@ -112,7 +115,7 @@ for (const backend of backends) {
       // sees it, Postgres's row version of the petition's counter.
       const probe = backend.name === 'sqlite'
         ? 'PRAGMA data_version'
-        : "SELECT xmin::text AS v FROM petition_counts WHERE petition = 'w'";
+        : "SELECT string_agg(xmin::text, ',' ORDER BY shard) AS v FROM petition_count_shards WHERE petition = 'w'";
       const version = async () => JSON.stringify(await db.query(probe));
       await store.sign(sig('w', 'twice@x.org'), 'w', null, now);
       for (const again of [sig('w', 'twice@x.org'), null]) {

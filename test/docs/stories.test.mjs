@@ -478,6 +478,16 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
         await docs.getByText(/^Copied/).waitFor({ timeout: STORY_TIMEOUT_MS });
         const copied = await docs.evaluate(() => navigator.clipboard.readText());
         assert.equal(copied, await docs.locator('#code').inputValue());
+        // For a petition, next to the snippet: the step the organization must take for the site typed.
+        await docs.locator('#widget').selectOption('petition-form');
+        await docs.locator('#site').fill('https://union-local.example/join');
+        assert.equal(await docs.locator('#allow-option').innerText(), '--allow-origin https://union-local.example');
+        assert.equal(
+          await docs.locator('#allow-command').innerText(),
+          'solidarity-widgets origins allow https://union-local.example',
+        );
+        await docs.locator('#site').fill('union-local');
+        await docs.getByText('is not a web address: type it like https://your-site.example').waitFor();
         assert.match(
           copied,
           /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"><\/script>\n/,

@@ -66,6 +66,8 @@ export async function startOrgServer({ feed = 'sample/feed.json', allowOrigins =
   }
   return {
     origin,
+    /** The SQLite file it uses (for `solidarity-widgets origins … --db FILE`). */
+    db: join(dir, 'db.sqlite'),
     output: () => output,
     async stop() {
       child.kill('SIGTERM');

@@ -3,7 +3,6 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { chaptersFeed, manyUrl, sampleChapters, until } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
 import { feedFixture } from '../../../test/util.js';
-import type { Chapter } from '../../core/feed-types.js';
 import {
   chaptersOnMap,
   idle,

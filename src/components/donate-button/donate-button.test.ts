@@ -222,7 +222,7 @@ describe('<donate-button>', () => {
     expect(deepActive()).to.equal(input);
     await sendKeys({ type: '2' });
     await keys('Enter');
-    await waitUntil(() => input.getAttribute('aria-invalid') == 'true', 'marked invalid');
+    await waitUntil(() => input.getAttribute('aria-invalid') === 'true', 'marked invalid');
     const error = root.getElementById(input.getAttribute('aria-describedby')!)!;
     expect(error.textContent).to.equal('The smallest gift is $5.');
     expect(deepActive()).to.equal(input);
@@ -237,7 +237,7 @@ describe('<donate-button>', () => {
     style.remove();
     const clicked = nextClick(el);
     await sendKeys({ type: '0' });
-    await waitUntil(() => input.getAttribute('aria-invalid') == 'false', 'valid again as soon as it is');
+    await waitUntil(() => input.getAttribute('aria-invalid') === 'false', 'valid again as soon as it is');
     expect(input.hasAttribute('aria-describedby')).to.be.false;
     expect(root.querySelector('.cta')!.textContent!.trim()).to.equal('Give $20');
     await keys('Enter');
@@ -355,7 +355,7 @@ describe('<donate-button>', () => {
   it('speaks the page’s language: Spanish labels, amounts in the reader’s locale', async () => {
     const wrapper = mount('<donate-button provider="opencollective" account="obreros" currency="EUR" amounts="5,10" recurring></donate-button>', { lang: 'es' });
     const el = wrapper.querySelector('donate-button')!;
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=button]')?.textContent == 'Donar', 'Spanish strings load');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=button]')?.textContent === 'Donar', 'Spanish strings load');
     await openByKeyboard(el);
     const root = panelRoot(el)!;
     await keys('Tab', 'ArrowRight');
@@ -382,7 +382,7 @@ describe('<donate-button>', () => {
       await keys('Enter');
       await waitUntil(() => dialogOf(el)!.open, 'open again');
       await keys('Tab', 'Enter');
-      await waitUntil(() => opened.length == 1, 'window.open');
+      await waitUntil(() => opened.length === 1, 'window.open');
       expect(opened[0]).to.deep.equal(['https://www.paypal.com/donate?business=x&amount=10&currency_code=USD', '_blank', 'noopener']);
     } finally {
       window.open = original;
@@ -405,6 +405,7 @@ describe('<donate-button>', () => {
   });
 
   it('keeps hostile settings inert: text stays text, addresses stay on the provider', async () => {
+    // eslint-disable-next-line lit/attribute-value-entities -- the hostile value is the point
     const el = await fixture<DonateButton>(html`<donate-button provider="actblue" account='"><img src=x onerror="window.__pwned=1">' amounts="10">
       &lt;img src=x onerror="window.__pwned=1"&gt;</donate-button
     >`);
@@ -490,7 +491,7 @@ describe('<donate-button>', () => {
     input.select();
     await sendKeys({ type: '12.345' });
     await keys('Enter');
-    await waitUntil(() => error() == 'Use at most 2 decimal places.', 'decimals');
+    await waitUntil(() => error() === 'Use at most 2 decimal places.', 'decimals');
     input.select();
     await sendKeys({ type: '12.50' });
     await waitUntil(() => !error(), 'valid');

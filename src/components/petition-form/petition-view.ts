@@ -5,6 +5,7 @@
 import {
   SIGNATURE_FIELDS,
   type PageFeed,
+  type Org,
   type Petition,
   type SignatureField,
   type Text,
@@ -26,6 +27,8 @@ export interface PetitionView {
   shown: SignatureField[];
   endpoint: string;
   privacy: string | null;
+  /** The feed's organization, as the feed has it (lazy/origin-refused.ts names it and links to its site). */
+  org?: Org;
   base?: string;
   /** The signer confirms by email (the feed's "confirm"): the thanks says to check the inbox. */
   confirm?: boolean;
@@ -119,6 +122,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     shown: SIGNATURE_FIELDS.filter((f) => required.has(f) || wanted.includes(f)),
     endpoint: endpoint.replace(/\/+$/, ''),
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
+    org: feed?.org,
     base,
     confirm: p?.confirm,
   };

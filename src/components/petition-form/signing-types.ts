@@ -3,6 +3,7 @@
  * types only, so signing.ts (which loads the flow) and the flow both depend on this and not on
  * each other.
  */
+import type { TemplateResult } from 'lit';
 import type { SolidarityElement } from '../../core/base-element.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionView } from './petition-view.js';
@@ -20,8 +21,8 @@ export interface SigningState {
   suggestion: string;
   /** The live status line ("Sending…", "Signed."). */
   status: string;
-  /** The alert line (a summary of problems, a refusal). */
-  alert: string;
+  /** The alert line (a summary of problems, a refusal; a refusal may carry a link). */
+  alert: string | TemplateResult;
 }
 
 /** The element a signing belongs to. */

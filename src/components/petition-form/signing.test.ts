@@ -304,21 +304,21 @@ describe('<petition-form> signing', () => {
       url.endsWith('/signatures')
         ? new Response(
             JSON.stringify({
-              error: { code: 'origin_not_allowed', message: 'Signatures are not accepted from this site.' },
+              error: { code: 'bad_request', message: 'The request could not be read.' },
             }),
-            { status: 403 },
+            { status: 400 },
           )
         : undefined;
     const failed = oneEvent(el, 'petition-error');
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     expect((await failed).detail).to.deep.equal({
       petition: 'retry-test',
-      code: 'origin_not_allowed',
-      message: 'Signatures are not accepted from this site.',
+      code: 'bad_request',
+      message: 'The request could not be read.',
     });
     await el.updateComplete;
     expect(posts).to.have.length(1);
-    expect($(el, '[role=alert]').textContent).to.equal('Signatures are not accepted from this site.');
+    expect($(el, '[role=alert]').textContent).to.equal('The request could not be read.');
     expect(localStorage.getItem(QUEUE_KEY)).to.be.null;
     expect(root(el).querySelector('form')).to.exist; // the reader may try again
     await expect(el).shadowDom.to.be.accessible();

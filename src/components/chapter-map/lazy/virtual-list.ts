@@ -134,6 +134,8 @@ export class VirtualList implements ReactiveController {
     const last = Math.min(count, Math.ceil((this.top + this.view) / this.row) + OVERSCAN);
     const rows: TemplateResult[] = [];
     const id = this.options.id;
+    // Keys are handled once, on the listbox (aria-activedescendant, see onKey), not on each option.
+    /* eslint-disable lit-a11y/click-events-have-key-events */
     for (let i = first; i < last; i++) {
       rows.push(html`<div
         role="option"
@@ -149,6 +151,7 @@ export class VirtualList implements ReactiveController {
         }}
       >${row(i)}</div>`);
     }
+    /* eslint-enable lit-a11y/click-events-have-key-events */
     return html`<div
       id="${id}-list"
       class="list"

@@ -25,14 +25,14 @@ export function readAmount(text: string, lang: string): string | undefined {
   let s = text.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
   let decimal = '.';
   try {
-    decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type == 'decimal')?.value ?? '.';
+    decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   } catch {
     /* unknown language: keep '.' */
   }
-  const other = decimal == '.' ? ',' : '.';
+  const other = decimal === '.' ? ',' : '.';
   if (!s.includes(decimal)) {
     const groups = s.split(other);
-    s = groups.length == 2 && groups[1].length != 3 ? groups.join('.') : groups.join('');
+    s = groups.length === 2 && groups[1].length !== 3 ? groups.join('.') : groups.join('');
   } else s = s.split(other).join('').replace(decimal, '.');
   return /^\d+(\.\d+)?$/.test(s) ? s : undefined;
 }
@@ -98,7 +98,7 @@ export class DonatePanel extends SolidarityElement {
   /** Opens the panel as a modal dialog, focus on the chosen amount. */
   async show(): Promise<void> {
     const freq = this.frequencies();
-    this.monthly = freq.length == 1 && freq[0];
+    this.monthly = freq.length === 1 && freq[0];
     this.error = '';
     this.custom = '';
     this.pickDefault();
@@ -110,12 +110,12 @@ export class DonatePanel extends SolidarityElement {
 
   private setMonthly(monthly: boolean): void {
     this.monthly = monthly;
-    if (this.choice != 'custom' && !this.presets().includes(this.choice)) this.pickDefault();
+    if (this.choice !== 'custom' && !this.presets().includes(this.choice)) this.pickDefault();
   }
 
   /** The chosen amount, or the message saying what is wrong with it. */
   private amount(): number | string {
-    if (this.choice != 'custom') return this.choice;
+    if (this.choice !== 'custom') return this.choice;
     const { currency, min, max, amounts, defaultAmount } = this.config;
     const t = this.locale;
     const money = (n: number) => t.number(n, moneyFormat(n, currency));
@@ -135,14 +135,14 @@ export class DonatePanel extends SolidarityElement {
     this.custom = (e.target as HTMLInputElement).value;
     if (this.error) {
       const a = this.amount();
-      this.error = typeof a == 'string' ? a : '';
+      this.error = typeof a === 'string' ? a : '';
     }
   }
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     const amount = this.amount();
-    if (typeof amount == 'string') {
+    if (typeof amount === 'string') {
       this.error = amount;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#custom')?.focus();
@@ -155,17 +155,17 @@ export class DonatePanel extends SolidarityElement {
     const go = this.emit('donate-click', { provider: c.provider, amount, currency: c.currency, recurring, url }, { cancelable: true });
     this.dialog.close();
     if (!go) return;
-    if (c.target == '_blank') open(url, '_blank', 'noopener');
+    if (c.target === '_blank') open(url, '_blank', 'noopener');
     else location.assign(url);
   }
 
   /** Keeps Tab inside the dialog: from the last control back to the first, and the other way. */
   private trap(e: KeyboardEvent): void {
-    if (e.key != 'Tab') return;
+    if (e.key !== 'Tab') return;
     const first = this.renderRoot.querySelector<HTMLElement>('.close')!;
     const last = this.renderRoot.querySelector<HTMLElement>('.cta') ?? first;
     const here = (this.renderRoot as ShadowRoot).activeElement;
-    const to = e.shiftKey ? (here == first ? last : null) : here == last ? first : null;
+    const to = e.shiftKey ? (here === first ? last : null) : here === last ? first : null;
     if (to) {
       e.preventDefault();
       to.focus();
@@ -189,9 +189,9 @@ export class DonatePanel extends SolidarityElement {
         <fieldset part="amounts">
           <legend>${t.t('donate.amount')}</legend>
           ${this.presets().map((n) => this.radio('amount', this.choice === n, money(n), () => ((this.choice = n), (this.error = ''))))}
-          ${p.anyAmount ? this.radio('amount', this.choice == 'custom', t.t('donate.other'), () => (this.choice = 'custom')) : nothing}
+          ${p.anyAmount ? this.radio('amount', this.choice === 'custom', t.t('donate.other'), () => (this.choice = 'custom')) : nothing}
         </fieldset>
-        ${this.choice == 'custom'
+        ${this.choice === 'custom'
           ? html`<div class="field">
               <label for="custom">${t.t('donate.custom', { currency: c.currency })}</label>
               <input id="custom" part="custom" inputmode="decimal" autocomplete="off" .value=${this.custom}
@@ -199,7 +199,7 @@ export class DonatePanel extends SolidarityElement {
               ${this.error ? html`<p id="error" class="error">${this.error}</p>` : nothing}
             </div>`
           : nothing}
-        ${freq.length == 2
+        ${freq.length === 2
           ? html`<fieldset part="frequency">
               <legend>${t.t('donate.frequency')}</legend>
               ${this.radio('frequency', !this.monthly, t.t('donate.once'), () => this.setMonthly(false))}
@@ -207,9 +207,9 @@ export class DonatePanel extends SolidarityElement {
             </fieldset>`
           : nothing}
         <button class="cta" part="cta">
-          ${typeof amount == 'number' ? t.t(this.monthly ? 'donate.cta-monthly' : 'donate.cta', { amount: money(amount) }) : t.t('donate.button')}
+          ${typeof amount === 'number' ? t.t(this.monthly ? 'donate.cta-monthly' : 'donate.cta', { amount: money(amount) }) : t.t('donate.button')}
         </button>
-        <p class="note">${t.t('donate.note', { provider: p.label(c) })} ${c.target == '_blank' ? t.t('donate.new-tab') : ''}</p>
+        <p class="note">${t.t('donate.note', { provider: p.label(c) })} ${c.target === '_blank' ? t.t('donate.new-tab') : ''}</p>
       `
       : nothing;
     return html`

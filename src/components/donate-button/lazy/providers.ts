@@ -69,9 +69,9 @@ export const providers: Record<ProviderName, Provider> = {
     once: true,
     monthly: true,
     anyAmount: false,
-    presets: (c, monthly) => (stripeLinks(c.account) ?? []).filter((l) => l.monthly == monthly).map((l) => l.amount),
+    presets: (c, monthly) => (stripeLinks(c.account) ?? []).filter((l) => l.monthly === monthly).map((l) => l.amount),
     url: (c, g) =>
-      withQuery(stripeLinks(c.account)!.find((l) => l.amount == g.amount && l.monthly == g.recurring)!.url, {
+      withQuery(stripeLinks(c.account)!.find((l) => l.amount === g.amount && l.monthly === g.recurring)!.url, {
         client_reference_id: g.refcode.replace(/[^\w-]/g, '_').slice(0, 200),
       }),
   },

@@ -57,6 +57,9 @@ export const prepareProof = (s: Signing): Promise<void> =>
     () => {},
   );
 
+/** What a page whose site the organization has not allowed yet shows (origin_not_allowed). */
+const originRefused = lazy(() => import('./origin-refused.js'));
+
 /** Sends a signature the queue holds (if `saved`), and shows the answer. */
 export async function send(s: Signing, url: string, key: string, body: string, saved: boolean): Promise<void> {
   const view = s.view!;
@@ -125,6 +128,14 @@ function signed(s: Signing, petition: string, count: number): void {
 
 function refused(s: Signing, view: PetitionView, error: Refusal): void {
   const t = s.host.locale;
+  if (error.code === 'origin_not_allowed') {
+    s.set({ phase: 'form', status: '', alert: '' });
+    originRefused.load().then(
+      (m) => s.set({ alert: m.renderNotAllowed(t, view) }),
+      () => s.set({ alert: error.message }), // the chunk did not come: the server's own words
+    );
+    return void s.host.emit('petition-error', { petition: view.id, code: error.code, message: error.message });
+  }
   const field = error.field === 'consent' || view.shown.includes(error.field as SignatureField) ? error.field! : '';
   s.set({
     phase: 'form',
@@ -145,10 +156,13 @@ function refused(s: Signing, view: PetitionView, error: Refusal): void {
   s.host.emit('petition-error', { petition: view.id, code: error.code, message: error.message });
 }
 
+/** The typo table (its own chunk: only readers who leave the email field fetch it). */
+const emailSuggest = lazy(() => import('./email-suggest.js'));
+
 /** The email field was left without a problem: suggest a fix of a mistyped domain. */
 export async function suggest(s: Signing): Promise<void> {
   try {
-    const { suggestEmail } = await import('./email-suggest.js');
+    const { suggestEmail } = await emailSuggest.load();
     s.set({ suggestion: suggestEmail(s.values.email ?? '') ?? '' });
   } catch {
     // offline before the chunk came: no suggestion

@@ -25,7 +25,6 @@ const en = {
 };
 
 declare module '../../../i18n/index.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the keys are the Record's
   interface LazyMessages extends Record<keyof typeof en, string> {}
 }
 
