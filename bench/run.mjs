@@ -138,6 +138,7 @@ function sub(script, file) {
 }
 results.map = sub('bench:map', 'bench/results/map.json');
 results.server = sub('bench:server', 'bench/results/server.json');
+results.pow = sub('bench:pow', 'bench/results/pow.json');
 
 // --- the table
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -204,6 +205,15 @@ if (feed) {
     `feed ${feed.feed_requests_per_s_while_signing} requests/s meanwhile`,
   ]);
 }
+if (results.pow?.solve_ms_median_1x !== undefined) {
+  rows.push([
+    'proof of work: one challenge solved, 1× / 4× CPU (median)',
+    `${ms(results.pow.solve_ms_median_1x)} / ${ms(results.pow.solve_ms_median_4x)}`,
+    'goal about 1 s at 4×',
+  ]);
+}
+const pow = results.server?.proof_of_work;
+if (pow) rows.push(['server: signatures/s with proof of work on', String(pow.signatures_per_s), 'goal ≥ 5,000']);
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\n${'figure'.padEnd(w0)}  ${'value'.padEnd(w1)}  note`);

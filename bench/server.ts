@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createChallenge } from 'altcha-lib/v1';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
 import { webhookNeverAnswers } from './outbox.js';
 import { postgresFigures } from './postgres.js';
@@ -103,6 +104,8 @@ async function startServer(
       '0',
       '--max-connections-per-address',
       '0',
+      '--proof-of-work',
+      'off', // measured on its own (signingWithChallenges); extraArgs may turn it on
       ...extraArgs,
     ],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -142,6 +145,64 @@ const signRequest = {
     };
   },
 };
+
+const CHALLENGE_KEY = 'bench-challenge-key-0123456789abcdefghij';
+
+/**
+ * Solved challenges, made with the server's key and a chosen answer: the server's cost (verify,
+ * record as spent, sign) is what is measured here; a reader's solving is timed in the browser bench.
+ */
+async function solvedChallenges(n: number): Promise<string[]> {
+  const expires = new Date(Date.now() + 9 * 60_000);
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const c = await createChallenge({ hmacKey: CHALLENGE_KEY, number: 1, maxnumber: 70_000, expires });
+      const payload = {
+        algorithm: c.algorithm,
+        challenge: c.challenge,
+        number: 1,
+        salt: c.salt,
+        signature: c.signature,
+      };
+      return Buffer.from(JSON.stringify(payload)).toString('base64');
+    }),
+  );
+}
+
+/** Signatures per second with --proof-of-work on: each request spends a challenge of its own. */
+async function signingWithChallenges() {
+  const payloads = await solvedChallenges(DURATION_S * 15_000);
+  const server = await startServer(path.join(dir, 'pow.db'), FEED, ['--proof-of-work', 'on'], {
+    SOLIDARITY_CHALLENGE_KEY: CHALLENGE_KEY,
+  });
+  try {
+    const result = await autocannon({
+      url: server.base,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          ...signRequest,
+          setupRequest: (req: Record<string, unknown>) => {
+            const out = signRequest.setupRequest(req);
+            const body = JSON.parse(out.body);
+            return { ...out, body: JSON.stringify({ ...body, altcha: payloads.pop() }) };
+          },
+        },
+      ],
+    });
+    const created = result.statusCodeStats['201']?.count ?? 0;
+    return {
+      signatures_per_s: Math.round(created / result.duration),
+      accepted_201: created,
+      challenge_errors: result.statusCodeStats['400']?.count ?? 0,
+      non_2xx: result.non2xx,
+      latency_ms: { p50: result.latency.p50, p99: result.latency.p99 },
+    };
+  } finally {
+    await server.stop();
+  }
+}
 
 /** The fixture feed with this many chapters (what a big federation publishes). */
 function bigFeed(chapters: number): string {
@@ -324,6 +385,7 @@ async function main() {
         return (r.statusCodeStats['201']?.count ?? 0) / r.duration;
       },
     }),
+    proof_of_work: await signingWithChallenges(),
     postgres: PG_URL
       ? await postgresFigures({
           url: PG_URL,
@@ -373,6 +435,11 @@ async function main() {
       `${o.signatures_per_s_webhook_never_answers}/s ` +
       `(ratio ${o.ratio}; within 10%: ${o.within_10_percent ? 'yes' : 'NO'})`,
   );
+  const pow = figures.proof_of_work;
+  console.log(
+    `with proof of work on: ${pow.signatures_per_s} signatures/s durable (${pow.accepted_201} × 201, ` +
+      `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}), latency p50 ${pow.latency_ms.p50} ms`,
+  );
   const pgf = figures.postgres;
   if (pgf) {
     const s = pgf.settings;
@@ -393,7 +460,7 @@ async function main() {
   console.log('wrote bench/results/server.json');
   fs.rmSync(dir, { recursive: true, force: true });
   const pgLost = pgf ? [pgf.one_server, pgf.two_servers].some((r) => r.stored < r.accepted_201 || r.failed > 0) : false;
-  if (count < created || f.failed > 0 || pgLost) process.exitCode = 1;
+  if (count < created || f.failed > 0 || pow.non_2xx > 0 || pgLost) process.exitCode = 1;
 }
 
 await main();

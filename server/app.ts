@@ -3,10 +3,15 @@
 // tests start it on 127.0.0.1:0 with a real database, and the CLI starts it on a real port.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AllowedOrigins } from './allowed-origins.js';
+import { Challenges } from './challenge.js';
+import { Confirmer } from './confirm/confirmer.js';
+import { MailQueue } from './confirm/mail-queue.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { Outbox } from './outbox/index.js';
 import { admin } from './plugins/admin.js';
+import { challengeRoute } from './plugins/challenge-route.js';
+import { confirmPage } from './plugins/confirm-page.js';
 import { connectionLimit } from './plugins/connection-limit.js';
 import { organizerConsole } from './plugins/console.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
@@ -15,6 +20,7 @@ import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
 import { outbox } from './plugins/outbox.js';
+import { mail as mailPlugin } from './plugins/mail.js';
 import { ownOrigin } from './plugins/own-origin.js';
 import { petitions } from './plugins/petitions.js';
 import { publishCounts } from './plugins/publish-counts.js';
@@ -34,6 +40,14 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const log = opts.log ?? ((m: string) => console.log(m));
   const counts = new PublishedCounts(opts.store, opts.publishCountsMs, log);
   const origins = new OriginPolicy(opts.allowOrigins ?? [], opts.publicUrl);
+  const mail = opts.smtpUrl
+    ? new MailQueue(opts.store.confirmations(), {
+        smtpUrl: opts.smtpUrl,
+        from: opts.mailFrom ?? 'solidarity-widgets <noreply@localhost>',
+        pollMs: opts.mailPollMs,
+        log,
+      })
+    : null;
   const ctx: AppContext = {
     opts,
     feed: opts.feed,
@@ -44,6 +58,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     counts,
     feedCache: new FeedCache(opts.feed, counts),
     outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
+    challenges: opts.proofOfWork ? new Challenges(opts.store, opts.challengeKey) : null,
+    mail,
+    confirmer: mail && new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0]),
   };
 
   const app = Fastify({
@@ -68,6 +85,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.register(feedRoute, ctx);
   app.register(petitions, ctx);
+  app.register(challengeRoute, ctx);
+  app.register(confirmPage, ctx);
   app.register(signatures, ctx);
   app.register(admin, ctx);
   app.register(organizerConsole, ctx);
@@ -75,5 +94,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(staticFiles, ctx);
   app.register(retention, ctx);
   app.register(outbox, ctx);
+  app.register(mailPlugin, ctx);
   return app;
 }

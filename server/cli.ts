@@ -19,6 +19,9 @@ import type { OutboxOptions } from './outbox/index.js';
 import { ORGANIZER_HELP, organizerCommand, OrganizerUsageError } from './organizer-cli.js';
 import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.js';
 
+/** On by default: <petition-form> solves challenges without the reader noticing (issue 19). */
+const POW_DEFAULT = 'on';
+
 const HELP = `solidarity-widgets: the server for one organization's feed, widgets and petition signatures.
 
 Usage:
@@ -50,6 +53,14 @@ serve options:
                          0 = live counts, which lets anyone find that out
   --webhook URL          send each signature (and erasure) there as a signed Standard Webhooks
                          event, retried for 3 days until it answers 2xx (repeat for several)
+  --proof-of-work on|off signature POSTs must carry a solved challenge from GET /api/challenge
+                         (ALTCHA v1, SHA-256, ~35,000 hashes on average: about half a second in a
+                         browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
+                         requests with the admin token skip it
+  --smtp URL             the mail server for confirmation emails (petitions with "confirm": true),
+                         e.g. smtp://user:pass@mail.example:587 (default $SMTP_URL); without it
+                         a feed that asks for confirmation is refused
+  --mail-from ADDRESS    their sender, e.g. "Party Petitions <petitions@party.example>"
 
 Environment:
   DATABASE_URL=postgres://…   use Postgres instead of SQLite (many servers, one database)
@@ -64,6 +75,9 @@ Environment:
   ACTION_NETWORK_API_KEY      send signatures of petitions with "action_network" in the feed to
                               Action Network (ACTION_NETWORK_URL: its API base, default
                               https://actionnetwork.org)
+  SOLIDARITY_CHALLENGE_KEY    the HMAC key of proof-of-work challenges, at least ${MIN_TOKEN_LENGTH} characters
+                              (servers sharing one Postgres share the key kept in it anyway);
+                              unset: one is made on first start and kept in the database
 
 check FEED prints each problem in a feed file with its JSON path and exits 1 if there is any.
 
@@ -114,6 +128,9 @@ async function serve(args: string[]): Promise<void> {
       'retain-days': { type: 'string' },
       'publish-counts': { type: 'string' },
       webhook: { type: 'string', multiple: true },
+      'proof-of-work': { type: 'string', default: POW_DEFAULT },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -145,6 +162,26 @@ async function serve(args: string[]): Promise<void> {
   if (publicUrl !== undefined && !isOrigin(publicUrl)) {
     throw new UsageError(`--public-url "${publicUrl}" is not an http(s) URL like https://party.example`);
   }
+  const proofOfWork = values['proof-of-work'];
+  if (proofOfWork !== 'on' && proofOfWork !== 'off') {
+    throw new UsageError(`--proof-of-work must be "on" or "off", not "${proofOfWork}"`);
+  }
+  const challengeKey = process.env.SOLIDARITY_CHALLENGE_KEY || undefined;
+  if (challengeKey !== undefined && challengeKey.length < MIN_TOKEN_LENGTH) {
+    fail(
+      `SOLIDARITY_CHALLENGE_KEY is ${challengeKey.length} characters long; it must have at least ` +
+        `${MIN_TOKEN_LENGTH}. Make one with: openssl rand -hex 32`,
+    );
+  }
+  const smtpUrl = values.smtp ?? (process.env.SMTP_URL || undefined);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new UsageError(`--smtp "${smtpUrl}" is not a URL like smtp://user:pass@mail.example:587 (or smtps://)`);
+  }
+  const mailFrom = values['mail-from'];
+  if (mailFrom !== undefined && !/^[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/.test(mailFrom)) {
+    throw new UsageError(`--mail-from "${mailFrom}" is not an address like "Party <petitions@party.example>"`);
+  }
+  if (smtpUrl && !mailFrom) throw new UsageError('--smtp needs --mail-from "Name <address>" (the emails\' sender)');
   const token = process.env.SOLIDARITY_ADMIN_TOKEN;
   const tokenProblem = token ? adminTokenProblem(token) : null;
   if (tokenProblem) fail(`SOLIDARITY_ADMIN_TOKEN ${tokenProblem}. Make one with: openssl rand -hex 32`);
@@ -155,6 +192,17 @@ async function serve(args: string[]): Promise<void> {
   } catch (err) {
     const problems = (err as FeedError).problems ?? [];
     fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
+  }
+  const confirming = feed
+    .get()
+    .feed.petitions.filter((p) => p.confirm)
+    .map((p) => p.id);
+  if (confirming.length && !smtpUrl) {
+    feed.close();
+    fail(
+      `petition(s) ${confirming.join(', ')} ask signers to confirm by email ("confirm": true), and no mail server ` +
+        'is given: start with --smtp smtp://user:pass@host:port --mail-from "Name <address>" (or SMTP_URL).',
+    );
   }
   const { problems } = feed.get();
   if (problems.length)
@@ -205,6 +253,10 @@ async function serve(args: string[]): Promise<void> {
     retainDays,
     publishCountsMs: publishCountsS * 1000,
     outbox,
+    proofOfWork: proofOfWork === 'on',
+    challengeKey,
+    smtpUrl,
+    mailFrom,
   });
 
   try {
@@ -256,6 +308,8 @@ async function serve(args: string[]): Promise<void> {
   }
   for (const line of describeOutbox(outbox)) console.log(line);
   if (rateLimit === 0) console.log('rate limiting: off');
+  console.log(`proof of work: ${proofOfWork}`);
+  if (smtpUrl) console.log(`confirmation emails: from ${mailFrom} through ${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}`);
   if (retainDays > 0) console.log(`retention: signatures older than ${retainDays} days are deleted`);
   if (publishCountsS === 0) {
     console.warn('warning: --publish-counts 0: live counts tell anyone whether an address has signed');
@@ -287,6 +341,9 @@ function check(args: string[]): void {
   const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   for (const w of actionNetworkWarnings(feed?.petitions ?? [], process.env)) console.log(`${file}: warning: ${w}`);
+  for (const p of feed?.petitions.filter((p) => p.confirm) ?? []) {
+    console.log(`${file}: warning: petition ${p.id} asks signers to confirm by email: serve with --smtp, --mail-from`);
+  }
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
     process.exit(1);

@@ -10,6 +10,7 @@ export const CSV_COLUMNS = [
   'source',
   'origin',
   'consent_sha256',
+  'confirmed_at', // added by issue 19: after the columns that were there before
 ] as const satisfies readonly (keyof Signature)[];
 
 export const CSV_BOM = '\uFEFF';
@@ -24,4 +25,4 @@ export const csvLine = (cells: (string | null)[]) => cells.map(csvCell).join(','
 
 export const csvHeader = () => CSV_BOM + CSV_COLUMNS.join(',') + '\r\n';
 
-export const csvRow = (sig: Signature) => csvLine(CSV_COLUMNS.map((c) => sig[c]));
+export const csvRow = (sig: Signature) => csvLine(CSV_COLUMNS.map((c) => sig[c] ?? null));

@@ -1,12 +1,12 @@
 // The organizers' routes: the CSV export and the erasure of one signer, both behind the admin
 // token (Authorization: Bearer …) and without CORS headers. Without a usable token they answer 404.
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { adminTokenMatcher } from '../admin-token.js';
 import { NO_STORE } from '../cache-headers.js';
 import { sendSignaturesCsv } from '../csv-export.js';
 import { ApiError } from '../errors.js';
 import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
-import { normalizeEmail, sha256 } from '../validate.js';
+import { normalizeEmail } from '../validate.js';
 import type { AppContext } from './context.js';
 
 export const MIN_TOKEN_LENGTH = 32;
@@ -39,16 +39,16 @@ export function adminTokenProblem(token: string): string | null {
   return null;
 }
 
+/** The token, if it is set and usable. */
+export const usableAdminToken = (token: string | undefined): string | null =>
+  token && !adminTokenProblem(token) ? token : null;
+
 export async function admin(app: FastifyInstance, { opts, feed, store, outbox }: AppContext): Promise<void> {
-  const token = opts.adminToken && !adminTokenProblem(opts.adminToken) ? opts.adminToken : null;
-  const tokenHash = token ? Buffer.from(sha256(token), 'hex') : null;
+  const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
   function requireAdmin(req: FastifyRequest): void {
-    if (!tokenHash) throw new ApiError(404, 'not_found', 'Not found.');
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    // Hash both sides so the comparison takes the same time whatever the length guessed.
-    const given = Buffer.from(sha256(m ? m[1] : ''), 'hex');
-    if (!m || !timingSafeEqual(given, tokenHash)) {
+    if (!isAdmin) throw new ApiError(404, 'not_found', 'Not found.');
+    if (!isAdmin(req)) {
       const message = 'A valid organizer token is required (Authorization: Bearer …).';
       throw new ApiError(401, 'unauthorized', message, undefined, {
         'WWW-Authenticate': 'Bearer realm="solidarity-widgets"',

@@ -1,6 +1,9 @@
 // What every plugin is given: the options buildApp() was called with, and the services built
 // once from them.
 import type { AllowedOrigins } from '../allowed-origins.js';
+import type { Challenges } from '../challenge.js';
+import type { Confirmer } from '../confirm/confirmer.js';
+import type { MailQueue } from '../confirm/mail-queue.js';
 import type { OriginPolicy } from '../cors.js';
 import type { FeedCache } from '../feed-cache.js';
 import type { FeedSource } from '../feed.js';
@@ -30,6 +33,16 @@ export interface AppOptions {
   retainDays?: number;
   /** How often the public counts are published, in ms (default a minute; see published-counts.ts). */
   publishCountsMs?: number;
+  /** Signature POSTs must carry a solved challenge (server/challenge.ts); admin-token requests skip it. */
+  proofOfWork?: boolean;
+  /** The challenges' HMAC key (SOLIDARITY_CHALLENGE_KEY); unset: one made and kept in the database. */
+  challengeKey?: string;
+  /** SMTP server for confirmation emails, e.g. smtp://user:pass@host:587; unset: no email. */
+  smtpUrl?: string;
+  /** The confirmation emails' sender, "Name <address>". */
+  mailFrom?: string;
+  /** How often the mail queue is looked at, in ms (default 10 s). */
+  mailPollMs?: number;
   log?: (msg: string) => void;
   /** Where signatures and erasures are sent (webhooks, Action Network); unset: nowhere. */
   outbox?: OutboxOptions;
@@ -48,4 +61,9 @@ export interface AppContext {
   feedCache: FeedCache;
   /** The events written with signatures and erasures, and their delivery. */
   outbox: Outbox;
+  /** Set when proof of work is on. */
+  challenges: Challenges | null;
+  /** Set when the server can send email (smtpUrl). */
+  mail: MailQueue | null;
+  confirmer: Confirmer | null;
 }

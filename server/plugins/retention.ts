@@ -14,6 +14,7 @@ export async function retention(app: FastifyInstance, { opts, store, log }: AppC
     try {
       const now = Date.now();
       await store.purgeIdempotency(new Date(now - KEEP_KEYS_MS));
+      await store.purgeChallenges(new Date(now));
       if (retainDays > 0) {
         const n = await store.purgeSignatures(new Date(now - retainDays * DAY_MS));
         if (n > 0) log(`retention: deleted ${n} signature(s) older than ${retainDays} days`);

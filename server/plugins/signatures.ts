@@ -3,14 +3,17 @@
 // published count, after the same durable commit (storage/types.ts, sign()).
 import type { FastifyInstance } from 'fastify';
 import type { Petition } from '../../src/core/feed-types.js';
+import { adminTokenMatcher } from '../admin-token.js';
 import { NO_STORE } from '../cache-headers.js';
 import { answerPreflight } from '../cors.js';
+import { challengeUsed } from '../challenge.js';
 import { ApiError } from '../errors.js';
 import { claimKey, idempotencyRecord } from '../idempotency.js';
 import { isClosed, petitionFor, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { clientKey, RateLimiter } from '../rate-limit.js';
-import type { Signature } from '../storage/types.js';
+import { ChallengeSpentError, type Signature } from '../storage/types.js';
 import { checkSignature, signatureSchema, type SignatureBody } from '../validate.js';
+import { usableAdminToken } from './admin.js';
 import type { AppContext } from './context.js';
 import { unsupportedMediaType } from './json-body.js';
 
@@ -22,6 +25,13 @@ declare module 'fastify' {
 
 const ROUTE = '/api/petitions/:id/signatures';
 
+const cannotConfirm = () =>
+  new ApiError(
+    503,
+    'cannot_confirm',
+    'This petition asks signers to confirm by email, and this server cannot send email.',
+  );
+
 const createdSchema = {
   type: 'object',
   required: ['count'],
@@ -29,8 +39,9 @@ const createdSchema = {
 } as const;
 
 export async function signatures(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { opts, feed, store, origins, allowedOrigins, counts } = ctx;
+  const { opts, feed, store, origins, allowedOrigins, counts, challenges, confirmer } = ctx;
   const limiter = new RateLimiter(opts.rateLimit ?? 30);
+  const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
 
   app.options<{ Params: PetitionParams }>(ROUTE, { schema: { params: petitionParams } }, async (req, reply) => {
     origins.signing(req, reply);
@@ -75,6 +86,8 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
       let count: number;
       try {
         const checked = checkSignature(req.body, petition, feed.get().feed.org);
+        // After the body checks, so a mistyped form does not spend the reader's solved challenge.
+        const challenge = challenges && !isAdmin?.(req) ? await challenges.check(req.body.altcha) : undefined;
         const origin = req.headers.origin;
         const sig: Signature | null = checked.honeypot
           ? null // a bot filled the hidden field: answer as usual, keep nothing
@@ -86,12 +99,18 @@ export async function signatures(app: FastifyInstance, ctx: AppContext): Promise
               consent_sha256: checked.consentSha256,
               signed_at: now.toISOString(),
             };
-        const events = ctx.outbox.created(sig, petition, now);
-        count = await store.sign(sig, petition.id, idem && { ...idem, response: answer }, now, events);
+        // A confirming petition's signature waits as pending (not counted) for its signer's click.
+        const pending = sig && petition.confirm ? sig : null;
+        if (pending && !confirmer) throw cannotConfirm();
+        const counted = pending ? null : sig;
+        const events = ctx.outbox.created(counted, petition, now);
+        const keyed = idem && { ...idem, response: answer };
+        count = await store.sign(counted, petition.id, keyed, now, events, challenge);
         if (events.length) ctx.outbox.kick();
+        if (pending) await confirmer!.addPending(pending, req.body.lang, petition, now);
       } catch (err) {
         if (idem) await store.release(idem);
-        throw err;
+        throw err instanceof ChallengeSpentError ? challengeUsed() : err;
       }
       // The same status, body and headers for a new signer, a repeat and a honeypot hit.
       return reply

@@ -6,9 +6,12 @@
 interface Dialect {
   time: string;
   bigint: string;
+  /** An integer key the database numbers itself. */
+  serial: string;
 }
-const SQLITE: Dialect = { time: 'TEXT', bigint: 'INTEGER' }; // times as ISO 8601 text: sorts right
-const POSTGRES: Dialect = { time: 'TIMESTAMPTZ', bigint: 'BIGINT' };
+// Times as ISO 8601 text: sorts right.
+const SQLITE: Dialect = { time: 'TEXT', bigint: 'INTEGER', serial: 'INTEGER PRIMARY KEY AUTOINCREMENT' };
+const POSTGRES: Dialect = { time: 'TIMESTAMPTZ', bigint: 'BIGINT', serial: 'BIGSERIAL PRIMARY KEY' };
 
 export interface Migration {
   version: number;
@@ -174,6 +177,58 @@ export const migrations: Migration[] = [
       );
       INSERT INTO petition_count_shards (petition, shard, count, sign_requests)
         SELECT petition, 0, count, sign_requests FROM petition_counts;
+    `,
+  },
+  {
+    version: 9,
+    name: 'server secrets (the challenge key); challenges already spent',
+    // spent_challenges: each proof-of-work challenge signs once; a row lives until the challenge
+    // would have expired anyway (server/challenge.ts).
+    sql: (d) => `
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE spent_challenges (signature TEXT PRIMARY KEY, expires_at ${d.time} NOT NULL);
+      CREATE INDEX spent_challenges_expires_at ON spent_challenges (expires_at);
+    `,
+  },
+  {
+    version: 10,
+    name: 'confirmation by email: pending signatures, confirmation tokens, the mail queue',
+    // A confirming petition's signature waits in pending_signatures (not counted) until its
+    // token is followed; then it moves to signatures with confirmed_at. Tokens are kept as
+    // SHA-256 only. mail_queue: durable, retried; a row goes once its mail is sent.
+    sql: (d) => `
+      ALTER TABLE signatures ADD COLUMN confirmed_at ${d.time};
+      CREATE TABLE pending_signatures (
+        petition TEXT NOT NULL,
+        email TEXT NOT NULL,
+        given_name TEXT, family_name TEXT, postal_code TEXT, country TEXT,
+        phone TEXT, comment TEXT, source TEXT, origin TEXT, consent_sha256 TEXT,
+        signed_at ${d.time} NOT NULL,
+        lang TEXT NOT NULL,
+        mailed_at ${d.time} NOT NULL,
+        PRIMARY KEY (petition, email)
+      );
+      CREATE INDEX pending_signatures_signed_at ON pending_signatures (signed_at);
+      CREATE TABLE confirm_tokens (
+        token_sha256 TEXT PRIMARY KEY,
+        petition TEXT NOT NULL,
+        email TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        expires_at ${d.time} NOT NULL,
+        used_at ${d.time}
+      );
+      CREATE INDEX confirm_tokens_expires_at ON confirm_tokens (expires_at);
+      CREATE TABLE mail_queue (
+        id ${d.serial},
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body_text TEXT NOT NULL,
+        body_html TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at ${d.time} NOT NULL,
+        last_error TEXT
+      );
+      CREATE INDEX mail_queue_next_attempt_at ON mail_queue (next_attempt_at);
     `,
   },
 ];

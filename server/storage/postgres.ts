@@ -2,19 +2,20 @@
 // share one database, so idempotency claims live in the database too. Postgres commits are
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
+import { PostgresConfirmStore } from './confirm-postgres.js';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
 import { PostgresOrigins } from './postgres-origins.js';
 import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgres.js';
+import { addToCount, countIn, randomShard } from './pg-count-shards.js';
 import { CLAIMER_GONE, ServerSession } from './pg-session.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { signerHash } from './signer.js';
 import { postgresRunner, type SqlRunner } from './sql.js';
-import { STALE_CLAIM_MS } from './types.js';
-import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import { ChallengeSpentError, STALE_CLAIM_MS } from './types.js';
+import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import type { SpentChallenge } from './types.js';
 
 const PAGE = 1000;
-/** Rows each petition's count is spread over (migration 8): enough that concurrent commits rarely meet on one. */
-const COUNT_SHARDS = 16;
 /** Arbitrary constant: serializes migrations when several servers start at once. */
 const MIGRATION_LOCK = 7_403_117;
 
@@ -24,6 +25,12 @@ export interface PostgresOptions {
   max?: number;
 }
 
+type Row = Omit<Signature, 'signed_at' | 'confirmed_at'> & { signed_at: Date; confirmed_at: Date | null };
+const toSignature = (r: Row): Signature => ({
+  ...r,
+  signed_at: r.signed_at.toISOString(),
+  confirmed_at: r.confirmed_at && r.confirmed_at.toISOString(),
+});
 type ClaimRow = {
   body_sha256: string;
   status: number | null;
@@ -31,8 +38,6 @@ type ClaimRow = {
   created_at: Date;
   gone: boolean;
 };
-type Row = Omit<Signature, 'signed_at'> & { signed_at: Date };
-const toSignature = (r: Row): Signature => ({ ...r, signed_at: r.signed_at.toISOString() });
 
 export class PostgresStore implements SignatureStore {
   readonly kind = 'postgres' as const;
@@ -130,9 +135,17 @@ export class PostgresStore implements SignatureStore {
     idem: KeyedAnswer | null,
     now: Date,
     events: OutboxEvent[] = [],
+    challenge?: SpentChallenge,
   ): Promise<number> {
     try {
       return await this.tx(async (c) => {
+        if (challenge) {
+          const spent = await c.query(
+            'INSERT INTO spent_challenges (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+            [challenge.signature, challenge.expiresAt],
+          );
+          if (spent.rowCount !== 1) throw new ChallengeSpentError();
+        }
         let added = 0;
         if (sig) {
           const ins = await c.query(
@@ -182,12 +195,7 @@ export class PostgresStore implements SignatureStore {
         if (answerKnown) await putKey(0);
         // Written for a repeat (and a honeypot) too: the row changes, so the commit waits for the
         // WAL flush as a new signer's does, and the answer comes no sooner.
-        await c.query(
-          `INSERT INTO petition_count_shards (petition, shard, count, sign_requests) VALUES ($1, $2, $3, 1)
-           ON CONFLICT (petition, shard) DO UPDATE SET count = petition_count_shards.count + excluded.count,
-             sign_requests = petition_count_shards.sign_requests + 1`,
-          [petition, Math.floor(Math.random() * COUNT_SHARDS), added],
-        );
+        await addToCount(c, petition, randomShard(), added, true);
         const count = await countIn(c, petition);
         if (!answerKnown) await putKey(count);
         return count;
@@ -229,17 +237,19 @@ export class PostgresStore implements SignatureStore {
       const n =
         (await c.query('DELETE FROM signatures WHERE petition = $1 AND email = $2', [petition, email])).rowCount ?? 0;
       if (n > 0) {
-        await c.query(
-          `INSERT INTO petition_count_shards (petition, shard, count) VALUES ($1, 0, $2)
-           ON CONFLICT (petition, shard) DO UPDATE SET count = petition_count_shards.count + excluded.count`,
-          [petition, -n],
-        );
+        await addToCount(c, petition, 0, -n, false);
       }
       const signer = signerHash(petition, email);
       await c.query('DELETE FROM idempotency_keys WHERE petition = $1 AND signer_sha256 = $2', [petition, signer]);
       await dropSignerEvents(c, signer);
       if (n > 0) await insertEvents(c, events);
-      return n;
+      // An unconfirmed signer is erased too (not counted, so the count stays).
+      const pending = await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', [
+        petition,
+        email,
+      ]);
+      await c.query('DELETE FROM confirm_tokens WHERE petition = $1 AND email = $2', [petition, email]);
+      return n + (pending.rowCount ?? 0);
     });
   }
 
@@ -262,6 +272,23 @@ export class PostgresStore implements SignatureStore {
     return (await this.pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before])).rowCount ?? 0;
   }
 
+  async secret(name: string, fresh: string): Promise<string> {
+    await this.pool.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      name,
+      fresh,
+    ]);
+    const r = await this.pool.query('SELECT value FROM server_secrets WHERE name = $1', [name]);
+    return r.rows[0].value as string;
+  }
+
+  async purgeChallenges(before: Date): Promise<number> {
+    return (await this.pool.query('DELETE FROM spent_challenges WHERE expires_at < $1', [before])).rowCount ?? 0;
+  }
+
+  confirmations(): ConfirmStore {
+    return new PostgresConfirmStore(this.pool, (fn) => this.tx(fn));
+  }
+
   sql(): SqlRunner {
     return postgresRunner(this.pool);
   }
@@ -274,9 +301,4 @@ export class PostgresStore implements SignatureStore {
     await this.session.close();
     await this.pool.end();
   }
-}
-
-async function countIn(db: pg.Pool | pg.PoolClient, petition: string): Promise<number> {
-  const r = await db.query('SELECT sum(count) AS count FROM petition_count_shards WHERE petition = $1', [petition]);
-  return Number(r.rows[0]?.count ?? 0);
 }

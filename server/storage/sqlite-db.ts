@@ -38,11 +38,14 @@ export type WriteOp = { id: number } & (
       now: string;
       /** Written only if the signature is new. */
       events: OutboxEvent[];
+      /** The spent challenge's signature and expiry (ISO), recorded first. */
+      challenge?: [string, string];
     }
   | { kind: 'erase'; petition: string; email: string; signer: string; events: OutboxEvent[] }
   | OutboxWriteOp
   | { kind: 'purgeSignatures'; before: string }
   | { kind: 'purgeIdempotency'; before: string }
+  | { kind: 'purgeChallenges'; before: string }
   | { kind: 'refusedOrigin'; origin: string; day: string }
 );
 

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { outboxWriter } from './outbox-sqlite.js';
 import { openSqlite } from './sqlite-db.js';
 import type { WriteOp, WriteResult } from './sqlite-db.js';
+import { ChallengeSpentError } from './types.js';
 
 const PAGE_LIMIT = 2000; // ops per transaction at most
 
@@ -33,10 +34,14 @@ function statements(db: Database.Database) {
         signer_sha256 = excluded.signer_sha256`),
     erase: db.prepare('DELETE FROM signatures WHERE petition = ? AND email = ?'),
     eraseKeys: db.prepare('DELETE FROM idempotency_keys WHERE petition = ? AND signer_sha256 = ?'),
+    erasePending: db.prepare('DELETE FROM pending_signatures WHERE petition = ? AND email = ?'),
+    eraseTokens: db.prepare('DELETE FROM confirm_tokens WHERE petition = ? AND email = ?'),
     purgeSigs: db.prepare('DELETE FROM signatures WHERE signed_at < ?'),
     recount: db.prepare(`UPDATE petition_counts SET count =
       (SELECT count(*) FROM signatures s WHERE s.petition = petition_counts.petition)`),
     purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    spend: db.prepare('INSERT INTO spent_challenges (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    purgeSpent: db.prepare('DELETE FROM spent_challenges WHERE expires_at < ?'),
     refusedOrigin: db.prepare(`INSERT INTO refused_origins (origin, day, count) VALUES (?, ?, 1)
       ON CONFLICT (origin, day) DO UPDATE SET count = count + 1`),
     outbox: outboxWriter(db),
@@ -47,6 +52,8 @@ function statements(db: Database.Database) {
 function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
   switch (op.kind) {
     case 'sign': {
+      // Thrown inside the op's savepoint: nothing of this request is kept.
+      if (op.challenge && s.spend.run(...op.challenge).changes === 0) throw new Error(ChallengeSpentError.MESSAGE);
       // The counter row is written for a repeat (and a honeypot) too: the same writes and the
       // same fsync as a new signer, so the answer comes no sooner.
       const added = op.sig ? s.insertSig.run(op.sig).changes : 0;
@@ -63,7 +70,10 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
       s.outbox.dropSigner(op.signer);
       if (n > 0) s.outbox.insert(op.events);
       s.eraseKeys.run(op.petition, op.signer);
-      return n;
+      // An unconfirmed signer is erased too (not counted, so the count stays).
+      const pending = s.erasePending.run(op.petition, op.email).changes;
+      s.eraseTokens.run(op.petition, op.email);
+      return n + pending;
     }
     case 'purgeSignatures': {
       const n = s.purgeSigs.run(op.before).changes;
@@ -74,6 +84,8 @@ function apply(s: ReturnType<typeof statements>, op: WriteOp): number {
     }
     case 'purgeIdempotency':
       return s.purgeKeys.run(op.before).changes;
+    case 'purgeChallenges':
+      return s.purgeSpent.run(op.before).changes;
     case 'refusedOrigin':
       return s.refusedOrigin.run(op.origin, op.day).changes;
     default:

@@ -7,6 +7,7 @@
 // this thread's own connection: WAL lets them run beside the writer.
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { SqliteConfirmStore } from './confirm-sqlite.js';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { SqliteOutbox } from './outbox-sqlite.js';
 import type { OutboxEvent } from './outbox-types.js';
@@ -14,7 +15,9 @@ import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
 import { SqliteOrigins } from './sqlite-origins.js';
 import { sqliteRunner, type SqlRunner } from './sql.js';
-import type { Claim, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import { ChallengeSpentError } from './types.js';
+import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
+import type { SpentChallenge } from './types.js';
 
 export { openSqlite } from './sqlite-db.js';
 
@@ -38,6 +41,7 @@ export class SqliteStore implements SignatureStore {
   private stmts!: ReturnType<SqliteStore['prepare']>;
   origins!: SqliteOrigins;
   outbox!: SqliteOutbox;
+  private confirmStore?: ConfirmStore;
 
   constructor(private readonly file: string) {
     this.db = openSqlite(file);
@@ -74,6 +78,7 @@ export class SqliteStore implements SignatureStore {
         const p = this.pending.get(r.id);
         this.pending.delete(r.id);
         if (r.ok) p?.resolve(r.value);
+        else if (r.error === ChallengeSpentError.MESSAGE) p?.reject(new ChallengeSpentError());
         else p?.reject(new Error(`sqlite: ${r.error}`));
       }
     });
@@ -140,10 +145,13 @@ export class SqliteStore implements SignatureStore {
     idem: KeyedAnswer | null,
     now: Date,
     events: OutboxEvent[] = [],
+    challenge?: SpentChallenge,
   ): Promise<number> {
     const signer = sig ? signerHash(petition, sig.email) : null;
     try {
-      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: now.toISOString(), events });
+      const spent: [string, string] | undefined = challenge && [challenge.signature, challenge.expiresAt.toISOString()];
+      const at = now.toISOString();
+      return await this.write({ kind: 'sign', sig, petition, idem, signer, now: at, events, challenge: spent });
     } finally {
       // Released only now: the stored answer is committed, so a retry finds it.
       if (idem) await this.release(idem);
@@ -180,6 +188,20 @@ export class SqliteStore implements SignatureStore {
 
   purgeIdempotency(before: Date): Promise<number> {
     return this.write({ kind: 'purgeIdempotency', before: before.toISOString() });
+  }
+
+  async secret(name: string, fresh: string): Promise<string> {
+    // Once per start, so on this thread's connection (busy_timeout waits out the writer).
+    this.db.prepare('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(name, fresh);
+    return this.db.prepare('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string;
+  }
+
+  purgeChallenges(before: Date): Promise<number> {
+    return this.write({ kind: 'purgeChallenges', before: before.toISOString() });
+  }
+
+  confirmations(): ConfirmStore {
+    return (this.confirmStore ??= new SqliteConfirmStore(this.db));
   }
 
   sql(): SqlRunner {

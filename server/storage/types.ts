@@ -24,6 +24,8 @@ export interface Signature {
   consent_sha256: string | null;
   /** ISO 8601, UTC, millisecond precision. */
   signed_at: string;
+  /** When the signer confirmed by email (petitions with "confirm": true); null otherwise. Set by storage only. */
+  confirmed_at?: string | null;
 }
 
 /** What a claim on an idempotency key found. */
@@ -73,6 +75,7 @@ export interface SignatureStore {
     idem: KeyedAnswer | null,
     now: Date,
     events?: OutboxEvent[],
+    challenge?: SpentChallenge,
   ): Promise<number>;
   count(petition: string): Promise<number>;
   counts(): Promise<Map<string, number>>;
@@ -88,6 +91,12 @@ export interface SignatureStore {
   purgeSignatures(before: Date): Promise<number>;
   /** Deletes idempotency records created before `before`. */
   purgeIdempotency(before: Date): Promise<number>;
+  /** The secret stored under `name`; stores `fresh` first if there is none (the first server to ask wins). */
+  secret(name: string, fresh: string): Promise<string>;
+  /** Forgets spent challenges that expired before `before`; returns how many. */
+  purgeChallenges(before: Date): Promise<number>;
+  /** Pending signatures, confirmation tokens and the mail queue (confirmation by email). */
+  confirmations(): ConfirmStore;
   /** Plain SQL on the same database, for the organizers' console (storage/sql.ts). */
   sql(): SqlRunner;
   /** Throws if the database does not answer. */
@@ -96,5 +105,71 @@ export interface SignatureStore {
   close(): Promise<void>;
 }
 
+/** A proof-of-work challenge that sign() records as spent, in its transaction (server/challenge.ts). */
+export interface SpentChallenge {
+  signature: string;
+  expiresAt: Date;
+}
+
+/** sign() refused: its challenge was spent already; nothing was stored. */
+export class ChallengeSpentError extends Error {
+  static readonly MESSAGE = 'the challenge was spent already';
+  constructor() {
+    super(ChallengeSpentError.MESSAGE);
+  }
+}
+
 /** A claim left in progress longer than this is treated as abandoned (its server died). */
 export const STALE_CLAIM_MS = 60_000;
+
+/** A signature to a confirming petition, waiting for its signer to follow the emailed link. */
+export interface PendingSignature extends Signature {
+  /** The widget's language: the email and the confirmation page use it. */
+  lang: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface QueuedMail extends OutgoingMail {
+  id: number;
+  attempts: number;
+}
+
+export interface NewToken {
+  sha256: string;
+  expiresAt: Date;
+}
+
+/** What following a token did. */
+export type Confirmation =
+  { state: 'confirmed' | 'already' | 'expired'; petition: string; lang: string } | { state: 'unknown' };
+
+/** Confirmation by email (issue 19): pending signatures, their tokens and the mail queue. */
+export interface ConfirmStore {
+  /**
+   * Keeps a pending signature (unless the signer has confirmed already) and, in the same
+   * transaction, queues `mail` with a new token, unless a mail went to this signer less than
+   * `resendAfterMs` ago. Returns whether a mail was queued.
+   */
+  addPending(
+    sig: PendingSignature,
+    token: NewToken,
+    mail: OutgoingMail,
+    now: Date,
+    resendAfterMs: number,
+  ): Promise<boolean>;
+  /** Follows a token: a pending signature becomes a counted one, once. */
+  confirm(tokenSha256: string, now: Date): Promise<Confirmation>;
+  /** Mails whose time has come, oldest first. */
+  dueMail(now: Date, limit: number): Promise<QueuedMail[]>;
+  mailSent(id: number): Promise<void>;
+  mailFailed(id: number, retryAt: Date, error: string): Promise<void>;
+  /** Deletes pending signatures signed before `before`, and tokens expired before it; returns how many signatures. */
+  purgePending(before: Date): Promise<number>;
+  pendingCount(petition: string): Promise<number>;
+}

@@ -294,7 +294,7 @@ for (const backend of backends) {
       assert.ok(r.body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
       assert.ok(
         r.text.startsWith(
-          '\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256\r\n',
+          '\uFEFFsigned_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256,confirmed_at\r\n',
         ),
       );
       assert.ok(r.text.endsWith('\r\n'));

@@ -338,7 +338,9 @@ export async function refusedOrServed(
 
 /** Starts `serve` on 127.0.0.1 with a free port and waits until it listens. */
 export async function serveCli(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
-  const cli = runCli(['serve', '--host', '127.0.0.1', '--port', '0', ...args], env);
+  // Proof of work off unless a test turns it on: these tests are about the API, not bots
+  // (challenge.test.ts covers it); a later --proof-of-work in args wins.
+  const cli = runCli(['serve', '--host', '127.0.0.1', '--port', '0', '--proof-of-work', 'off', ...args], env);
   // Generous: on a busy shared machine loading the TypeScript sources takes a while.
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -25,7 +25,7 @@ describe('csv', () => {
   it('starts with a BOM and the fixed header', () => {
     assert.equal(
       csvHeader(),
-      `${CSV_BOM}signed_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256\r\n`,
+      `${CSV_BOM}signed_at,given_name,family_name,email,postal_code,country,phone,comment,source,origin,consent_sha256,confirmed_at\r\n`,
     );
   });
 });

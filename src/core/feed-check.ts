@@ -38,6 +38,7 @@ const PETITION: Spec = {
   endpoint: 'str',
   action_network: 'str',
   count: 'int',
+  confirm: 'bool',
 };
 const DONATE: Spec = {
   provider: 'str',

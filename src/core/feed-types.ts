@@ -33,6 +33,8 @@ export interface Petition {
   endpoint?: string;
   /** The Action Network petition (its id or API URL) that receives each signature too. */
   action_network?: string;
+  /** Signatures count once the signer confirms by email (issue 19). */
+  confirm?: boolean;
   /** Live count, added by the server when it serves the feed. */
   count?: number;
 }

@@ -40,6 +40,10 @@ export type SignatureRequest = { [F in SignatureField]?: string } & {
   source?: string;
   /** The honeypot: people leave it empty. */
   website?: string;
+  /** The widget's language: a confirmation email and page use it. */
+  lang?: string;
+  /** A solved proof-of-work challenge (GET /api/challenge), base64 JSON. */
+  altcha?: string;
 };
 
 /** `201` to a signature, the same for a new signer, a repeat and a honeypot hit. */

@@ -120,6 +120,9 @@ for (const db of databases) {
         String(port),
         '--rate-limit',
         '0',
+        // The signers here are fetch() calls, not widgets: they solve no challenge.
+        '--proof-of-work',
+        'off',
         ...allow,
       ];
       server = cli([...args, '--publish-counts', '0', ...database.args], database.env);

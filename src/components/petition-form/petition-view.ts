@@ -30,6 +30,8 @@ export interface PetitionView {
   /** The feed's organization, as the feed has it (lazy/origin-refused.ts names it and links to its site). */
   org?: Org;
   base?: string;
+  /** The signer confirms by email (the feed's "confirm"): the thanks says to check the inbox. */
+  confirm?: boolean;
 }
 
 /** The attributes that shape the view (see petition-form.ts). */
@@ -122,6 +124,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
     org: feed?.org,
     base,
+    confirm: p?.confirm,
   };
   return { view, bad };
 }

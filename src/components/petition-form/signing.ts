@@ -75,7 +75,13 @@ export class SigningController implements ReactiveController, Signing {
   }
 
   /** Starts fetching the flow chunk (the reader is in the form: they may sign soon). */
-  prefetch = (): void => flow.prefetch();
+  prefetch = (): void => {
+    // The proof of work is solved meanwhile, so "Sign" waits for nothing.
+    flow.load().then(
+      (m) => m.prepareProof(this),
+      () => {},
+    );
+  };
 
   /** The full rules once the flow has come, else only what is missing (see lazy/validation.ts). */
   private get check(): FieldCheck {
@@ -122,6 +128,7 @@ export class SigningController implements ReactiveController, Signing {
       0,
       200,
     );
+    body.lang = this.host.locale.lang; // the confirmation email's language
     const honeypot = this.host.renderRoot.querySelector<HTMLInputElement>('#website')?.value;
     if (honeypot) body.website = honeypot;
     return body;

@@ -50,6 +50,13 @@ submit.prefetch(); // the sending code, fetched as soon as this chunk is
 /** The sharing row, fetched once the reader has signed. */
 const share = lazy(() => import('./share-panel.js'));
 
+/** Starts solving the proof of work for the signing's petition while the reader fills the form. */
+export const prepareProof = (s: Signing): Promise<void> =>
+  submit.load().then(
+    (m) => s.view && m.prepareProof(`${s.view.endpoint}/signatures`),
+    () => {},
+  );
+
 /** What a page whose site the organization has not allowed yet shows (origin_not_allowed). */
 const originRefused = lazy(() => import('./origin-refused.js'));
 
@@ -182,6 +189,7 @@ export function renderThanks(s: Signing) {
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   return html`<div class="thanks" part="thanks">
     <h3 id="thanks" tabindex="-1">${t.t('petition.thanks')}</h3>
+    ${s.view?.confirm ? html`<p part="confirm-note">${t.t('petition.check-inbox')}</p>` : ''}
     ${share.module?.renderShare(s.view?.title ?? '', t, (m) => m && s.set({ status: m }))}
   </div>`;
 }

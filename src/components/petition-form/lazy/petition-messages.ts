@@ -11,6 +11,7 @@ const en = {
   'petition.queued-server': 'Saved on this device — the server is busy, so it will be sent automatically in a moment.',
   'petition.signed': 'Signed.',
   'petition.thanks': 'Thank you for signing!',
+  'petition.check-inbox': 'One more step: check your email and follow the link we sent you, so your signature counts.',
   'petition.ask': 'Now ask others to sign too:',
   'petition.error.server': 'Your signature could not be sent: the server had a problem. Please try again.',
   'petition.did-you-mean': 'Did you mean {email}?',
@@ -34,6 +35,7 @@ registerMessages({
       'Guardada en este dispositivo: el servidor está ocupado y se enviará automáticamente en un momento.',
     'petition.signed': 'Firmada.',
     'petition.thanks': '¡Gracias por firmar!',
+    'petition.check-inbox': 'Un paso más: revisa tu correo y abre el enlace que te enviamos para que tu firma cuente.',
     'petition.ask': 'Ahora pide a otras personas que firmen:',
     'petition.error.server': 'No se pudo enviar tu firma: el servidor tuvo un problema. Inténtalo de nuevo.',
     'petition.did-you-mean': '¿Quisiste decir {email}?',
@@ -50,6 +52,8 @@ registerMessages({
       'Enregistrée sur cet appareil : le serveur est occupé, elle sera envoyée automatiquement dans un instant.',
     'petition.signed': 'Signée.',
     'petition.thanks': 'Merci d’avoir signé !',
+    'petition.check-inbox':
+      'Encore une étape : ouvrez le courriel que nous vous avons envoyé et suivez son lien pour que votre signature compte.',
     'petition.ask': 'Demandez maintenant à d’autres de signer :',
     'petition.error.server':
       'Votre signature n’a pas pu être envoyée : le serveur a rencontré un problème. Veuillez réessayer.',

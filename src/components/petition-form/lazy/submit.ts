@@ -8,6 +8,9 @@
  */
 import type { ErrorAnswer } from '../../../core/petition-api.js';
 import { fromJson } from '../plain-data.js';
+import { withProof } from './proof-of-work.js';
+
+export { prepare as prepareProof } from './proof-of-work.js';
 import { dictionary } from '../../../core/dictionary.js';
 
 /** Why a signature was not accepted: the server's error, or `network` (status 0). */
@@ -89,6 +92,15 @@ async function attempt(
   };
 }
 
+/** `body` with proof of work added (proof-of-work.ts); failing to fetch the challenge is a network error. */
+async function proofOrNetworkError(url: string, body: string): Promise<string> {
+  try {
+    return await withProof(url, body);
+  } catch (e) {
+    throw new SignError('network', (e as Error).message || 'network error');
+  }
+}
+
 /** Posts `body` (the exact JSON text) to `url`; resolves with the new count or throws the last SignError. */
 export async function sendSignature(
   url: string,
@@ -96,10 +108,20 @@ export async function sendSignature(
   body: string,
   { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = dictionary({}),
 ): Promise<number> {
+  // Solved now, as late as possible: a signature queued offline gets a fresh challenge.
+  // Without a challenge (the server unreachable) the POST goes as it is: its failure is retried below.
+  let sent = await withProof(url, body).catch(() => body);
+  let freshProof = false;
   for (let i = 0; ; i++) {
-    const r = await attempt(url, key, body);
+    const r = await attempt(url, key, sent);
     if ('count' in r) return r.count;
     const { error, wait } = r;
+    // Expired on its way (a slow retry) or refused: once, a new challenge (a refused body is not stored for its key).
+    if (/^challenge_/.test(error.code) && !freshProof) {
+      freshProof = true;
+      sent = await proofOrNetworkError(url, body);
+      continue;
+    }
     if (!error.retriable || i >= retries || (stopWhenOffline && !error.status && !navigator.onLine)) throw error;
     // A server that asks for a longer pause than we would wait is left alone: the caller decides.
     if (wait !== null && wait > capMs) throw error;
