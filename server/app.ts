@@ -48,6 +48,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
         log,
       })
     : null;
+  const appOutbox = new Outbox(opts.store, opts.outbox ?? {}, log);
+  const confirmed = appOutbox.confirmed.bind(appOutbox);
   const ctx: AppContext = {
     opts,
     feed: opts.feed,
@@ -57,10 +59,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     allowedOrigins: new AllowedOrigins(origins, opts.store.origins),
     counts,
     feedCache: new FeedCache(opts.feed, counts),
-    outbox: new Outbox(opts.store, opts.outbox ?? {}, log),
+    outbox: appOutbox,
     challenges: opts.proofOfWork ? new Challenges(opts.store, opts.challengeKey) : null,
     mail,
-    confirmer: mail && new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0]),
+    confirmer:
+      mail && new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0], confirmed),
   };
 
   const app = Fastify({

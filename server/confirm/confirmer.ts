@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Org, Petition } from '../../src/core/feed-types.js';
 import { pickTranslation } from '../../src/core/translations.js';
 import type { FeedSource } from '../feed.js';
+import type { OutboxEvent } from '../storage/outbox-types.js';
 import type { ConfirmStore, Confirmation, Signature } from '../storage/types.js';
 import { sha256 } from '../validate.js';
 import { confirmMail } from './confirm-mail.js';
@@ -27,6 +28,8 @@ export class Confirmer {
     private readonly feed: FeedSource,
     /** The server's own URL, where /confirm/<token> is served. */
     private readonly base: () => string,
+    /** The outbox events a confirmation owes the organization's tools (signature.confirmed). */
+    private readonly events: (sig: Signature, petition: Petition | undefined, now: Date) => OutboxEvent[],
   ) {}
 
   /** Keeps `sig` as pending and queues its email (unless one went out less than 10 minutes ago). */
@@ -53,7 +56,8 @@ export class Confirmer {
 
   confirm(token: string, now: Date): Promise<Confirmation> {
     if (!TOKEN.test(token)) return Promise.resolve({ state: 'unknown' });
-    return this.store.confirm(sha256(token), now);
+    const petition = (id: string) => this.feed.get().feed.petitions.find((p) => p.id === id);
+    return this.store.confirm(sha256(token), now, (sig) => this.events(sig, petition(sig.petition), now));
   }
 
   purge(now: number): Promise<number> {

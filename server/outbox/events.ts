@@ -1,5 +1,5 @@
-// The events the server owes the organization's tools, built when a signature is stored or
-// erased and written in the same transaction (storage/outbox-types.ts). Each has one id for every
+// The events the server owes the organization's tools, built when a signature is stored,
+// confirmed or erased and written in the same transaction (storage/outbox-types.ts). Each has one id for every
 // destination and every attempt, so a receiver can drop repeats.
 import { randomBytes } from 'node:crypto';
 import type { Petition } from '../../src/core/feed-types.js';
@@ -51,8 +51,23 @@ export class OutboxEvents {
 
   /** signature.created for every webhook, and for Action Network if the petition names one. */
   created(sig: Signature, petition: Petition, now: Date): OutboxEvent[] {
+    return this.signed('signature.created', sig, petition, {}, now);
+  }
+
+  /** signature.confirmed: the same, for a confirming petition's signer who followed the emailed link. */
+  confirmed(sig: Signature, petition: Petition | undefined, now: Date): OutboxEvent[] {
+    return this.signed('signature.confirmed', sig, petition, { confirmed_at: sig.confirmed_at ?? null }, now);
+  }
+
+  private signed(
+    type: string,
+    sig: Signature,
+    petition: Petition | undefined,
+    extra: Record<string, unknown>,
+    now: Date,
+  ): OutboxEvent[] {
     const destinations = this.to.webhooks.map((url) => WEBHOOK + url);
-    if (this.to.actionNetwork && petition.action_network) destinations.push(ACTION_NETWORK + petition.action_network);
+    if (this.to.actionNetwork && petition?.action_network) destinations.push(ACTION_NETWORK + petition.action_network);
     if (!destinations.length) return [];
     const { petition: id, email, given_name, family_name, postal_code, country, phone, comment } = sig;
     const data = {
@@ -68,8 +83,9 @@ export class OutboxEvents {
       source: sig.source,
       origin: sig.origin,
       signed_at: sig.signed_at,
+      ...extra,
     };
-    return rows('signature.created', data, signerHash(id, email), destinations, now);
+    return rows(type, data, signerHash(id, email), destinations, now);
   }
 
   /** signature.erased for every webhook: only a hash of the address, so copies elsewhere can follow. */

@@ -43,6 +43,10 @@ export class Outbox {
     return sig ? this.events.created(sig, petition, now) : [];
   }
 
+  confirmed(sig: Signature, petition: Petition | undefined, now: Date): OutboxEvent[] {
+    return this.events.confirmed(sig, petition, now);
+  }
+
   erased(petition: string, email: string, now: Date): OutboxEvent[] {
     return this.events.erased(petition, email, now);
   }

@@ -9,10 +9,11 @@ import type { AppContext } from './context.js';
 
 const STATUS = { confirmed: 200, already: 200, expired: 410, unknown: 404 } as const;
 
-export async function confirmPage(app: FastifyInstance, { confirmer, feed }: AppContext): Promise<void> {
+export async function confirmPage(app: FastifyInstance, { confirmer, feed, outbox }: AppContext): Promise<void> {
   if (!confirmer) return;
   app.get<{ Params: { token: string } }>('/confirm/:token', async (req, reply) => {
     const result = await confirmer.confirm(req.params.token, new Date());
+    if (result.state === 'confirmed') outbox.kick(); // its signature.confirmed events, if any
     const lang: ConfirmLang = result.state === 'unknown' ? 'en' : (result.lang as ConfirmLang);
     const w = WORDS[lang];
     const { org, petitions } = feed.get().feed;

@@ -2,10 +2,18 @@
 // (FOR UPDATE) keep two servers from confirming or mailing the same row twice.
 import type pg from 'pg';
 import { addToCount, randomShard } from './pg-count-shards.js';
-import type { Confirmation, ConfirmStore, NewToken, OutgoingMail, PendingSignature, QueuedMail } from './types.js';
-
-const SIGNATURE_COLUMNS = `petition, email, given_name, family_name, postal_code, country, phone, comment, source,
-  origin, consent_sha256, signed_at`;
+import { insertEvents } from './outbox-postgres.js';
+import { SIGNATURE_COLUMNS } from './signature-columns.js';
+import type {
+  Confirmation,
+  ConfirmedEvents,
+  ConfirmStore,
+  NewToken,
+  OutgoingMail,
+  PendingSignature,
+  QueuedMail,
+  Signature,
+} from './types.js';
 
 type Tx = <T>(fn: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
 
@@ -47,7 +55,7 @@ export class PostgresConfirmStore implements ConfirmStore {
     });
   }
 
-  confirm(tokenSha256: string, now: Date): Promise<Confirmation> {
+  confirm(tokenSha256: string, now: Date, events: ConfirmedEvents): Promise<Confirmation> {
     return this.tx(async (c): Promise<Confirmation> => {
       const r = await c.query(
         'SELECT petition, email, lang, expires_at, used_at FROM confirm_tokens WHERE token_sha256 = $1 FOR UPDATE',
@@ -64,11 +72,15 @@ export class PostgresConfirmStore implements ConfirmStore {
       const moved = await c.query(
         `INSERT INTO signatures (${SIGNATURE_COLUMNS}, confirmed_at)
          SELECT ${SIGNATURE_COLUMNS}, $3 FROM pending_signatures WHERE petition = $1 AND email = $2
-         ON CONFLICT (petition, email) DO NOTHING`,
+         ON CONFLICT (petition, email) DO NOTHING
+         RETURNING ${SIGNATURE_COLUMNS}, confirmed_at`,
         [...key, now],
       );
       if (!moved.rowCount) return { state: 'unknown' }; // its pending signature is gone (retention, erasure)
       await addToCount(c, t.petition, randomShard(), moved.rowCount, false);
+      const row = moved.rows[0];
+      const sig: Signature = { ...row, signed_at: row.signed_at.toISOString(), confirmed_at: now.toISOString() };
+      await insertEvents(c, events(sig));
       await c.query('DELETE FROM pending_signatures WHERE petition = $1 AND email = $2', key);
       await c.query('UPDATE confirm_tokens SET used_at = $2 WHERE token_sha256 = $1', [tokenSha256, now]);
       return { state: 'confirmed', ...found };

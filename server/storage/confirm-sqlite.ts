@@ -1,16 +1,27 @@
 // ConfirmStore on SQLite. These writes are few (one per confirming signer, one per mail), so
 // they run on the HTTP thread's connection, each in its own durable transaction; the writer
-// thread (sqlite-writer.ts) keeps the hot path of ordinary signatures.
+// thread (sqlite-writer.ts) keeps the hot path of ordinary signatures. A confirmation writes its
+// outbox events here too, in its own transaction.
 import type Database from 'better-sqlite3';
-import type { Confirmation, ConfirmStore, NewToken, OutgoingMail, PendingSignature, QueuedMail } from './types.js';
-
-const SIGNATURE_COLUMNS = `petition, email, given_name, family_name, postal_code, country, phone, comment, source,
-  origin, consent_sha256, signed_at`;
+import { outboxWriter } from './outbox-sqlite.js';
+import { SIGNATURE_COLUMNS } from './signature-columns.js';
+import type {
+  Confirmation,
+  ConfirmedEvents,
+  ConfirmStore,
+  NewToken,
+  OutgoingMail,
+  PendingSignature,
+  QueuedMail,
+  Signature,
+} from './types.js';
 
 export class SqliteConfirmStore implements ConfirmStore {
   private readonly s;
+  private readonly outbox;
 
   constructor(private readonly db: Database.Database) {
+    this.outbox = outboxWriter(db);
     this.s = {
       isSigned: db.prepare('SELECT 1 FROM signatures WHERE petition = ? AND email = ?').pluck(),
       mailedAt: db.prepare('SELECT mailed_at FROM pending_signatures WHERE petition = ? AND email = ?').pluck(),
@@ -27,6 +38,9 @@ export class SqliteConfirmStore implements ConfirmStore {
       movePending: db.prepare(`INSERT INTO signatures (${SIGNATURE_COLUMNS}, confirmed_at)
         SELECT ${SIGNATURE_COLUMNS}, ? FROM pending_signatures WHERE petition = ? AND email = ?
         ON CONFLICT (petition, email) DO NOTHING`),
+      confirmed: db.prepare(
+        `SELECT ${SIGNATURE_COLUMNS}, confirmed_at FROM signatures WHERE petition = ? AND email = ?`,
+      ),
       dropPending: db.prepare('DELETE FROM pending_signatures WHERE petition = ? AND email = ?'),
       bump: db.prepare(`INSERT INTO petition_counts (petition, count) VALUES (?, ?)
         ON CONFLICT (petition) DO UPDATE SET count = count + excluded.count`),
@@ -56,7 +70,7 @@ export class SqliteConfirmStore implements ConfirmStore {
     })();
   }
 
-  async confirm(tokenSha256: string, now: Date): Promise<Confirmation> {
+  async confirm(tokenSha256: string, now: Date, events: ConfirmedEvents): Promise<Confirmation> {
     const s = this.s;
     return this.db.transaction((): Confirmation => {
       const t = s.token.get(tokenSha256) as
@@ -68,6 +82,7 @@ export class SqliteConfirmStore implements ConfirmStore {
       const added = s.movePending.run(now.toISOString(), t.petition, t.email).changes;
       if (added === 0) return { state: 'unknown' }; // its pending signature is gone (retention, erasure)
       s.bump.run(t.petition, added);
+      this.outbox.insert(events(s.confirmed.get(t.petition, t.email) as Signature));
       s.dropPending.run(t.petition, t.email);
       s.useToken.run(now.toISOString(), tokenSha256);
       return { state: 'confirmed', ...found };

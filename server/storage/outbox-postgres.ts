@@ -29,7 +29,7 @@ export async function insertEvents(c: Queryable, events: OutboxEvent[]): Promise
 
 /** The signer's undelivered events go with their signature. */
 export async function dropSignerEvents(c: Queryable, signer: string): Promise<void> {
-  await c.query("DELETE FROM outbox WHERE signer_sha256 = $1 AND type = 'signature.created'", [signer]);
+  await c.query("DELETE FROM outbox WHERE signer_sha256 = $1 AND type <> 'signature.erased'", [signer]);
 }
 
 export class PostgresOutbox implements OutboxStore {

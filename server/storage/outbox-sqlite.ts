@@ -24,7 +24,7 @@ export function outboxWriter(db: Database.Database) {
       give_up_at, next_at) VALUES (@event_id, @destination, @type, @body, @signer_sha256, @created_at,
       @give_up_at, @created_at)`);
   const purge = db.prepare('DELETE FROM outbox WHERE created_at < ?');
-  const dropSigner = db.prepare("DELETE FROM outbox WHERE signer_sha256 = ? AND type = 'signature.created'");
+  const dropSigner = db.prepare("DELETE FROM outbox WHERE signer_sha256 = ? AND type <> 'signature.erased'");
   const delivered = db.prepare('DELETE FROM outbox WHERE event_id = ? AND destination = ?');
   const failed = db.prepare(`UPDATE outbox SET attempts = ?, last_error = ?,
       state = CASE WHEN ? IS NULL THEN 'failed' ELSE 'pending' END, next_at = coalesce(?, next_at)

@@ -9,6 +9,7 @@ import { dropSignerEvents, insertEvents, PostgresOutbox } from './outbox-postgre
 import { addToCount, countIn, randomShard } from './pg-count-shards.js';
 import { CLAIMER_GONE, ServerSession } from './pg-session.js';
 import type { OutboxEvent } from './outbox-types.js';
+import { signedAndPending } from './signature-columns.js';
 import { signerHash } from './signer.js';
 import { postgresRunner, type SqlRunner } from './sql.js';
 import { ChallengeSpentError, STALE_CLAIM_MS } from './types.js';
@@ -221,8 +222,9 @@ export class PostgresStore implements SignatureStore {
     let after: [Date, string] = [new Date(0), ''];
     for (;;) {
       const { rows } = await this.pool.query<Row>(
-        `SELECT * FROM signatures WHERE petition = $1 AND (signed_at, email) > ($2, $3)
-         ORDER BY signed_at, email LIMIT ${PAGE}`,
+        // Pending signers too, with an empty confirmed_at: the organizers see both (issue 19).
+        `SELECT * FROM (${signedAndPending('$1', 'NULL::timestamptz')}) s
+         WHERE (signed_at, email) > ($2, $3) ORDER BY signed_at, email LIMIT ${PAGE}`,
         [petition, ...after],
       );
       yield* rows.map(toSignature);

@@ -13,6 +13,7 @@ import { SqliteOutbox } from './outbox-sqlite.js';
 import type { OutboxEvent } from './outbox-types.js';
 import { openSqlite, type WriteOp, type WriteResult } from './sqlite-db.js';
 import { signerHash } from './signer.js';
+import { signedAndPending } from './signature-columns.js';
 import { SqliteOrigins } from './sqlite-origins.js';
 import { sqliteRunner, type SqlRunner } from './sql.js';
 import { ChallengeSpentError } from './types.js';
@@ -98,8 +99,9 @@ export class SqliteStore implements SignatureStore {
       count: db.prepare('SELECT count FROM petition_counts WHERE petition = ?').pluck(),
       counts: db.prepare('SELECT petition, count FROM petition_counts'),
       getKey: db.prepare('SELECT body_sha256, status, response FROM idempotency_keys WHERE petition = ? AND key = ?'),
-      page: db.prepare(`SELECT * FROM signatures WHERE petition = ? AND (signed_at, email) > (?, ?)
-        ORDER BY signed_at, email LIMIT ${PAGE}`),
+      // Pending signers too, with an empty confirmed_at: the organizers see both (issue 19).
+      page: db.prepare(`SELECT * FROM (${signedAndPending('@petition', 'NULL')})
+        WHERE (signed_at, email) > (@signed_at, @email) ORDER BY signed_at, email LIMIT ${PAGE}`),
     };
   }
 
@@ -170,7 +172,7 @@ export class SqliteStore implements SignatureStore {
   async *exportRows(petition: string): AsyncIterable<Signature> {
     let after = ['', ''];
     for (;;) {
-      const rows = this.stmts.page.all(petition, after[0], after[1]) as Signature[];
+      const rows = this.stmts.page.all({ petition, signed_at: after[0], email: after[1] }) as Signature[];
       yield* rows;
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1];

@@ -149,6 +149,8 @@ export interface NewToken {
 export type Confirmation =
   { state: 'confirmed' | 'already' | 'expired'; petition: string; lang: string } | { state: 'unknown' };
 
+export type ConfirmedEvents = (sig: Signature) => OutboxEvent[];
+
 /** Confirmation by email (issue 19): pending signatures, their tokens and the mail queue. */
 export interface ConfirmStore {
   /**
@@ -163,8 +165,11 @@ export interface ConfirmStore {
     now: Date,
     resendAfterMs: number,
   ): Promise<boolean>;
-  /** Follows a token: a pending signature becomes a counted one, once. */
-  confirm(tokenSha256: string, now: Date): Promise<Confirmation>;
+  /**
+   * Follows a token: a pending signature becomes a counted one, once, and the events that
+   * `events` builds from it (with confirmed_at) are written to the outbox in the same transaction.
+   */
+  confirm(tokenSha256: string, now: Date, events: ConfirmedEvents): Promise<Confirmation>;
   /** Mails whose time has come, oldest first. */
   dueMail(now: Date, limit: number): Promise<QueuedMail[]>;
   mailSent(id: number): Promise<void>;

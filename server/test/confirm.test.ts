@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import {
   auth,
   backends,
@@ -22,32 +21,7 @@ import {
   tempDir,
 } from './helpers.js';
 import type { TestServer } from './helpers.js';
-
-interface Received {
-  to: string;
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-async function startSmtp(port = 0): Promise<{ port: number; inbox: Received[]; close(): Promise<void> }> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
-  const actual = (server.server.address() as net.AddressInfo).port;
-  return { port: actual, inbox, close: () => new Promise<void>((ok) => server.close(() => ok())) };
-}
+import { linkIn, page, startSmtp, until } from './confirm-rig.js';
 
 /** A port nothing listens on (taken, then freed). */
 async function freePort(): Promise<number> {
@@ -58,25 +32,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Waits until `ready()` holds; the test runner's timeout bounds it. */
-async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await ready())) await new Promise((ok) => setTimeout(ok, 50));
-}
-
-/** The /confirm/ link in a received email (quoted-printable soft breaks undone). */
-function linkIn(raw: string): string {
-  const m = /(http:\/\/127\.0\.0\.1:\d+\/confirm\/[A-Za-z0-9_-]{43})/.exec(raw.replace(/=\r?\n/g, ''));
-  assert.ok(m, `a confirmation link in:\n${raw}`);
-  return m[1];
-}
-
 function confirmingFeed() {
   const feed = JSON.parse(fs.readFileSync(FIXTURE_FEED, 'utf8'));
   feed.petitions[0].confirm = true; // "open"
   return feed;
 }
-
-const page = (link: string) => request(link, 'GET', new URL(link).pathname);
 
 for (const backend of backends) {
   describe(`confirmation by email: ${backend.name}`, { skip: backend.skip }, () => {
