@@ -77,6 +77,32 @@ for (const backend of backends) {
       }
     });
 
+    it('erasing a confirmed signer drops their undelivered signature.confirmed', async () => {
+      const hooks = await startReceiver(() => 500); // never delivered, so the event waits
+      const smtp = await startSmtp();
+      const s = await startServer(backend, {
+        feedJson: confirmingFeed(),
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        mailFrom: 'Test Local 1 <petitions@union.example>',
+        mailPollMs: 200,
+        outbox: { webhooks: [hooks.url], webhookSecret: SECRET, dispatch },
+      });
+      try {
+        const body = signature();
+        assert.equal((await sign(s.base, body)).status, 201);
+        await until(() => smtp.inbox.some((m) => m.to === body.email));
+        assert.equal((await page(linkIn(smtp.inbox.find((m) => m.to === body.email)!.raw))).status, 200);
+        assert.deepEqual(await s.query('SELECT type FROM outbox'), [{ type: 'signature.confirmed' }]);
+        const q = `/api/petitions/open/signatures?email=${encodeURIComponent(String(body.email))}`;
+        assert.deepEqual((await request(s.base, 'DELETE', q, { headers: auth })).json(), { erased: 1 });
+        assert.deepEqual(await s.query('SELECT type FROM outbox'), [{ type: 'signature.erased' }]);
+      } finally {
+        await s.close();
+        await smtp.close();
+        await hooks.close();
+      }
+    });
+
     it("the organizers' CSV has pending signers, with an empty confirmed_at", async () => {
       const smtp = await startSmtp();
       const s = await startServer(backend, {
