@@ -2,7 +2,8 @@
 // fresh, unused challenge in `altcha`. Against the real server and database, both backends.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createChallenge, solveChallenge } from 'altcha-lib/v1';
+import { createChallenge } from 'altcha-lib/v1';
+import { solved } from './altcha-client.js';
 import {
   auth,
   backends,
@@ -20,22 +21,6 @@ const KEY = 'challenge-key-for-tests-0123456789abcdef';
 const MINUTE = 60_000;
 
 const encode = (payload: object) => Buffer.from(JSON.stringify(payload)).toString('base64');
-
-/** What an ALTCHA client sends: the challenge fetched from the server, solved by brute force. */
-async function solved(base: string): Promise<string> {
-  const r = await request(base, 'GET', '/api/challenge');
-  assert.equal(r.status, 200, r.text);
-  const c = r.json();
-  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  assert.ok(solution, 'the challenge has a solution within maxnumber');
-  return encode({
-    algorithm: c.algorithm,
-    challenge: c.challenge,
-    number: solution.number,
-    salt: c.salt,
-    signature: c.signature,
-  });
-}
 
 /** A payload made without the server, with a known answer: `number` solves it by construction. */
 async function made(hmacKey: string, expires: Date): Promise<string> {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { Organizers } from '../console/organizers.js';
 import { PostgresStore } from '../storage/postgres.js';
 import { FIXTURE_FEED, request, sign, signature } from './helpers.js';
+import { solved } from './altcha-client.js';
 import { eventually } from './receiver.js';
 import { postgres, startServers } from './two-servers.js';
 
@@ -19,6 +20,25 @@ const stored = async (rig: Awaited<ReturnType<typeof startServers>>, petition = 
 };
 
 describe('two servers on one Postgres', { skip: postgres.skip }, () => {
+  it('a proof-of-work solution spent on one server is refused by the other', async () => {
+    const rig = await startServers({ args: ['--proof-of-work', 'on'] });
+    try {
+      const [a, b] = rig.bases;
+      // The challenge key is shared through the database: a challenge from one server signs on the other.
+      const fromA = await solved(a);
+      assert.equal((await sign(b, signature({ email: 'cross@two.example', altcha: fromA }))).status, 201);
+      // Spent on one, refused on the other.
+      const altcha = await solved(a);
+      assert.equal((await sign(a, signature({ email: 'once@two.example', altcha }))).status, 201);
+      const replayed = await sign(b, signature({ email: 'twice@two.example', altcha }));
+      assert.equal(replayed.status, 400, replayed.text);
+      assert.equal(replayed.json().error.code, 'challenge_invalid');
+      assert.deepEqual(await stored(rig), { rows: 2, count: 2 });
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('the same Idempotency-Key sent to both at once stores one signature; both answers are documented', async () => {
     const rig = await startServers();
     try {
