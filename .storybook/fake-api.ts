@@ -2,11 +2,13 @@
  * Inside Storybook, the petition API is answered in the page: the docs never send a signature
  * to a real server, even when they are served by a live organization's server at /docs/.
  *
- * Handles `GET …/api/petitions/:id` and `POST …/api/petitions/:id/signatures` on any host, in
+ * Handles `GET …/api/challenge` (an easy proof-of-work challenge, never checked here),
+ * `GET …/api/petitions/:id` and `POST …/api/petitions/:id/signatures` on any host, in
  * the shapes of DESIGN.md ("The server"): counts go up once per email, an `Idempotency-Key`
  * replays its first answer, and a petition whose `closes` has passed answers 410.
  * Everything else goes to the real `fetch`.
  */
+import { createChallenge } from 'altcha-lib/v1';
 import feed from '../sample/feed.json';
 import { emailAddress } from '../src/core/email-address.js';
 import type { Feed, Petition } from '../src/core/feed-types.js';
@@ -94,6 +96,9 @@ const realFetch = globalThis.fetch.bind(globalThis);
 
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
   const request = new Request(input, init);
+  if (new URL(request.url).pathname === '/api/challenge' && request.method.toUpperCase() === 'GET') {
+    return json(200, await createChallenge({ hmacKey: 'storybook', maxNumber: 1000 }));
+  }
   const match = PATH.exec(new URL(request.url).pathname);
   if (!match) return realFetch(input, init);
   return answer(match[1], !!match[2], request.method.toUpperCase(), request);
