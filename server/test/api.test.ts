@@ -18,6 +18,7 @@ import {
   TOKEN,
   type Res,
   type TestServer,
+  storedSignature,
 } from './helpers.js';
 
 /** Headers that must not differ between a new signer, a repeat and a honeypot hit. */
@@ -401,20 +402,8 @@ for (const backend of backends) {
     });
 
     it('--retain-days deletes signatures older than N days at start', async () => {
-      const at = (daysAgo: number, email: string) => ({
-        petition: 'open',
-        email,
-        given_name: null,
-        family_name: null,
-        postal_code: null,
-        country: null,
-        phone: null,
-        comment: null,
-        source: null,
-        origin: null,
-        consent_sha256: null,
-        signed_at: new Date(Date.now() - daysAgo * 86400_000).toISOString(),
-      });
+      const at = (daysAgo: number, email: string) =>
+        storedSignature({ email, signed_at: new Date(Date.now() - daysAgo * 86400_000).toISOString() });
       const s = await startServer(backend, {
         retainDays: 30,
         seed: async (store) => {

@@ -19,6 +19,7 @@ import {
   signature,
   startServer,
   tempDir,
+  storedSignature,
 } from './helpers.js';
 import type { TestServer } from './helpers.js';
 import { linkIn, page, startSmtp, until } from './confirm-rig.js';
@@ -153,18 +154,7 @@ for (const backend of backends) {
       const recent = new Date(Date.now() - 29 * 86400_000);
       const pending = (email: string, at: Date) => ({
         ...(signature({ email }) as object),
-        petition: 'open',
-        email,
-        given_name: 'Rosa',
-        family_name: null,
-        postal_code: null,
-        country: null,
-        phone: null,
-        comment: null,
-        source: null,
-        origin: null,
-        consent_sha256: null,
-        signed_at: at.toISOString(),
+        ...storedSignature({ email, given_name: 'Rosa', signed_at: at.toISOString() }),
         lang: 'en',
       });
       const mail = { to: 'x@example.org', subject: 's', text: 't', html: 'h' };

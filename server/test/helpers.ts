@@ -14,7 +14,7 @@ import { buildApp, type AppOptions } from '../app.js';
 import { FeedSource } from '../feed.js';
 import { PostgresStore } from '../storage/postgres.js';
 import { SqliteStore } from '../storage/sqlite.js';
-import type { SignatureStore } from '../storage/types.js';
+import type { Signature, SignatureStore } from '../storage/types.js';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
@@ -258,6 +258,24 @@ export function signature(overrides: Record<string, unknown> = {}): Record<strin
     country: 'US',
     consent: { granted: true, text: CONSENT_EN },
     ...overrides,
+  };
+}
+
+/** A signature as storage holds it: every optional field empty, signed now, unless `fields` says otherwise. */
+export function storedSignature(fields: Partial<Signature> & { email: string }): Signature {
+  return {
+    petition: 'open',
+    given_name: null,
+    family_name: null,
+    postal_code: null,
+    country: null,
+    phone: null,
+    comment: null,
+    source: null,
+    origin: null,
+    consent_sha256: null,
+    signed_at: new Date().toISOString(),
+    ...fields,
   };
 }
 

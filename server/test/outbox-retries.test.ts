@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backoffMs } from '../outbox/dispatcher.js';
 import { OutboxEvents } from '../outbox/events.js';
-import type { Signature } from '../storage/types.js';
-import { backends, sign, signature, startServer } from './helpers.js';
+import { backends, sign, signature, startServer, storedSignature } from './helpers.js';
 import { deliveredIds, eventually, SECRET, startReceiver } from './receiver.js';
 
 it('backoff doubles from the base, stays in the upper half of each step, and is capped', () => {
@@ -68,20 +67,7 @@ for (const backend of backends) {
       try {
         // An event written 3 days ago, through the store as the signing route writes it.
         const then = new Date(Date.now() - 3 * 24 * 3600_000 - 1000);
-        const sig: Signature = {
-          petition: 'open',
-          email: 'old@example.org',
-          given_name: 'Old',
-          family_name: null,
-          postal_code: null,
-          country: null,
-          phone: null,
-          comment: null,
-          source: null,
-          origin: null,
-          consent_sha256: null,
-          signed_at: then.toISOString(),
-        };
+        const sig = storedSignature({ email: 'old@example.org', given_name: 'Old', signed_at: then.toISOString() });
         const events = new OutboxEvents({ webhooks: [receiver.url], actionNetwork: false }).created(
           sig,
           { id: 'open', title: 'Open' },

@@ -4,27 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OutboxEvents } from '../outbox/events.js';
 import type { Signature } from '../storage/types.js';
-import { backends, type OpenBackend } from './helpers.js';
+import { backends, storedSignature, type OpenBackend } from './helpers.js';
 
 const HOOK = 'http://127.0.0.1:9/hook';
 const events = new OutboxEvents({ webhooks: [HOOK], actionNetwork: false });
 const petition = { id: 'p', title: 'P' };
 
 function sig(email: string, at: Date): Signature {
-  return {
-    petition: 'p',
-    email,
-    given_name: 'Ada',
-    family_name: null,
-    postal_code: null,
-    country: null,
-    phone: null,
-    comment: null,
-    source: null,
-    origin: null,
-    consent_sha256: null,
-    signed_at: at.toISOString(),
-  };
+  return storedSignature({ petition: 'p', email, given_name: 'Ada', signed_at: at.toISOString() });
 }
 
 for (const backend of backends) {
