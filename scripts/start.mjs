@@ -32,7 +32,9 @@ child.stdout.on('data', (chunk) => {
   if (m) {
     announced = true;
     const base = m[1];
-    console.log(`\n  demo page:  ${base}/\n  feed:       ${base}/feed.json\n  docs:       ${base}/docs/\n`);
+    console.log(
+      `\n  demo page:  ${base}/\n  feed:       ${base}/feed.json\n  docs:       ${base}/docs/\n  console:    ${base}/admin/ (first organizer: solidarity-widgets organizer add EMAIL)\n`,
+    );
     if (!process.env.SOLIDARITY_ADMIN_TOKEN) {
       console.log('  To export signatures, restart with SOLIDARITY_ADMIN_TOKEN set (32+ characters) and run:');
       console.log(
