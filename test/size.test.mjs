@@ -7,7 +7,7 @@ import { entryClosure, sizes } from '../scripts/size.mjs';
 
 /** Budget in gzipped bytes for what every page fetches: every widget but the map's code, 20 KB. */
 // The goal is 20 KB (20,480 B). The hardening and restructuring of December 2026 left the entry at
-// 21,048 B; until it is back under the goal, this ceiling keeps it from growing further.
+// 21,082 B; until it is back under the goal, this ceiling keeps it from growing further.
 export const ENTRY_BUDGET_GZIP = 21_120;
 
 test(`the entry and its static imports are at most ${ENTRY_BUDGET_GZIP} bytes gzipped`, () => {

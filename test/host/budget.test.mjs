@@ -10,7 +10,7 @@ import { recordScripts } from './page-bytes.mjs';
 
 /** What the platform, petition and donate widgets in English may fetch of our script, every chunk counted. */
 // The goal is 20 KB (20,480 B). The hardening and restructuring of December 2026 left the entry at
-// 21,048 B; until it is back under the goal, this ceiling keeps it from growing further.
+// 21,082 B; until it is back under the goal, this ceiling keeps it from growing further.
 export const PAGE_BUDGET_GZIP = 21_120;
 
 let org, site, browser, scene;
