@@ -68,6 +68,50 @@ export interface DonateSettings {
   refcode?: string;
 }
 
+/** Where an event is held in person (an event has this or `online_url`). */
+export interface EventLocation {
+  name: Text;
+  address?: Text;
+  lat?: number;
+  lng?: number;
+}
+
+/** An event readers can see and RSVP to (issue 21). */
+export interface SolidarityEvent {
+  id: string;
+  title: Text;
+  description?: Text;
+  /** ISO 8601 with an offset, e.g. `2027-01-14T19:00:00-06:00`. */
+  starts: string;
+  ends?: string;
+  /** The IANA time zone it is held in, e.g. `America/Chicago`. */
+  timezone: string;
+  online_url?: string;
+  location?: EventLocation;
+  /** The id of the chapter holding it. */
+  chapter?: string;
+  rsvp?: boolean;
+  /** Seats; further RSVPs join a waiting list. */
+  capacity?: number;
+  fields?: string[];
+  consent?: Text;
+  /** The languages it is held in (language tags). */
+  lang?: string[];
+  /** Live counts, added by the server when it serves the feed. */
+  going?: number;
+  waitlisted?: number;
+}
+
+/** The membership sign-up (issue 21): the petition's field names plus `chapter`. */
+export interface JoinSettings {
+  title?: Text;
+  body?: Text;
+  fields?: string[];
+  consent?: Text;
+  /** Members count once they confirm by email (issue 19). */
+  confirm?: boolean;
+}
+
 export interface Feed {
   version: 1;
   org: Org;
@@ -75,6 +119,8 @@ export interface Feed {
   petitions: Petition[];
   chapters: Chapter[];
   donate?: DonateSettings;
+  events?: SolidarityEvent[];
+  join?: JoinSettings;
 }
 
 /** A feed as pages load it: chapters not yet checked (only a map needs them; see chapter-check.ts). */
@@ -97,3 +143,7 @@ export const SIGNATURE_FIELDS = [
   'comment',
 ] as const;
 export type SignatureField = (typeof SIGNATURE_FIELDS)[number];
+
+/** Body keys a join form may ask for: a signature's, plus the chapter the member joins. */
+export const JOIN_FIELDS = [...SIGNATURE_FIELDS, 'chapter'] as const;
+export type JoinField = (typeof JOIN_FIELDS)[number];
