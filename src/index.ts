@@ -13,10 +13,7 @@ import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
-import { defineTags } from './core/tag-loader.js';
-import { litPolicyRefused } from './core/trusted-types.js';
-import { adoptedStylesMissing } from './core/style-support.js';
-import { warn } from './core/warn.js';
+import { startDefining } from './core/tag-loader.js';
 
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
@@ -40,10 +37,4 @@ const inChunks = {
  * the document's own tags by itself):
  * `import { define } from '…/solidarity-widgets.js'; await define('chapter-map')`.
  */
-export let define = (tag: string): Promise<void> => Promise.reject(new Error(`<${tag}> cannot run here`));
-
-// Where the page refused Lit's Trusted Types policy nothing is defined (trusted-types.ts), nor in a browser
-// without constructable style sheets (style-support.ts).
-if (litPolicyRefused) warn('the widgets need "lit-html" in this page\'s CSP trusted-types.');
-else if (adoptedStylesMissing) warn('the widgets need a browser with constructable style sheets (adoptedStyleSheets).');
-else define = defineTags(inEntry, inChunks);
+export const define = startDefining(inEntry, inChunks);

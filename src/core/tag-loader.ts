@@ -4,6 +4,8 @@
  */
 import type { SolidarityElement } from './base-element.js';
 import { yieldToPage } from './scheduling.js';
+import { adoptedStylesMissing } from './style-support.js';
+import { litPolicyRefused } from './trusted-types.js';
 import { warn } from './warn.js';
 
 export type ElementLoader = () => Promise<typeof SolidarityElement>;
@@ -28,6 +30,8 @@ export function defineTags(
     const loader = pending.get(tag);
     if (!loader) return defining.get(tag) ?? Promise.reject(new Error(`<${tag}> is not one of ours`));
     pending.delete(tag);
+    // Defined already (by a page's single-widget script, say): not fetched again.
+    if (customElements.get(tag)) return Promise.resolve();
     const loading = loader();
     const defined = (async () => {
       let element: typeof SolidarityElement;
@@ -83,4 +87,21 @@ export function defineTags(
   if (pending.size) watch();
   addEventListener('online', () => defineFound(document));
   return define;
+}
+
+/**
+ * What a script of ours runs: `defineTags`, unless the page refused Lit's Trusted Types policy
+ * (trusted-types.ts) or the browser lacks constructable style sheets (style-support.ts), where nothing
+ * is defined and one console warning says why. Returns `define(tag)` as `defineTags` does.
+ */
+export function startDefining(
+  inEntry: Record<string, typeof SolidarityElement>,
+  inChunks: Record<string, ElementLoader> = {},
+): (tag: string) => Promise<void> {
+  const refused = litPolicyRefused
+    ? 'the widgets need "lit-html" in this page\'s CSP trusted-types.'
+    : adoptedStylesMissing && 'the widgets need a browser with constructable style sheets (adoptedStyleSheets).';
+  if (!refused) return defineTags(inEntry, inChunks);
+  warn(refused);
+  return (tag) => Promise.reject(new Error(`<${tag}> cannot run here`));
 }
