@@ -1,0 +1,42 @@
+// `npm run build:npm`: the ES-module build for apps that bundle, in dist/npm/ (vite.npm.config.ts),
+// with its type declarations: the source's, emitted by tsc under dist/npm/types/, and one .d.ts per
+// entry written here (the widget's class, the feed and event types, every tag in
+// SolidarityElementTagNameMap), plus the opt-in JSX declarations for React, Vue and Svelte.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { className, widgetTags } from '../build/widgets.mjs';
+import { frameworkTypes } from '../build/npm/jsx-types.mjs';
+
+for (const command of ['npx vite build --config vite.npm.config.ts --logLevel warn', 'npx tsc -p tsconfig.npm.json']) {
+  const { status } = spawnSync(command, { stdio: 'inherit', shell: true });
+  if (status !== 0) {
+    console.error(`build:npm: "${command}" failed (exit ${status}).`);
+    process.exit(status || 1);
+  }
+}
+
+const out = 'dist/npm';
+const tags = widgetTags();
+const SHARED_TYPES = `export type * from './types/core/feed-types.js';
+export type { SolidarityEventMap, SolidarityEventName } from './types/core/events.js';
+`;
+const header = (what) => `// Written by scripts/build-npm.mjs: ${what}\n`;
+
+for (const tag of tags) {
+  writeFileSync(
+    `${out}/${tag}.d.ts`,
+    `${header(`importing this module defines <${tag}>.`)}` +
+      `export { ${className(tag)} } from './types/components/${tag}/${tag}.js';\n${SHARED_TYPES}`,
+  );
+}
+writeFileSync(
+  `${out}/index.d.ts`,
+  header('importing this module defines every tag.') +
+    tags.map((tag) => `export { ${className(tag)} } from './${tag}.js';\n`).join('') +
+    tags.map((tag) => `import type { ${className(tag)} } from './${tag}.js';\n`).join('') +
+    SHARED_TYPES +
+    "\n/** Our tags and their classes (each is also in the DOM's HTMLElementTagNameMap). */\n" +
+    `export interface SolidarityElementTagNameMap {\n${tags.map((t) => `  '${t}': ${className(t)};\n`).join('')}}\n`,
+);
+for (const [name, text] of Object.entries(frameworkTypes)) writeFileSync(`${out}/${name}.d.ts`, text);
+console.log(`build:npm: ${out}/ (${tags.length} widgets: ${tags.join(', ')}), with .d.ts for each`);

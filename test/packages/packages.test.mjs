@@ -1,0 +1,171 @@
+// The two npm packages, as users get them (issue 17): both are packed; the widgets tarball goes into
+// a fresh project with only lit and TypeScript beside it (tsc types our tags and events; nothing of
+// the server comes along; a Vite app with one widget carries no map engine); the server tarball
+// goes into another and `npx solidarity-widgets serve` serves the script, the feed and the docs.
+// Needs `npm run build` first (the drop-in script, the server, the docs).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { freePort } from '../host/harness.mjs';
+import { installedPackages, installedVersion, pack, project, readTree } from './project.mjs';
+
+const SERVER_ONLY = ['fastify', 'better-sqlite3', 'pg'];
+const tmp = mkdtempSync(join(tmpdir(), 'sw-packages-'));
+const tarballs = {};
+
+before(() => {
+  for (const file of ['dist/solidarity-widgets.js', 'dist/server/cli.js', 'dist/docs/index.html'])
+    assert.ok(existsSync(file), `${file} is missing: run "npm run build" before this test.`);
+  tarballs.widgets = pack(tmp);
+  tarballs.server = pack(tmp, 'packages/server');
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2022', 'DOM'],
+    strict: true,
+    noEmit: true,
+    types: [],
+  },
+};
+
+// What an app developer writes: the tag's element from querySelector, a property, an event's detail.
+const TYPED = `import 'solidarity-widgets/petition-form.js';
+import type { Feed, SolidarityEventMap } from 'solidarity-widgets/petition-form.js';
+
+const form = document.querySelector('petition-form')!;
+form.petition = 'cancel-rent';
+form.addEventListener('petition-signed', (event) => {
+  const count: number = event.detail.count;
+  const petition: string = event.detail.petition;
+  console.log(count, petition);
+});
+export const feedTitle = (feed: Feed) => feed.org.name;
+export type Signed = SolidarityEventMap['petition-signed'];
+`;
+
+describe('the widgets package in an app with lit and TypeScript', () => {
+  let app;
+  before(() => {
+    app = project(
+      join(tmp, 'app'),
+      {
+        lit: installedVersion('lit'),
+        typescript: installedVersion('typescript'),
+        'solidarity-widgets': `file:${tarballs.widgets}`,
+      },
+      {
+        'tsconfig.json': JSON.stringify({ ...TSCONFIG, files: ['src/typed.ts'] }),
+        'tsconfig.misspelled.json': JSON.stringify({ ...TSCONFIG, files: ['src/misspelled.ts'] }),
+        'src/typed.ts': TYPED,
+        'src/misspelled.ts': TYPED.replace("form.petition = 'cancel-rent'", "form.petiton = 'cancel-rent'"),
+        'index.html':
+          '<platform-plank plank="housing"></platform-plank>\n<script type="module" src="/src/main.ts"></script>\n',
+        'src/main.ts': "import 'solidarity-widgets/platform-plank.js';\n",
+      },
+    );
+  });
+
+  const tsc = (config) => {
+    try {
+      execFileSync(join(app, 'node_modules', '.bin', 'tsc'), ['-p', config], { cwd: app, encoding: 'utf8' });
+      return { ok: true, output: '' };
+    } catch (e) {
+      return { ok: false, output: `${e.stdout}${e.stderr}` };
+    }
+  };
+
+  test('the install pulls nothing of the server', () => {
+    const installed = installedPackages(app);
+    assert.ok(installed.has('solidarity-widgets') && installed.has('lit'), [...installed].join(', '));
+    for (const name of SERVER_ONLY) assert.ok(!installed.has(name), `installing the widgets pulled ${name}`);
+  });
+
+  test('tsc types the element, its properties and its events', () => {
+    const { ok, output } = tsc('tsconfig.json');
+    assert.ok(ok, `tsc failed on correct code:\n${output}`);
+  });
+
+  test('tsc fails on a misspelled property', () => {
+    const { ok, output } = tsc('tsconfig.misspelled.json');
+    assert.ok(!ok, 'tsc accepted form.petiton');
+    assert.match(output, /'petiton' does not exist on type 'PetitionForm'/);
+  });
+
+  test('a Vite build with only <platform-plank> has no map engine and no server code', async () => {
+    // The marker is the map engine's own: it is in the package, in the chapter map's lazy chunk.
+    const packaged = readTree(join(app, 'node_modules', 'solidarity-widgets', 'dist', 'npm'));
+    assert.ok(
+      packaged.some(([, text]) => text.includes('maplibregl')),
+      'no map engine in the package to leave out',
+    );
+
+    const { build } = await import('vite');
+    const outDir = join(app, 'dist');
+    await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const js = readTree(outDir).filter(([name]) => name.endsWith('.js'));
+    const all = js.map(([, text]) => text).join('\n');
+    assert.ok(all.includes('platform-plank'), 'the app does not define <platform-plank>');
+    assert.ok(all.includes('lit-html'), "the app does not carry Lit (the app's own, shared)");
+    for (const marker of ['maplibregl', 'maplibre-gl', 'chapter-map', ...SERVER_ONLY.map((n) => `"${n}"`)])
+      assert.ok(!all.includes(marker), `the app's build carries ${marker}`);
+  });
+});
+
+describe('the server package', () => {
+  let dir;
+  let child;
+  before(() => {
+    dir = project(join(tmp, 'org'), { 'solidarity-widgets-server': `file:${tarballs.server}` });
+    copyFileSync('sample/feed.json', join(dir, 'sample.json'));
+    // Installed without install scripts (compiling SQLite takes minutes): the repository's compiled
+    // binding of the same version stands in for the one `npm install` would build.
+    const binding = 'better-sqlite3/build/Release/better_sqlite3.node';
+    assert.equal(installedVersion('better-sqlite3'), installedVersion('better-sqlite3', dir));
+    mkdirSync(join(dir, 'node_modules', binding, '..'), { recursive: true });
+    copyFileSync(join('node_modules', binding), join(dir, 'node_modules', binding));
+  });
+  after(() => {
+    if (child?.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  });
+
+  test('npx solidarity-widgets serve --feed sample.json serves the script, the feed and the docs', async () => {
+    const port = await freePort();
+    const args = ['--no-install', 'solidarity-widgets', 'serve', '--feed', 'sample.json', '--port', String(port)];
+    child = spawn('npx', args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const serving = new Promise((resolve, reject) => {
+      const read = (d) => {
+        output += d;
+        if (/serving sample\.json on/.test(output)) resolve();
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    });
+    await serving;
+    const base = `http://127.0.0.1:${port}`;
+
+    const script = await fetch(`${base}/solidarity-widgets.js`);
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type'), /javascript/);
+    assert.equal(await script.text(), readFileSync('dist/solidarity-widgets.js', 'utf8'));
+
+    const feed = await fetch(`${base}/feed.json`);
+    assert.equal(feed.status, 200);
+    assert.equal((await feed.json()).org.name, JSON.parse(readFileSync('sample/feed.json', 'utf8')).org.name);
+
+    const docs = await fetch(`${base}/docs/`);
+    assert.equal(docs.status, 200);
+    assert.match(docs.headers.get('content-type'), /text\/html/);
+    assert.match(await docs.text(), /storybook/i);
+    assert.ok(!output.includes('dist/ is not built'), output);
+  });
+});
