@@ -51,6 +51,37 @@ export const feedTitle = (feed: Feed) => feed.org.name;
 export type Signed = SolidarityEventMap['petition-signed'];
 `;
 
+test('each tarball holds what its users need and nothing else', () => {
+  const widgets = tarballs.widgets.files;
+  for (const file of [
+    'custom-elements.json',
+    'dist/solidarity-widgets.js',
+    'dist/feed.schema.json',
+    'dist/npm/index.js',
+    'dist/npm/index.d.ts',
+    'dist/npm/petition-form.js',
+    'dist/npm/petition-form.d.ts',
+    'dist/npm/react.d.ts',
+  ])
+    assert.ok(widgets.includes(file), `the widgets package lacks ${file}`);
+  const stray = widgets.filter((f) => /^(src|server|test|dist\/(docs|server|console|demo))\/|\.test\./.test(f));
+  assert.deepEqual(stray, [], 'the widgets package carries the server, the docs or tests');
+
+  const server = tarballs.server.files;
+  for (const file of [
+    'bin/solidarity-widgets.js',
+    'dist/server/cli.js',
+    'dist/solidarity-widgets.js',
+    'dist/docs/index.html',
+  ])
+    assert.ok(server.includes(file), `the server package lacks ${file}`);
+  assert.deepEqual(
+    server.filter((f) => /^dist\/npm\/|\.test\./.test(f)),
+    [],
+    'the server package carries the ES modules for bundlers or tests',
+  );
+});
+
 describe('the widgets package in an app with lit and TypeScript', () => {
   let app;
   before(() => {
@@ -59,7 +90,7 @@ describe('the widgets package in an app with lit and TypeScript', () => {
       {
         lit: installedVersion('lit'),
         typescript: installedVersion('typescript'),
-        'solidarity-widgets': `file:${tarballs.widgets}`,
+        'solidarity-widgets': `file:${tarballs.widgets.path}`,
       },
       {
         'tsconfig.json': JSON.stringify({ ...TSCONFIG, files: ['src/typed.ts'] }),
@@ -123,7 +154,7 @@ describe('the server package', () => {
   let dir;
   let child;
   before(() => {
-    dir = project(join(tmp, 'org'), { 'solidarity-widgets-server': `file:${tarballs.server}` });
+    dir = project(join(tmp, 'org'), { 'solidarity-widgets-server': `file:${tarballs.server.path}` });
     copyFileSync('sample/feed.json', join(dir, 'sample.json'));
     // Installed without install scripts (compiling SQLite takes minutes): the repository's compiled
     // binding of the same version stands in for the one `npm install` would build.

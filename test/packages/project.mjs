@@ -6,13 +6,13 @@ import { join, relative } from 'node:path';
 
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** Packs the repository's package (no workspace) or a workspace into `dir`; returns the tarball's path. */
+/** Packs the repository's package (no workspace) or a workspace into `dir`: the tarball's path and its files. */
 export function pack(dir, workspace) {
   const args = ['pack', '--json', '--pack-destination', dir, ...(workspace ? ['-w', workspace] : [])];
   // The prepack scripts print to stdout too: the JSON is the last thing, from a line that is just "[".
   const out = npm(args, '.');
-  const [{ filename }] = JSON.parse(out.slice(out.search(/^\[$/m)));
-  return join(dir, filename);
+  const [{ filename, files }] = JSON.parse(out.slice(out.search(/^\[$/m)));
+  return { path: join(dir, filename), files: files.map((f) => f.path) };
 }
 
 /** The version of a package installed in dir (by default the repository's: the one npm's cache holds). */
