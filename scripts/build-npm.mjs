@@ -3,9 +3,10 @@
 // entry written here (the widget's class, the feed and event types, every tag in
 // SolidarityElementTagNameMap), plus the opt-in JSX declarations for React, Vue and Svelte.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { className, widgetTags } from '../build/widgets.mjs';
 import { frameworkTypes } from '../build/npm/jsx-types.mjs';
+import { declarationImports } from '../build/npm/declaration-imports.mjs';
 
 for (const command of ['npx vite build --config vite.npm.config.ts --logLevel warn', 'npx tsc -p tsconfig.npm.json']) {
   const { status } = spawnSync(command, { stdio: 'inherit', shell: true });
@@ -16,6 +17,15 @@ for (const command of ['npx vite build --config vite.npm.config.ts --logLevel wa
 }
 
 const out = 'dist/npm';
+
+// `implements` clauses go: the interfaces our classes implement for their lazy chunks name members
+// marked @internal, which the declarations leave out (stripInternal), and to an app they say nothing.
+for (const file of readdirSync(`${out}/types`, { recursive: true }).filter((f) => f.endsWith('.d.ts'))) {
+  const path = `${out}/types/${file}`;
+  const text = readFileSync(path, 'utf8');
+  const cleaned = text.replace(/^(export declare class \w+(?: extends [\w.]+)?) implements [^{]+\{/gm, '$1 {');
+  if (cleaned !== text) writeFileSync(path, cleaned);
+}
 const tags = widgetTags();
 const SHARED_TYPES = `export type * from './types/core/feed-types.js';
 export type { SolidarityEventMap, SolidarityEventName } from './types/core/events.js';
@@ -39,4 +49,12 @@ writeFileSync(
     `export interface SolidarityElementTagNameMap {\n${tags.map((t) => `  '${t}': ${className(t)};\n`).join('')}}\n`,
 );
 for (const [name, text] of Object.entries(frameworkTypes)) writeFileSync(`${out}/${name}.d.ts`, text);
+
+// Lit is the one dependency (its own packages come with it); anything else would fail an app's tsc.
+const stray = [...declarationImports([`${out}/index.d.ts`])].filter(([spec]) => !/^(lit|lit-html)(\/|$)/.test(spec));
+if (stray.length > 0) {
+  for (const [spec, file] of stray) console.error(`build:npm: ${file} imports "${spec}", which an app does not have.`);
+  console.error('Mark what uses it /** @internal */ (left out of the .d.ts), or keep its type out of public members.');
+  process.exit(1);
+}
 console.log(`build:npm: ${out}/ (${tags.length} widgets: ${tags.join(', ')}), with .d.ts for each`);

@@ -1,6 +1,6 @@
-// The .d.ts text that lets React 19, Vue and Svelte projects type-check our tags in their templates.
-// Each is a file of its own that a project opts into (`import type {} from 'solidarity-widgets/react'`):
-// augmenting a framework's module is an error where that framework is not installed.
+// The .d.ts text that lets React 19 projects type-check our tags in TSX: a file of its own that a
+// project opts into (`import type {} from 'solidarity-widgets/react'`), since augmenting a framework's
+// module is an error where that framework is not installed.
 
 const HEADER = `// Written by scripts/build-npm.mjs.
 import type { SolidarityElementTagNameMap, SolidarityEventMap } from './index.js';
@@ -32,35 +32,4 @@ type SolidarityReactElements = { [T in Tag]: ReactWidget<SolidarityElementTagNam
 export {};
 `;
 
-const VUE = `${HEADER}import type { DefineComponent } from 'vue';
-${PROPS}
-type VueEvents = {
-  [K in keyof SolidarityEventMap as \`on\${Capitalize<K>}\`]?: (event: CustomEvent<SolidarityEventMap[K]>) => void;
-};
-declare module 'vue' {
-  interface GlobalComponents extends SolidarityVueComponents {}
-}
-type SolidarityVueComponents = {
-  [T in Tag]: DefineComponent<WidgetProps<SolidarityElementTagNameMap[T]> & VueEvents>;
-};
-export {};
-`;
-
-const SVELTE = `${HEADER}import type { HTMLAttributes } from 'svelte/elements';
-${PROPS}
-/** Svelte 5 listens for an element's event through the attribute \`on\` + its name: \`onpetition-signed\`. */
-type SvelteEvents = {
-  [K in keyof SolidarityEventMap as \`on\${K}\`]?: (event: CustomEvent<SolidarityEventMap[K]>) => void;
-};
-declare module 'svelte/elements' {
-  interface SvelteHTMLElements extends SolidaritySvelteElements {}
-}
-type SolidaritySvelteElements = {
-  [T in Tag]: HTMLAttributes<SolidarityElementTagNameMap[T]> &
-    WidgetProps<SolidarityElementTagNameMap[T]> &
-    SvelteEvents;
-};
-export {};
-`;
-
-export const frameworkTypes = { react: REACT, vue: VUE, svelte: SVELTE };
+export const frameworkTypes = { react: REACT };

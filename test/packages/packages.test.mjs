@@ -5,9 +5,9 @@
 // Needs `npm run build` first (the drop-in script, the server, the docs).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { freePort } from '../host/harness.mjs';
 import { installedPackages, installedVersion, pack, project, readTree } from './project.mjs';
@@ -82,6 +82,22 @@ test('each tarball holds what its users need and nothing else', () => {
   );
 });
 
+// React 19: properties and events (`on` + the event's name) on our tags, typed.
+const REACT_FORM = `import type {} from 'solidarity-widgets/react';
+import 'solidarity-widgets/petition-form.js';
+import 'solidarity-widgets/platform-plank.js';
+
+export const Campaign = () => (
+  <>
+    <petition-form
+      petition="cancel-rent"
+      onpetition-signed={(event) => console.log(event.detail.count.toFixed())}
+    />
+    <platform-plank plank="housing" variant="compact" headingLevel={3} />
+  </>
+);
+`;
+
 describe('the widgets package in an app with lit and TypeScript', () => {
   let app;
   before(() => {
@@ -128,6 +144,27 @@ describe('the widgets package in an app with lit and TypeScript', () => {
     const { ok, output } = tsc('tsconfig.misspelled.json');
     assert.ok(!ok, 'tsc accepted form.petiton');
     assert.match(output, /'petiton' does not exist on type 'PetitionForm'/);
+  });
+
+  test('React 19 TSX type-checks our tags with solidarity-widgets/react, and refuses a wrong property', () => {
+    // React's types from the repository (the app has only lit and TypeScript installed).
+    const react = resolve('node_modules/@types/react');
+    const jsx = {
+      compilerOptions: {
+        ...TSCONFIG.compilerOptions,
+        jsx: 'react-jsx',
+        paths: { react: [react], 'react/*': [`${react}/*`] },
+      },
+    };
+    writeFileSync(join(app, 'tsconfig.react.json'), JSON.stringify({ ...jsx, files: ['src/form.tsx'] }));
+    writeFileSync(join(app, 'tsconfig.react-wrong.json'), JSON.stringify({ ...jsx, files: ['src/wrong.tsx'] }));
+    writeFileSync(join(app, 'src/form.tsx'), REACT_FORM);
+    writeFileSync(join(app, 'src/wrong.tsx'), REACT_FORM.replace('headingLevel={3}', 'headingLevel="three"'));
+    const right = tsc('tsconfig.react.json');
+    assert.ok(right.ok, `tsc failed on correct TSX:\n${right.output}`);
+    const wrong = tsc('tsconfig.react-wrong.json');
+    assert.ok(!wrong.ok, 'tsc accepted headingLevel="three"');
+    assert.match(wrong.output, /'string' is not assignable to type 'number'/);
   });
 
   test('a Vite build with only <platform-plank> has no map engine and no server code', async () => {
