@@ -30,7 +30,8 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      if (SERVER_PACKAGES.includes(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name)) return dir;
+      if (SERVER_PACKAGES.includes(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name))
+        return dir;
     } catch {
       // keep climbing
     }
