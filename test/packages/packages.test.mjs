@@ -64,7 +64,9 @@ test('each tarball holds what its users need and nothing else', () => {
     'dist/npm/react.d.ts',
   ])
     assert.ok(widgets.includes(file), `the widgets package lacks ${file}`);
-  const stray = widgets.filter((f) => /^(src|server|test|dist\/(docs|server|console|demo))\/|\.test\./.test(f));
+  const stray = widgets.filter((f) =>
+    /^(src|server|test|dist\/(docs|server|console|demo))\/|\.test\.|^dist\/npm\/.*\.(br|gz)$/.test(f),
+  );
   assert.deepEqual(stray, [], 'the widgets package carries the server, the docs or tests');
 
   const server = tarballs.server.files;
