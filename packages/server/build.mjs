@@ -3,7 +3,7 @@
 // versioned copy, SRI hashes and feed schema, the docs, the organizers' console, the demo page, all
 // with their precompressed siblings; and the sample feed. `--clean` (postpack) removes dist/ again,
 // so that in the repository `npx solidarity-widgets` runs the repository's own build.
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
@@ -11,6 +11,21 @@ const top = join(here, '..', '..');
 const out = join(here, 'dist');
 rmSync(out, { recursive: true, force: true });
 if (process.argv.includes('--clean')) process.exit(0);
+
+// One release, one version; a package both use (altcha-lib) at one range.
+const read = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const [ours, widgets] = [read(here), read(top)];
+const theirs = { ...widgets.dependencies, ...widgets.devDependencies };
+const mismatched = [
+  ...(ours.version === widgets.version ? [] : [`version ${ours.version} (the widgets: ${widgets.version})`]),
+  ...Object.entries(ours.dependencies)
+    .filter(([name, range]) => theirs[name] && theirs[name] !== range)
+    .map(([name, range]) => `${name} ${range} (the widgets: ${theirs[name]})`),
+];
+if (mismatched.length > 0) {
+  console.error(`solidarity-widgets-server: package.json differs from the top one: ${mismatched.join('; ')}.`);
+  process.exit(1);
+}
 
 const built = join(top, 'dist');
 const needed = ['server/cli.js', 'solidarity-widgets.js', 'chunks', 'docs/index.html', 'console', 'demo/index.html'];
