@@ -1,11 +1,11 @@
 // `npm run build:npm`: the ES-module build for apps that bundle, in dist/npm/ (vite.npm.config.ts),
 // with its type declarations: the source's, emitted by tsc under dist/npm/types/, and one .d.ts per
 // entry written here (the widget's class, the feed and event types, every tag in
-// SolidarityElementTagNameMap), plus the opt-in JSX declarations for React, Vue and Svelte.
+// SolidarityElementTagNameMap), plus the opt-in JSX declarations for React (react.d.ts).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { className, widgetTags } from '../build/widgets.mjs';
-import { frameworkTypes } from '../build/npm/jsx-types.mjs';
+import { reactTypes } from '../build/npm/react-types.mjs';
 import { declarationImports } from '../build/npm/declaration-imports.mjs';
 
 for (const command of ['npx vite build --config vite.npm.config.ts --logLevel warn', 'npx tsc -p tsconfig.npm.json']) {
@@ -48,7 +48,7 @@ writeFileSync(
     "\n/** Our tags and their classes (each is also in the DOM's HTMLElementTagNameMap). */\n" +
     `export interface SolidarityElementTagNameMap {\n${tags.map((t) => `  '${t}': ${className(t)};\n`).join('')}}\n`,
 );
-for (const [name, text] of Object.entries(frameworkTypes)) writeFileSync(`${out}/${name}.d.ts`, text);
+writeFileSync(`${out}/react.d.ts`, reactTypes);
 
 // Lit is the one dependency (its own packages come with it); anything else would fail an app's tsc.
 const stray = [...declarationImports([`${out}/index.d.ts`])].filter(([spec]) => !/^(lit|lit-html)(\/|$)/.test(spec));
