@@ -9,7 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { freePort } from '../host/harness.mjs';
+import { build, preview } from 'vite';
+import { freePort, launchBrowser } from '../host/harness.mjs';
 import { installedPackages, installedVersion, pack, project, readTree } from './project.mjs';
 
 const SERVER_ONLY = ['fastify', 'better-sqlite3', 'pg'];
@@ -100,6 +101,15 @@ export const Campaign = () => (
 );
 `;
 
+// The app's page: a plank written out in the page (readable before the script runs), and the script.
+const PAGE = `<!doctype html>
+<html lang="en">
+  <title>An app</title>
+  <platform-plank><h2>Housing for all</h2><p>Homes are for living in.</p></platform-plank>
+  <script type="module" src="/src/main.ts"></script>
+</html>
+`;
+
 describe('the widgets package in an app with lit and TypeScript', () => {
   let app;
   before(() => {
@@ -115,8 +125,7 @@ describe('the widgets package in an app with lit and TypeScript', () => {
         'tsconfig.misspelled.json': JSON.stringify({ ...TSCONFIG, files: ['src/misspelled.ts'] }),
         'src/typed.ts': TYPED,
         'src/misspelled.ts': TYPED.replace("form.petition = 'cancel-rent'", "form.petiton = 'cancel-rent'"),
-        'index.html':
-          '<platform-plank plank="housing"></platform-plank>\n<script type="module" src="/src/main.ts"></script>\n',
+        'index.html': PAGE,
         'src/main.ts': "import 'solidarity-widgets/platform-plank.js';\n",
       },
     );
@@ -177,7 +186,6 @@ describe('the widgets package in an app with lit and TypeScript', () => {
       'no map engine in the package to leave out',
     );
 
-    const { build } = await import('vite');
     const outDir = join(app, 'dist');
     await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
     const js = readTree(outDir).filter(([name]) => name.endsWith('.js'));
@@ -186,6 +194,21 @@ describe('the widgets package in an app with lit and TypeScript', () => {
     assert.ok(all.includes('lit-html'), "the app does not carry Lit (the app's own, shared)");
     for (const marker of ['maplibregl', 'maplibre-gl', 'chapter-map', ...SERVER_ONLY.map((n) => `"${n}"`)])
       assert.ok(!all.includes(marker), `the app's build carries ${marker}`);
+
+    // And the built app works: Chromium upgrades the page's <platform-plank>, with no error.
+    const server = await preview({ root: app, configFile: false, logLevel: 'silent', build: { outDir } });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(server.resolvedUrls.local[0]);
+      await page.waitForFunction(() => document.querySelector('platform-plank')?.shadowRoot?.childElementCount > 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await new Promise((r) => server.httpServer.close(r));
+    }
   });
 });
 
