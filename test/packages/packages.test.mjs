@@ -123,6 +123,11 @@ describe('the widgets package in an app with lit and TypeScript', () => {
       {
         'tsconfig.json': JSON.stringify({ ...TSCONFIG, files: ['src/typed.ts'] }),
         'tsconfig.misspelled.json': JSON.stringify({ ...TSCONFIG, files: ['src/misspelled.ts'] }),
+        // Node's own resolution (a library or a Node project), as well as a bundler's.
+        'tsconfig.node.json': JSON.stringify({
+          compilerOptions: { ...TSCONFIG.compilerOptions, module: 'NodeNext', moduleResolution: 'NodeNext' },
+          files: ['src/typed.ts'],
+        }),
         'src/typed.ts': TYPED,
         'src/misspelled.ts': TYPED.replace("form.petition = 'cancel-rent'", "form.petiton = 'cancel-rent'"),
         'index.html': PAGE,
@@ -147,8 +152,10 @@ describe('the widgets package in an app with lit and TypeScript', () => {
   });
 
   test('tsc types the element, its properties and its events', () => {
-    const { ok, output } = tsc('tsconfig.json');
-    assert.ok(ok, `tsc failed on correct code:\n${output}`);
+    for (const config of ['tsconfig.json', 'tsconfig.node.json']) {
+      const { ok, output } = tsc(config);
+      assert.ok(ok, `tsc -p ${config} failed on correct code:\n${output}`);
+    }
   });
 
   test('tsc fails on a misspelled property', () => {
