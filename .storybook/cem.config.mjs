@@ -4,6 +4,7 @@
 // the analyzer cannot see, so this plugin names each class's tag from there, and else from its
 // folder (src/components/<tag>/<tag>.ts holds the class for <tag>).
 import { readFileSync } from 'node:fs';
+import { typedApi } from './cem-types.mjs';
 
 function definedTags() {
   const tags = new Map();
@@ -81,5 +82,5 @@ export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
-  plugins: [solidarityTags],
+  plugins: [solidarityTags, typedApi],
 };

@@ -92,7 +92,11 @@ export async function compressTree(root, { skip = [], quality = () => 11 } = {})
  */
 export async function compressDist(dist = 'dist') {
   const started = Date.now();
-  const s = await compressTree(dist, { skip: ['server'], quality: (rel) => (rel.startsWith(`docs${sep}`) ? 9 : 11) });
+  // Not the server's code, nor the ES modules for bundlers (dist/npm/): no one serves them over HTTP.
+  const s = await compressTree(dist, {
+    skip: ['server', 'npm'],
+    quality: (rel) => (rel.startsWith(`docs${sep}`) ? 9 : 11),
+  });
   console.log(
     `compress: ${s.written} written, ${s.kept} up to date, ${s.skipped} not worth it; ` +
       `${s.raw} → ${s.br} B brotli, ${s.gz} B gzip (compressible files of 1 KB or more) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
