@@ -10,7 +10,6 @@ import { hostPage, startScene } from './harness.mjs';
 import { recordScripts } from './page-bytes.mjs';
 import { PAGE_BUDGET_GZIP, WIDGET_SCRIPT_BUDGET_GZIP } from '../budgets.mjs';
 
-
 let org, site, browser, scene;
 const pages = {};
 
@@ -67,6 +66,7 @@ test(`platform + petition + donate in English fetch at most ${PAGE_BUDGET_GZIP} 
     ),
   );
   assert.ok(rendered, 'every widget rendered');
+  await rec.measured();
   const total = rec.gzipTotal(org.origin);
   const list = rec
     .ours(org.origin)
@@ -101,6 +101,7 @@ test(`a page whose only widget is the map, with widgets/chapter-map.js, fetches 
   const rec = recordScripts(page);
   await page.goto(`${site.origin}/map-only`);
   await settle(page);
+  await rec.measured();
   const total = rec.gzipTotal(org.origin);
   const list = rec
     .ours(org.origin)
