@@ -10,7 +10,7 @@ import { themeStyles } from '../../core/theme.styles.js';
 import { ListClock } from './event-clock.js';
 import { EventDeepLink } from './event-deep-link.js';
 import { listStyles } from './event-list.styles.js';
-import './event-messages.js';
+import { translate } from './event-messages.js';
 import { nextChange, upcomingEvents } from './event-schedule.js';
 import { feedEvents, knownChapter } from './event-source.js';
 import { renderEvent, type Seats } from './event-view.js';
@@ -150,6 +150,7 @@ export class EventList extends SolidarityElement {
 
   private renderEvents() {
     const t = this.locale;
+    translate(this, t.lang);
     const s = this.feedState.state;
     if (!s) return html`<slot></slot>`;
     if (s.status !== 'ready') return renderFeedStatus(s, t);

@@ -1,0 +1,21 @@
+/** `<event-list>`'s English strings, the reference table (registered by event-messages.ts). */
+export const en = {
+  'events.label': 'Events',
+  'events.empty': 'No upcoming events.',
+  'events.your-time': '{time} in your time zone',
+  'events.now': 'Happening now',
+  'events.online': 'Online',
+  'events.join-online': 'Join online',
+  'events.held-in': 'In {languages}',
+  'events.going_one': '{count} going',
+  'events.going_other': '{count} going',
+  'events.left_one': '{count} place left',
+  'events.left_other': '{count} places left',
+  'events.full': 'Full',
+  'events.waitlist': 'RSVPs now join the waiting list.',
+  'events.add-to-calendar': 'Add to calendar',
+  'events.rsvp': 'RSVP',
+  'events.use-variant': 'Use list or compact; showing the list.',
+  'events.use-limit': 'Use a positive whole number; showing every upcoming event.',
+  'events.use-chapter': 'Use the id of a chapter in the feed; showing the events of every chapter.',
+};

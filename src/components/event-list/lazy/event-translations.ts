@@ -1,0 +1,47 @@
+/** `<event-list>`'s Spanish and French strings (see event-messages.ts), fetched only for readers of those languages. */
+import { registerMessages } from '../../../i18n/index.js';
+import { en } from '../event-strings.js';
+
+registerMessages({
+  en,
+  es: {
+    'events.label': 'Eventos',
+    'events.empty': 'No hay eventos próximos.',
+    'events.your-time': '{time} en tu zona horaria',
+    'events.now': 'En curso',
+    'events.online': 'En línea',
+    'events.join-online': 'Unirse en línea',
+    'events.held-in': 'En {languages}',
+    'events.going_one': '{count} asistirá',
+    'events.going_other': '{count} asistirán',
+    'events.left_one': 'Queda {count} plaza',
+    'events.left_other': 'Quedan {count} plazas',
+    'events.full': 'Completo',
+    'events.waitlist': 'Las nuevas inscripciones pasan a la lista de espera.',
+    'events.add-to-calendar': 'Añadir al calendario',
+    'events.rsvp': 'Inscribirme',
+    'events.use-variant': 'Use list o compact; se muestra la lista.',
+    'events.use-limit': 'Use un número entero positivo; se muestran todos los eventos próximos.',
+    'events.use-chapter': 'Use el id de una sección de la fuente de datos; se muestran los eventos de todas.',
+  },
+  fr: {
+    'events.label': 'Événements',
+    'events.empty': 'Aucun événement à venir.',
+    'events.your-time': '{time} dans votre fuseau horaire',
+    'events.now': 'En cours',
+    'events.online': 'En ligne',
+    'events.join-online': 'Rejoindre en ligne',
+    'events.held-in': 'En {languages}',
+    'events.going_one': '{count} participant·e',
+    'events.going_other': '{count} participant·es',
+    'events.left_one': '{count} place restante',
+    'events.left_other': '{count} places restantes',
+    'events.full': 'Complet',
+    'events.waitlist': 'Les nouvelles inscriptions rejoignent la liste d’attente.',
+    'events.add-to-calendar': 'Ajouter au calendrier',
+    'events.rsvp': 'Je participe',
+    'events.use-variant': 'Utilisez list ou compact ; la liste est affichée.',
+    'events.use-limit': 'Utilisez un nombre entier positif ; tous les événements à venir sont affichés.',
+    'events.use-chapter': 'Utilisez l’id d’une section du flux ; les événements de toutes les sections sont affichés.',
+  },
+});
