@@ -72,13 +72,15 @@ function renderSeats(event: SolidarityEvent, o: EventViewOptions): TemplateResul
   const t = o.locale;
   const { going, capacity } = o.seats;
   const full = !!capacity && going >= capacity;
-  if (!event.rsvp && !capacity && !going) return nothing;
+  // Each piece that applies, joined by ` · `: nobody going yet is not worth saying.
+  const pieces = [
+    going > 0 && t.plural('events.going', going),
+    capacity && !full && t.plural('events.left', capacity - going),
+    full && html`<strong>${t.t('events.full')}</strong>${event.rsvp ? ` ${t.t('events.waitlist')}` : ''}`,
+  ].filter((p) => p !== false && p !== 0 && p !== undefined);
+  if (!pieces.length) return nothing;
   return html`<p class="seats" part="seats" role="status">
-    ${t.plural('events.going', going)}${capacity && !full ? html` · ${t.plural('events.left', capacity - going)}` : nothing}${
-      full
-        ? html` · <strong>${t.t('events.full')}</strong>${event.rsvp ? html` ${t.t('events.waitlist')}` : nothing}`
-        : nothing
-    }
+    ${pieces.map((p, i) => html`${i ? ' · ' : ''}${p}`)}
   </p>`;
 }
 
