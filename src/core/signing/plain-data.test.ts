@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fromJson, toJson } from './plain-data.js';
-import { dictionary } from '../../core/dictionary.js';
+import { dictionary } from '../dictionary.js';
 
 describe('petition-form plain data', () => {
   it('writes JSON without the page’s toJSON methods, and reads it back into objects with no prototype', () => {

@@ -6,7 +6,7 @@
  * 404: then nothing is added. A lazy chunk, with the sending code.
  */
 import { solveChallenge } from 'altcha-lib/v1';
-import { dictionary } from '../../../core/dictionary.js';
+import { dictionary } from '../../dictionary.js';
 import { fromJson, toJson } from '../plain-data.js';
 
 interface Challenge {

@@ -1,5 +1,5 @@
 /**
- * The offline queue (DESIGN.md): signatures that could not be sent, kept in the
+ * The offline queue (DESIGN.md): signatures, RSVPs and joins that could not be sent, kept in the
  * host site's localStorage under ONE key, `solidarity-widgets`, each with its
  * idempotency key and the exact body bytes, and sent when the connection returns
  * or when any page of the site carrying the widget loads. Deleted on delivery or
@@ -12,7 +12,10 @@
  * lease run out. Should a duplicate ever go out, the server's idempotency makes it
  * a replay, not a second signature.
  *
- * This file is what the entry needs (saving a signature, offline too); sending what is
+ * Entries saved before actions had kinds hold `petition` instead of `kind` and `id`; the
+ * delivery reads them as petitions (lazy/queue-flush.ts).
+ *
+ * This file is what the entry needs (saving an action, offline too); sending what is
  * queued is in lazy/queue-flush.ts. The queue is written and read with plain-data.ts, so a
  * host page's prototype methods cannot turn it into something else.
  */
@@ -22,28 +25,34 @@ export const QUEUE_KEY = 'solidarity-widgets';
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
 export const LEASE_MS = 60_000;
 
-export interface QueuedSignature {
+export interface QueuedAction {
   /** Idempotency-Key, kept from the first attempt. */
   key: string;
-  /** The signatures URL (`endpoint + "/signatures"`). */
+  /** Where it is POSTed (a petition's `…/signatures`, an event's `…/rsvps`, `…/api/join`). */
   url: string;
   /** The exact JSON body first sent, so a retry is byte-identical. */
   body: string;
-  petition: string;
+  /** The action's kind (`petition`, `rsvp`, `join`): which forms hear of its delivery. */
+  kind: string;
+  /** The action's id within its kind (a petition's, an event's; '' for a join). */
+  id: string;
   /** When it was queued (ms since the epoch). */
   at: number;
   /** Claimed by a flush until this time. */
   lease?: number;
 }
 
-const valid = (e: QueuedSignature) =>
+/** An entry as a form makes it, before the queue stamps it. */
+export type ActionEntry = Omit<QueuedAction, 'at' | 'lease'>;
+
+const valid = (e: QueuedAction) =>
   !!e &&
   typeof e.key === 'string' &&
   typeof e.url === 'string' &&
   typeof e.body === 'string' &&
   typeof e.at === 'number';
 
-export function read(): QueuedSignature[] {
+export function read(): QueuedAction[] {
   try {
     const v = fromJson(localStorage.getItem(QUEUE_KEY) ?? 'null') as { queue?: unknown } | null;
     return Array.isArray(v?.queue) ? v.queue.filter(valid) : [];
@@ -52,7 +61,7 @@ export function read(): QueuedSignature[] {
   }
 }
 
-export function write(queue: QueuedSignature[]): void {
+export function write(queue: QueuedAction[]): void {
   if (queue.length) localStorage.setItem(QUEUE_KEY, toJson({ queue }));
   else localStorage.removeItem(QUEUE_KEY);
 }
@@ -76,10 +85,10 @@ export function hasQueued(): boolean {
 }
 
 /**
- * Saves a signature (replacing one with the same key); `lease` > now while this page is
+ * Saves an action (replacing one with the same key); `lease` > now while this page is
  * sending it itself. False when storage is unavailable (private mode, full, blocked).
  */
-export function enqueue(entry: Omit<QueuedSignature, 'at' | 'lease'>, lease = 0): Promise<boolean> {
+export function enqueue(entry: ActionEntry, lease = 0): Promise<boolean> {
   return locked(() => {
     write([...read().filter((e) => e.key !== entry.key), { ...entry, at: Date.now(), lease }]);
     return true;

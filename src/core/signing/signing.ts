@@ -1,24 +1,39 @@
 /**
- * Signing, from the first keystroke to the thanks: the values typed, their problems, the
- * phase (form, sending, signed, queued), the live status and alert lines, the idempotency
- * key, and saving to the offline queue. Sending, the server's answer and the thanks come with
- * the lazy flow (lazy/flow.ts), which acts on this controller through `Signing`
- * (signing-types.ts). Joins the page-wide delivery of queued signatures (delivery.ts) while connected.
+ * Signing, for any action (a petition, an RSVP, a join), from the first keystroke to the thanks:
+ * the values typed, their problems, the phase (form, sending, signed, queued), the live status and
+ * alert lines, the idempotency key, and saving to the offline queue. Sending, the server's answer
+ * and the thanks come with the form's lazy flow (an `ActionFlow`), which acts on this controller
+ * through `Signing` (signing-types.ts). Joins the page-wide delivery of queued actions
+ * (delivery.ts) while connected.
+ *
+ * The kind of action names the form's words and events: status lines are the message keys
+ * `<kind>.sending`, `<kind>.queued`, `<kind>.queued-server` (this one in the flow's chunk),
+ * `<kind>.problems_one/_other`, `<kind>.error.offline`; the events `<kind>-queued` (detail
+ * `{ [kind]: id }`) and `<kind>-error` (`{ [kind]: id, code, message }`), e.g. `petition-queued`.
  */
 import type { ReactiveController } from 'lit';
-import { dictionary } from '../../core/dictionary.js';
-import type { SignatureField } from '../../core/feed-types.js';
-import type { SignatureRequest } from '../../core/petition-api.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { dictionary } from '../dictionary.js';
+import type { Lazy } from '../lazy.js';
+import type { SignatureRequest } from '../petition-api.js';
 import { flushLater, join, leave } from './delivery.js';
-import { flow } from './flow-chunk.js';
 import { enqueue, LEASE_MS, newKey } from './offline-queue.js';
-import type { PetitionController } from './petition-controller.js';
-import type { PetitionView } from './petition-view.js';
 import { toJson } from './plain-data.js';
-import type { Phase, Signing, SigningHost, SigningState } from './signing-types.js';
 import { CONSENT_PROBLEM, formProblems, missing, type FieldCheck, type Problem } from './problems.js';
+import type {
+  ActionFlow,
+  ActionSource,
+  ActionView,
+  Answer,
+  Phase,
+  Signing,
+  SigningHost,
+  SigningState,
+} from './signing-types.js';
 
-export class SigningController implements ReactiveController, Signing {
+export class SigningController<V extends ActionView = ActionView, S extends ActionSource<V> = ActionSource<V>>
+  implements ReactiveController, Signing<V, S>
+{
   phase: Phase = 'form';
   // No prototype: a field name a host page put on Object.prototype is not a value or a problem.
   values: Record<string, string> = dictionary({});
@@ -27,12 +42,15 @@ export class SigningController implements ReactiveController, Signing {
   suggestion = '';
   status = '';
   alert = '';
-  /** One key per signing: kept across corrections and retries, dropped once signed. */
+  /** One key per signing: kept across corrections and retries, dropped once accepted. */
   private key?: string;
 
+  /** `kind` names the action (`petition`, `rsvp`, `join`); `flow` is the form's lazy flow. */
   constructor(
     readonly host: SigningHost,
-    private petition: PetitionController,
+    readonly kind: string,
+    readonly source: S,
+    readonly flow: Lazy<ActionFlow<V, S>>,
   ) {
     host.addController(this);
   }
@@ -45,16 +63,8 @@ export class SigningController implements ReactiveController, Signing {
     leave(this);
   }
 
-  get view(): PetitionView | undefined {
-    return this.petition.view;
-  }
-
-  get petitionId(): string {
-    return this.view?.id ?? this.host.petition ?? '';
-  }
-
-  get count(): number | undefined {
-    return this.petition.count;
+  get view(): V | undefined {
+    return this.source.view;
   }
 
   set(state: Partial<SigningState>): void {
@@ -77,23 +87,26 @@ export class SigningController implements ReactiveController, Signing {
   /** Starts fetching the flow chunk (the reader is in the form: they may sign soon). */
   prefetch = (): void => {
     // The proof of work is solved meanwhile, so "Sign" waits for nothing.
-    flow.load().then(
-      (m) => m.prepareProof(this),
+    this.flow.load().then(
+      (m) => m.prepare(this),
       () => {},
     );
   };
 
   /** The full rules once the flow has come, else only what is missing (see lazy/validation.ts). */
   private get check(): FieldCheck {
-    return flow.module?.fieldProblem ?? missing;
+    return this.flow.module?.fieldProblem ?? missing;
   }
 
   private problem(f: string): Problem | undefined {
     if (f === 'consent') return this.consented ? undefined : CONSENT_PROBLEM;
-    return this.check(f as SignatureField, this.values[f] ?? '', !!this.view?.required.has(f));
+    return this.check(f, this.values[f] ?? '', !!this.view?.required.has(f));
   }
 
-  /** A keystroke or a tick: an error clears as soon as it is fixed; new errors wait for the field to be left. */
+  /**
+   * A keystroke or a tick (or a value picked otherwise, from an element with `value`): an error
+   * clears as soon as it is fixed; new errors wait for the field to be left.
+   */
   input(f: string, e: Event): void {
     const el = e.target as HTMLInputElement;
     if (f === 'consent') this.set({ consented: el.checked });
@@ -107,9 +120,9 @@ export class SigningController implements ReactiveController, Signing {
 
   /** A field left: its problem shows (by the full rules, which come with the flow); a good email, a suggestion. */
   change(f: string): void {
-    const m = flow.module;
+    const m = this.flow.module;
     if (!m)
-      return void flow.load().then(
+      return void this.flow.load().then(
         () => this.change(f),
         () => {},
       );
@@ -117,12 +130,12 @@ export class SigningController implements ReactiveController, Signing {
     if (f === 'email' && !this.problems.email) void m.suggest(this);
   }
 
-  /** The signature body (docs/design.md): the shown fields, consent with the exact text shown, source, honeypot. */
-  private body(view: PetitionView): SignatureRequest {
+  /** The body (docs/design.md, "Signature body"): the shown fields, consent with the text shown, source, honeypot. */
+  private body(view: V): SignatureRequest {
     const body = dictionary({ consent: dictionary({ granted: true, text: view.consent }) }) as SignatureRequest;
     for (const f of view.shown) {
       const v = this.values[f]?.trim();
-      if (v) body[f] = v;
+      if (v) (body as Record<string, unknown>)[f] = v;
     }
     body.source = (this.host.source || new URL(location.href).searchParams.get('source') || location.hostname).slice(
       0,
@@ -134,15 +147,15 @@ export class SigningController implements ReactiveController, Signing {
     return body;
   }
 
-  /** Validates, saves the signature in the offline queue, and has the flow send it. */
+  /** Validates, saves the action in the offline queue, and has the flow send it. */
   submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const view = this.view;
     if (!view || this.phase !== 'form') return; // a double click sends one request
     // The flow sends; it also brings the full rules. Without it (offline since the page loaded) the
-    // signature is checked for what is missing only and saved: the server checks the rest on delivery.
+    // action is checked for what is missing only and saved: the server checks the rest on delivery.
     this.phase = 'sending'; // not shown yet: it only keeps a second click out while the rules come
-    const m = flow.module ?? (await flow.load().catch(() => undefined));
+    const m = this.flow.module ?? (await this.flow.load().catch(() => undefined));
     this.phase = 'form';
     const problems = formProblems(this.check, view.shown, view.required, this.values, this.consented);
     const n = Object.keys(problems).length;
@@ -151,34 +164,36 @@ export class SigningController implements ReactiveController, Signing {
       // Emptied first, so the same summary after a second try is announced again.
       this.set({ problems, alert: '' });
       await this.host.updateComplete;
-      this.set({ alert: t.plural('petition.problems', n) });
+      this.set({ alert: t.plural(`${this.kind}.problems`, n) });
       return this.focusFirstProblem();
     }
-    this.set({ problems, phase: 'sending', alert: '', status: t.t('petition.sending') });
+    this.set({ problems, phase: 'sending', alert: '', status: t.t(`${this.kind}.sending` as MessageKey) });
     const key = (this.key ??= newKey());
-    const url = `${view.endpoint}/signatures`;
-    const body = toJson(this.body(view));
-    const entry = { key, url, body, petition: view.id };
+    const entry = { key, url: view.url, body: toJson(this.body(view)), kind: this.kind, id: view.id };
     // Written ahead, leased to this page: if the page closes mid-send, the next one delivers it.
     const saved = await enqueue(entry, navigator.onLine ? Date.now() + LEASE_MS : 0);
-    if (m) return m.send(this, url, key, body, saved);
+    if (m) return m.send(this, entry, saved);
     // Offline since before the form was first touched, so the sending code never came: kept for later.
-    if (saved && (await enqueue(entry))) return this.queued(view.id, false);
-    this.set({ phase: 'form', status: '', alert: t.t('petition.error.offline') });
-    this.host.emit('petition-error', { petition: view.id, code: 'network', message: 'offline' });
+    if (saved && (await enqueue(entry))) return this.queued(false);
+    this.set({ phase: 'form', status: '', alert: t.t(`${this.kind}.error.offline` as MessageKey) });
+    // `<kind>-error` (events.ts types each kind's detail)
+    this.host.emit(
+      `${this.kind}-error` as 'petition-error',
+      { [this.kind]: view.id, code: 'network', message: 'offline' } as never,
+    );
   };
 
-  queued(petition: string, serverBusy: boolean): void {
+  queued(serverBusy: boolean): void {
     this.set({
       phase: 'queued',
-      status: this.host.locale.t(serverBusy ? 'petition.queued-server' : 'petition.queued'),
+      status: this.host.locale.t(`${this.kind}.${serverBusy ? 'queued-server' : 'queued'}` as MessageKey),
     });
-    this.host.emit('petition-queued', { petition });
+    this.host.emit(`${this.kind}-queued` as 'petition-queued', { [this.kind]: this.view!.id } as never);
     flushLater();
   }
 
-  accepted(count: number): void {
+  accepted(answer: Answer): void {
     this.key = undefined;
-    this.petition.counted(count);
+    this.source.accepted(answer);
   }
 }

@@ -4,7 +4,7 @@
  * JSON.stringify, the objects JSON.parse makes and fetch's option bags would all consult them.
  */
 
-import { dictionary } from '../../core/dictionary.js';
+import { dictionary } from '../dictionary.js';
 
 /**
  * JSON text of plain data, own properties only and no `toJSON` consulted: the replacer hands back

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { net, posts } from '../testing.js';
-import { backoffMs, retryAfterMs, sendSignature } from './submit.js';
+import { backoffMs, retryAfterMs, sendAction } from './submit.js';
 
-describe('sendSignature', () => {
+describe('sendAction', () => {
   it('backs off with full jitter and reads Retry-After in seconds or as a date', () => {
     expect(backoffMs(0, 500, 15000, () => 0.999)).to.equal(499);
     expect(backoffMs(3, 500, 15000, () => 0.5)).to.equal(2000);
@@ -25,14 +25,14 @@ describe('sendSignature', () => {
       posts.length = 0;
       answers.push(reply(429, { 'retry-after': '1' }), reply(503), reply(409), reply(201));
       const t0 = performance.now();
-      expect(await sendSignature(`${location.origin}/nowhere/signatures`, 'k1', '{}', { baseMs: 10 })).to.equal(7);
+      expect((await sendAction(`${location.origin}/nowhere/signatures`, 'k1', '{}', { baseMs: 10 })).count).to.equal(7);
       expect(performance.now() - t0).to.be.at.least(990); // waited as asked
       expect(posts).to.have.length(4);
 
       posts.length = 0;
       answers.push(reply(422), reply(201));
       let error: { code?: string; status?: number } = {};
-      await sendSignature(`${location.origin}/nowhere/signatures`, 'k2', '{}', { baseMs: 10 }).catch(
+      await sendAction(`${location.origin}/nowhere/signatures`, 'k2', '{}', { baseMs: 10 }).catch(
         (e: typeof error) => (error = e),
       );
       expect(error).to.include({ code: 'c422', status: 422 });

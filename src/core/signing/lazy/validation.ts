@@ -5,8 +5,9 @@
  * offline since the page loaded), signing.ts checks only what is missing, and the server checks
  * the rest when the queued signature is delivered.
  */
-import { emailAddress } from '../../../core/email-address.js';
-import { FIELD_MAX_LENGTH } from '../../../core/petition-api.js';
+import { emailAddress } from '../../email-address.js';
+import { CHAPTER_ID_MAX_LENGTH } from '../../action-api.js';
+import { FIELD_MAX_LENGTH } from '../../petition-api.js';
 import type { FieldCheck } from '../problems.js';
 
 /** A domain's ASCII (IDNA) form by the browser's URL parser; a URL's own delimiters are no part of a domain. */
@@ -14,6 +15,9 @@ const toAscii = (domain: string) => (/[/?#\\:@%]/.test(domain) ? '' : new URL(`h
 
 /** Whether the server will take this address (the one rule, core/petition-api.ts). */
 export const validEmail = (value: string): boolean => emailAddress(value.toLowerCase(), toAscii) !== null;
+
+/** Longest value of each body key a form may show. */
+const MAX_LENGTH: Record<string, number> = { ...FIELD_MAX_LENGTH, chapter: CHAPTER_ID_MAX_LENGTH };
 
 const PHONE = /^\+?[\d\s().\-/]{4,}$/;
 
@@ -23,6 +27,6 @@ export const fieldProblem: FieldCheck = (field, value, required) => {
   if (!v) return required ? { key: 'petition.error.required' } : undefined;
   if (field === 'email' && !validEmail(v)) return { key: 'petition.error.email' };
   if (field === 'phone' && !PHONE.test(v)) return { key: 'petition.error.phone' };
-  const max = FIELD_MAX_LENGTH[field];
+  const max = MAX_LENGTH[field] ?? Infinity;
   return v.length > max ? { key: 'petition.error.too-long', params: { max } } : undefined;
 };

@@ -1,16 +1,16 @@
 /**
- * The form's problems: what is wrong with a field, and the check the entry can make on its own
- * (a value missing, consent not given). The full rules are lazy/validation.ts.
+ * A form's problems: what is wrong with a field, and the check the entry can make on its own
+ * (a value missing, consent not given). The full rules are lazy/validation.ts. Every kind of
+ * action shares these messages (their keys are the petition's, which came first).
  */
-import type { SignatureField } from '../../core/feed-types.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { dictionary } from '../../core/dictionary.js';
+import { dictionary } from '../dictionary.js';
 
 /** What is wrong with a field: a message key, or the server's own words. */
 export type Problem = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
 
-/** Checks one field's value (`required`: the petition needs it). */
-export type FieldCheck = (field: SignatureField, value: string, required: boolean) => Problem | undefined;
+/** Checks one field's value (`required`: the action needs it). */
+export type FieldCheck = (field: string, value: string, required: boolean) => Problem | undefined;
 
 /** A value missing: all the entry checks before the full rules have come. */
 export const missing: FieldCheck = (_f, value, required) =>
@@ -21,7 +21,7 @@ export const CONSENT_PROBLEM: Problem = { key: 'petition.error.consent' };
 /** Every problem of the form, by field (and `consent`), in the order the fields are shown. */
 export function formProblems(
   check: FieldCheck,
-  shown: readonly SignatureField[],
+  shown: readonly string[],
   required: ReadonlySet<string>,
   values: Readonly<Record<string, string>>,
   consented: boolean,

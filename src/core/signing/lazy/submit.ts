@@ -1,27 +1,20 @@
 /**
- * Sends one signature: a JSON POST with an Idempotency-Key, retried (with the same
+ * Sends one action (a signature, an RSVP, a join): a JSON POST with an Idempotency-Key, retried (with the same
  * key and the same bytes) on network errors, 5xx, 409 and 429 with exponential
  * backoff and full jitter, honoring Retry-After; other answers are final.
  *
- * A lazy chunk: fetched when the reader first focuses the form (or when a queued
- * signature is to be sent), so a page whose readers never sign does not pay for it.
+ * A lazy chunk: fetched when the reader first focuses a form (or when a queued
+ * action is to be sent), so a page whose readers never act does not pay for it.
  */
-import type { ErrorAnswer } from '../../../core/petition-api.js';
+import type { ErrorAnswer } from '../../petition-api.js';
 import { fromJson } from '../plain-data.js';
+import type { Answer, Refusal } from '../signing-types.js';
 import { withProof } from './proof-of-work.js';
 
 export { prepare as prepareProof } from './proof-of-work.js';
-import { dictionary } from '../../../core/dictionary.js';
+import { dictionary } from '../../dictionary.js';
 
-/** Why a signature was not accepted: the server's error, or `network` (status 0). */
-export interface Refusal {
-  code: string;
-  message: string;
-  status: number;
-  field?: string;
-  /** Whether sending the same request later may succeed. */
-  retriable: boolean;
-}
+export type { Refusal };
 
 /** An answer that is not a 2xx, or no answer at all (`status` 0, `code` "network"). */
 export class SignError extends Error implements Refusal {
@@ -70,9 +63,9 @@ async function attempt(
   url: string,
   key: string,
   body: string,
-): Promise<{ count: number } | { error: SignError; wait: number | null }> {
+): Promise<{ answer: Answer } | { error: SignError; wait: number | null }> {
   let res: Response;
-  let data: { count?: number; error?: ErrorAnswer['error'] } | undefined;
+  let data: (Answer & { error?: ErrorAnswer['error'] }) | undefined;
   try {
     // Null-prototype bags: a host page's Object.prototype.method (say) is never read as ours.
     const headers = dictionary({ 'content-type': 'application/json', 'idempotency-key': key });
@@ -84,7 +77,7 @@ async function attempt(
   } catch (e) {
     return { error: new SignError('network', (e as Error).message || 'network error'), wait: null };
   }
-  if (res.ok) return { count: typeof data?.count === 'number' ? data.count : NaN };
+  if (res.ok) return { answer: data ?? dictionary({}) };
   const err: Partial<ErrorAnswer['error']> = data?.error ?? dictionary({});
   return {
     error: new SignError(err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, res.status, err.field),
@@ -101,20 +94,20 @@ async function proofOrNetworkError(url: string, body: string): Promise<string> {
   }
 }
 
-/** Posts `body` (the exact JSON text) to `url`; resolves with the new count or throws the last SignError. */
-export async function sendSignature(
+/** Posts `body` (the exact JSON text) to `url`; resolves with the server's answer or throws the last SignError. */
+export async function sendAction(
   url: string,
   key: string,
   body: string,
   { retries = 3, baseMs = 500, capMs = 15000, stopWhenOffline = true }: SendOptions = dictionary({}),
-): Promise<number> {
-  // Solved now, as late as possible: a signature queued offline gets a fresh challenge.
+): Promise<Answer> {
+  // Solved now, as late as possible: an action queued offline gets a fresh challenge.
   // Without a challenge (the server unreachable) the POST goes as it is: its failure is retried below.
   let sent = await withProof(url, body).catch(() => body);
   let freshProof = false;
   for (let i = 0; ; i++) {
     const r = await attempt(url, key, sent);
-    if ('count' in r) return r.count;
+    if ('answer' in r) return r.answer;
     const { error, wait } = r;
     // Expired on its way (a slow retry) or refused: once, a new challenge (a refused body is not stored for its key).
     if (/^challenge_/.test(error.code) && !freshProof) {
