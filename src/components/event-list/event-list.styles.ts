@@ -50,4 +50,15 @@ export const listStyles = css`
     gap: calc(var(--_space) * 0.5);
     margin-block-start: calc(var(--_space) * 0.75);
   }
+  .status,
+  .alert {
+    font-weight: 600;
+  }
+  .alert {
+    color: var(--_danger);
+  }
+  .status:empty,
+  .alert:empty {
+    display: none;
+  }
 `;

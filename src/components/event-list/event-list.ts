@@ -13,10 +13,15 @@ import { listStyles } from './event-list.styles.js';
 import { translate } from './event-messages.js';
 import { nextChange, upcomingEvents } from './event-schedule.js';
 import { feedEvents, knownChapter } from './event-source.js';
-import { renderEvent, type Seats } from './event-view.js';
+import { renderEvent } from './event-view.js';
+import { RsvpSource, type RsvpView } from './rsvp-source.js';
+import { SigningController } from '../../core/signing/signing.js';
+import { pickTranslation } from '../../core/translations.js';
 
 /** The calendar links, written when a reader first asks for them. */
 const calendarChunk = lazy(() => import('./lazy/calendar-links.js'));
+/** The RSVP form and its sending, fetched when a reader first opens one (or to deliver a queued RSVP). */
+const rsvpFlow = lazy(() => import('./lazy/rsvp-flow.js'));
 
 const VARIANTS = ['list', 'compact'];
 
@@ -67,6 +72,7 @@ export class EventList extends SolidarityElement {
     variant: {},
     headingLevel: { attribute: 'heading-level', type: Number },
     calendarFor: { state: true },
+    rsvpFor: { state: true },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -81,9 +87,13 @@ export class EventList extends SolidarityElement {
   headingLevel = 2;
   /** The event whose calendar links are shown. */
   private calendarFor?: string;
+  /** The event whose RSVP form is open. */
+  private rsvpFor?: string;
 
   private feedState = new FeedController(this);
-  private locale = new LocaleController(this);
+  readonly locale = new LocaleController(this);
+  private rsvp = new RsvpSource(this);
+  private signing = new SigningController<RsvpView, RsvpSource>(this, 'rsvp', this.rsvp, rsvpFlow);
   private clock = new ListClock(this);
   private attributeCheck = new AttributeCheck(this, this.locale, () => {
     const s = this.feedState.state;
@@ -130,9 +140,30 @@ export class EventList extends SolidarityElement {
     return Number.isInteger(n) && n >= 2 && n <= 6 ? n : 2;
   }
 
-  /** What a reader sees of the seats: the feed's counts. */
-  protected seats(event: SolidarityEvent): Seats {
-    return { going: event.going ?? 0, waitlisted: event.waitlisted ?? 0, capacity: event.capacity };
+  /** The event whose RSVP form is open, and what its action needs (for RsvpSource). */
+  rsvpContext() {
+    const s = this.feedState.state;
+    const event = this.events().find((e) => e.id === this.rsvpFor);
+    if (s?.status !== 'ready' || !event) return undefined;
+    const t = this.locale;
+    const consent = pickTranslation(s.feed.org.consent, t.lang) || (rsvpFlow.module ? t.t('rsvp.consent') : '');
+    return { event, feedUrl: s.url, lang: t.lang, consent };
+  }
+
+  /** "RSVP": opens the event's form (closing another), or closes it; its seats are asked for afresh. */
+  private async toggleRsvp(event: SolidarityEvent) {
+    const open = this.rsvpFor !== event.id;
+    if (this.signing.phase !== 'sending') this.signing.set({ phase: 'form', status: '', alert: '' });
+    this.rsvpFor = open ? event.id : undefined;
+    if (!open) return;
+    try {
+      const m = await rsvpFlow.load();
+      void m.refreshSeats(this.rsvp, this.feedState.state!.url, event.id);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('form.rsvp input')?.focus();
+    } catch {
+      this.signing.set({ alert: this.locale.t('rsvp.error.offline') });
+    }
   }
 
   private async showCalendar(event: SolidarityEvent) {
@@ -169,17 +200,26 @@ export class EventList extends SolidarityElement {
           level: this.level(),
           base: s.url,
           now: this.clock.now,
-          seats: this.seats(event),
-          after:
+          seats: this.rsvp.seats(event),
+          mine: this.rsvp.mine.get(event.id),
+          after: html`${
             calendar && this.calendarFor === event.id
               ? calendar.renderLinks(event, { locale: t, feedUrl: s.url })
-              : nothing,
+              : nothing
+          }${this.rsvpFor === event.id ? this.renderRsvp(event) : nothing}`,
           onCalendar: (e) => void this.showCalendar(e),
-          onRsvp: () => {},
-          rsvpOpen: false,
+          onRsvp: (e) => void this.toggleRsvp(e),
+          rsvpOpen: this.rsvpFor === event.id,
         }),
       )}
     </ul>`;
+  }
+
+  private renderRsvp(event: SolidarityEvent) {
+    const signing = this.signing;
+    return html`${rsvpFlow.module?.renderRsvp(signing, pickTranslation(event.title, this.locale.lang))}
+      <p class="status" part="status" role="status">${signing.status}</p>
+      <p class="alert" part="alert" role="alert">${signing.alert}</p>`;
   }
 }
 

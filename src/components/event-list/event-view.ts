@@ -28,6 +28,8 @@ export interface EventViewOptions {
   base: string;
   now: number;
   seats: Seats;
+  /** Where this reader's own RSVP stands, once the server said. */
+  mine?: 'going' | 'waitlisted';
   /** What follows the actions (the calendar links, the RSVP form), rendered by the element. */
   after: TemplateResult | typeof nothing;
   onCalendar(event: SolidarityEvent): void;
@@ -77,6 +79,7 @@ function renderSeats(event: SolidarityEvent, o: EventViewOptions): TemplateResul
     going > 0 && t.plural('events.going', going),
     capacity && !full && t.plural('events.left', capacity - going),
     full && html`<strong>${t.t('events.full')}</strong>${event.rsvp ? ` ${t.t('events.waitlist')}` : ''}`,
+    o.mine && html`<strong>${t.t(o.mine === 'going' ? 'events.you-going' : 'events.you-waitlisted')}</strong>`,
   ].filter((p) => p !== false && p !== 0 && p !== undefined);
   if (!pieces.length) return nothing;
   return html`<p class="seats" part="seats" role="status">

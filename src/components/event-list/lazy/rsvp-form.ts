@@ -1,0 +1,172 @@
+/**
+ * The inline RSVP form under an event (fields with real labels and autocomplete, consent, the honeypot) and the
+ * thanks once the server answered, rendered from the signing (core/signing) the element holds.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { SignatureField } from '../../../core/feed-types.js';
+import { adoptStyles } from '../../../core/lazy.js';
+import { FIELD_MAX_LENGTH } from '../../../core/petition-api.js';
+import type { SigningController } from '../../../core/signing/signing.js';
+import type { RsvpSource, RsvpView } from '../rsvp-source.js';
+
+type RsvpSigning = SigningController<RsvpView, RsvpSource>;
+
+const formStyles = css`
+  .rsvp {
+    margin-block-start: var(--_space);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .rsvp label,
+  .rsvp input {
+    display: block;
+    font: inherit;
+    color: inherit;
+  }
+  .fields {
+    display: grid;
+    gap: 0.75em 1em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+  }
+  .rsvp label {
+    font-weight: 600;
+    margin-block-end: 0.25em;
+  }
+  .rsvp input:not([type='checkbox']) {
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5em;
+    border: 1px solid var(--_muted);
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.6em;
+    margin-block: 1em;
+  }
+  .consent input {
+    inline-size: 1.4em;
+    block-size: 1.4em;
+    margin: 0.1em 0 0;
+    accent-color: var(--_accent);
+  }
+  .consent label {
+    font-weight: normal;
+  }
+  .consent .error {
+    grid-column: 2;
+  }
+  .hp {
+    position: absolute;
+    inset-block-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  .thanks {
+    padding: calc(var(--_space) * 0.75);
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_surface-alt);
+    font-weight: 600;
+  }
+  .thanks:focus {
+    outline: none; /* focused so it is read; not a control */
+  }
+`;
+
+/** A field's input type (also its inputmode) and autocomplete token. */
+const inputType = (f: SignatureField) => (f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text');
+const autocomplete = (f: SignatureField) =>
+  f === 'phone' ? 'tel' : f === 'country' ? 'country-name' : f === 'comment' ? 'off' : f.replace('_', '-');
+
+function problemText(s: RsvpSigning, f: string): string {
+  const problem = s.problems[f];
+  if (!problem) return '';
+  return 'text' in problem ? problem.text : s.host.locale.t(problem.key, problem.params);
+}
+
+function renderProblem(s: RsvpSigning, f: string) {
+  const text = problemText(s, f);
+  return text
+    ? html`<p id="rsvp-${f}-error" class="error" part="error"><span aria-hidden="true">⚠</span> ${text}</p>`
+    : nothing;
+}
+
+function renderField(s: RsvpSigning, view: RsvpView, f: SignatureField): TemplateResult {
+  const t = s.host.locale;
+  const required = view.required.has(f);
+  const invalid = !!s.problems[f];
+  return html`<div class="field" part="field">
+    <label for="rsvp-${f}"
+      >${t.t(`petition.${f}`)}${required ? nothing : html` <span class="optional">${t.t('petition.optional')}</span>`}</label
+    >
+    <input
+      id="rsvp-${f}"
+      name=${f}
+      part="input"
+      type=${inputType(f)}
+      autocomplete=${autocomplete(f)}
+      maxlength=${FIELD_MAX_LENGTH[f]}
+      ?required=${required}
+      spellcheck=${f === 'email' ? 'false' : nothing}
+      .value=${s.values[f] ?? ''}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${invalid ? `rsvp-${f}-error` : nothing}
+      @input=${(e: Event) => s.input(f, e)}
+      @change=${() => s.change(f)}
+    />${renderProblem(s, f)}
+  </div>`;
+}
+
+/** The RSVP form for the open event, or the thanks once answered (nothing while queued: the status says it). */
+export function renderRsvp(s: RsvpSigning, title: string): TemplateResult | typeof nothing {
+  adoptStyles(s.host.renderRoot as ShadowRoot, formStyles);
+  const view = s.view;
+  const t = s.host.locale;
+  if (!view || s.phase === 'queued') return nothing;
+  if (s.phase === 'signed')
+    return html`<p id="rsvp-thanks" class="rsvp thanks" part="thanks" tabindex="-1">${s.status}</p>`;
+  const consentInvalid = !!s.problems.consent;
+  // method=dialog: should our preventDefault() be ignored (a host page's passive listeners), nothing is submitted.
+  return html`<form
+    class="rsvp"
+    part="rsvp-form"
+    method="dialog"
+    novalidate
+    aria-label=${t.t('rsvp.form', { title })}
+    @submit=${s.submit}
+    @focusin=${s.prefetch}
+  >
+    ${view.full ? html`<p class="note">${t.t('rsvp.full-note')}</p>` : nothing}
+    <div class="fields">${view.shown.map((f) => renderField(s, view, f))}</div>
+    <div class="consent" part="consent">
+      <input
+        type="checkbox"
+        id="consent"
+        required
+        .checked=${s.consented}
+        aria-invalid=${consentInvalid ? 'true' : 'false'}
+        aria-describedby=${consentInvalid ? 'rsvp-consent-error' : nothing}
+        @change=${(e: Event) => s.input('consent', e)}
+      />
+      <label for="consent">${view.consent}</label>
+      ${renderProblem(s, 'consent')}
+    </div>
+    <div class="hp" aria-hidden="true">
+      <label for="website">Website</label>
+      <input id="website" name="website" tabindex="-1" autocomplete="off" />
+    </div>
+    <button type="submit" class="btn primary" part="submit" aria-disabled=${s.phase === 'sending' ? 'true' : 'false'}>
+      ${t.t(view.full ? 'rsvp.submit-waitlist' : 'rsvp.submit')}
+    </button>
+  </form>`;
+}
