@@ -159,6 +159,7 @@ export class EventList extends SolidarityElement {
     try {
       const m = await rsvpFlow.load();
       void m.refreshSeats(this.rsvp, this.feedState.state!.url, event.id);
+      this.requestUpdate(); // the form comes with the chunk
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('form.rsvp input')?.focus();
     } catch {

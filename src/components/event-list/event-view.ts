@@ -80,7 +80,7 @@ function renderSeats(event: SolidarityEvent, o: EventViewOptions): TemplateResul
     capacity && !full && t.plural('events.left', capacity - going),
     full && html`<strong>${t.t('events.full')}</strong>${event.rsvp ? ` ${t.t('events.waitlist')}` : ''}`,
     o.mine && html`<strong>${t.t(o.mine === 'going' ? 'events.you-going' : 'events.you-waitlisted')}</strong>`,
-  ].filter((p) => p !== false && p !== 0 && p !== undefined);
+  ].filter((p) => !!p);
   if (!pieces.length) return nothing;
   return html`<p class="seats" part="seats" role="status">
     ${pieces.map((p, i) => html`${i ? ' · ' : ''}${p}`)}

@@ -4,6 +4,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { SignatureField } from '../../../core/feed-types.js';
+import { formStyles } from '../../../core/form.styles.js';
 import { adoptStyles } from '../../../core/lazy.js';
 import { FIELD_MAX_LENGTH } from '../../../core/petition-api.js';
 import type { SigningController } from '../../../core/signing/signing.js';
@@ -11,66 +12,11 @@ import type { RsvpSource, RsvpView } from '../rsvp-source.js';
 
 type RsvpSigning = SigningController<RsvpView, RsvpSource>;
 
-const formStyles = css`
+const rsvpStyles = css`
   .rsvp {
     margin-block-start: var(--_space);
     padding-block-start: var(--_space);
     border-block-start: 1px solid var(--_border);
-  }
-  .rsvp label,
-  .rsvp input {
-    display: block;
-    font: inherit;
-    color: inherit;
-  }
-  .fields {
-    display: grid;
-    gap: 0.75em 1em;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
-  }
-  .rsvp label {
-    font-weight: 600;
-    margin-block-end: 0.25em;
-  }
-  .rsvp input:not([type='checkbox']) {
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 0.5em;
-    border: 1px solid var(--_muted);
-    border-radius: 4px;
-    background: var(--_surface);
-  }
-  [aria-invalid='true'] {
-    border: 2px solid var(--_danger);
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .consent {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25em 0.6em;
-    margin-block: 1em;
-  }
-  .consent input {
-    inline-size: 1.4em;
-    block-size: 1.4em;
-    margin: 0.1em 0 0;
-    accent-color: var(--_accent);
-  }
-  .consent label {
-    font-weight: normal;
-  }
-  .consent .error {
-    grid-column: 2;
-  }
-  .hp {
-    position: absolute;
-    inset-block-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
   }
   .thanks {
     padding: calc(var(--_space) * 0.75);
@@ -130,6 +76,7 @@ function renderField(s: RsvpSigning, view: RsvpView, f: SignatureField): Templat
 /** The RSVP form for the open event, or the thanks once answered (nothing while queued: the status says it). */
 export function renderRsvp(s: RsvpSigning, title: string): TemplateResult | typeof nothing {
   adoptStyles(s.host.renderRoot as ShadowRoot, formStyles);
+  adoptStyles(s.host.renderRoot as ShadowRoot, rsvpStyles);
   const view = s.view;
   const t = s.host.locale;
   if (!view || s.phase === 'queued') return nothing;
