@@ -46,9 +46,20 @@ const VARIANTS = ['list', 'compact'];
  * @csspart actions - The event's buttons.
  * @csspart calendar - The "Add to calendar" button.
  * @csspart calendar-links - The `.ics` download and Google Calendar links shown after it.
- * @csspart rsvp - The "RSVP" button.
+ * @csspart rsvp - The "RSVP" button (`aria-expanded` tells whether its form is open).
+ * @csspart rsvp-form - The inline RSVP form under its event.
+ * @csspart field - One label + input group of the RSVP form.
+ * @csspart input - Each text input of the RSVP form.
+ * @csspart error - A field's problem.
+ * @csspart consent - The consent checkbox and text.
+ * @csspart submit - The RSVP form's button ("Send my RSVP", or "Join the waiting list" when full).
+ * @csspart status - The RSVP's live status line ("Sending…", "Saved…").
+ * @csspart alert - The RSVP's problems and refusals.
+ * @csspart thanks - "You're going" or "You're on the waiting list", once the server answered.
  * @csspart message - Loading, error, "no upcoming events" and bad-attribute messages.
  *
+ * @cssprop --sw-color-danger - Problems in the RSVP form.
+ * @cssprop --sw-color-success - "Happening now" and the RSVP's thanks.
  * @cssprop --sw-color-accent - Buttons and links.
  * @cssprop --sw-color-on-accent - Text on the RSVP button.
  * @cssprop --sw-color-text - Text.
@@ -60,6 +71,10 @@ const VARIANTS = ['list', 'compact'];
  * @cssprop --sw-font-family - Font.
  * @cssprop --sw-heading-size - Title size.
  *
+ * @fires rsvp-sent - The server took an RSVP (or one queued earlier). `detail: { rsvp, status, going, waitlisted }`
+ *   (`status`: `going` or `waitlisted`).
+ * @fires rsvp-queued - An RSVP was saved on this device, to be sent when the connection returns. `detail: { rsvp }`.
+ * @fires rsvp-error - An RSVP was refused, or could not be sent or saved. `detail: { rsvp, code, message }`.
  * @fires feed-load - The feed loaded. `detail: { url }`.
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */

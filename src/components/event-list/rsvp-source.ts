@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { RsvpAnswer } from '../../core/action-api.js';
-import type { SignatureField, SolidarityEvent } from '../../core/feed-types.js';
+import { SIGNATURE_FIELDS, type SignatureField, type SolidarityEvent } from '../../core/feed-types.js';
 import type { ActionSource, ActionView, Answer } from '../../core/signing/signing-types.js';
 import { pickTranslation } from '../../core/translations.js';
 import type { Seats } from './event-view.js';
@@ -73,7 +73,7 @@ export class RsvpSource implements ActionSource<RsvpView> {
     return {
       id: event.id,
       url: `${eventUrl(c.feedUrl, event.id)}/rsvps`,
-      shown: [...new Set([...BASE_FIELDS, ...own])],
+      shown: SIGNATURE_FIELDS.filter((f) => BASE_FIELDS.includes(f) || own.includes(f)),
       required: new Set<string>(['email', ...own]),
       consent: pickTranslation(event.consent, c.lang) || c.consent,
       full: !!seats.capacity && seats.going >= seats.capacity,

@@ -103,6 +103,7 @@ describe('<event-list> RSVP', () => {
     form.querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await waitUntil(() => text(inItem(el, 'rsvp-meeting', '[role=alert]')) === '2 fields need your attention.');
     expect(root(el).activeElement?.id).to.equal('rsvp-email');
+    expect(text(root(el).querySelector('#rsvp-consent-error'))).to.equal('⚠ Tick this box to RSVP.');
     expect(posts).to.have.length(0);
     await expect(el).shadowDom.to.be.accessible();
   });

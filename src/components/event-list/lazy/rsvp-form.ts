@@ -37,7 +37,10 @@ const autocomplete = (f: SignatureField) =>
 function problemText(s: RsvpSigning, f: string): string {
   const problem = s.problems[f];
   if (!problem) return '';
-  return 'text' in problem ? problem.text : s.host.locale.t(problem.key, problem.params);
+  if ('text' in problem) return problem.text;
+  // The engine's consent problem speaks of signing; an RSVP's says so in its own words.
+  const key = problem.key === 'petition.error.consent' ? 'rsvp.error.consent' : problem.key;
+  return s.host.locale.t(key, problem.params);
 }
 
 function renderProblem(s: RsvpSigning, f: string) {
