@@ -236,6 +236,11 @@ describe('<event-list> attributes', () => {
       '<event-list> limit="0": The limit',
     );
     await expectAttributeMessage(
+      '<event-list heading-level="9"></event-list>',
+      'The heading-level setting “9” is not valid. Use a number from 2 to 6; using 2.',
+      '<event-list> heading-level="9": The heading-level',
+    );
+    await expectAttributeMessage(
       `<event-list chapter="chicgo" feed="${feedWith()}"></event-list>`,
       'The chapter setting “chicgo” is not valid. Use the id of a chapter in the feed',
       '<event-list> chapter="chicgo": The chapter',
