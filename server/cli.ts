@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkChapters } from '../src/core/chapter-check.js';
-import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp } from './app.js';
 import { parseOrigin } from './cors.js';
 import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
-import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { checkServerFeed, FeedError, FeedSource, formatProblems } from './feed.js';
 import { SharedFeed } from './feed-store.js';
 import { originsCommand, OriginsUsageError } from './origins-cli.js';
 import { outboxCli } from './outbox/command.js';
@@ -272,19 +270,22 @@ function check(args: string[]): void {
     );
   }
   const tooDeep = feedDepthProblem(raw);
-  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
+  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkServerFeed(raw);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   for (const w of actionNetworkWarnings(feed?.petitions ?? [], process.env)) console.log(`${file}: warning: ${w}`);
   for (const p of feed?.petitions.filter((p) => p.confirm) ?? []) {
     console.log(`${file}: warning: petition ${p.id} asks signers to confirm by email: serve with --smtp, --mail-from`);
   }
+  if (feed?.join?.confirm) {
+    console.log(`${file}: warning: join asks new members to confirm by email: serve with --smtp, --mail-from`);
+  }
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
     process.exit(1);
   }
-  console.log(
-    `${file}: OK (${feed.platform.length} planks, ${feed.petitions.length} petitions, ${feed.chapters.length} chapters)`,
-  );
+  const { platform, petitions, chapters, events = [], join } = feed;
+  const sizes = `${platform.length} planks, ${petitions.length} petitions, ${chapters.length} chapters`;
+  console.log(`${file}: OK (${sizes}, ${events.length} events${join ? ', a join form' : ''})`);
 }
 
 function isOrigin(value: string): boolean {

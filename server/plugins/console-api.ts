@@ -2,8 +2,6 @@
 // CORS-enabled; every request needs a session, and every state-changing one also a same-origin
 // Origin and the CSRF token (console/guard.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkChapters } from '../../src/core/chapter-check.js';
-import { checkFeed } from '../../src/core/feed-check.js';
 import { NO_STORE } from '../cache-headers.js';
 import { AUDIT_PAGE } from '../console/audit.js';
 import { SIGNERS_PAGE } from '../console/campaign-stats.js';
@@ -13,6 +11,7 @@ import type { Session } from '../console/sessions.js';
 import { sendSignaturesCsv } from '../csv-export.js';
 import { ApiError } from '../errors.js';
 import { feedDepthProblem } from '../feed-depth.js';
+import { checkServerFeed } from '../feed.js';
 import { saveFeedAtomically } from '../feed-save.js';
 import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { normalizeEmail } from '../validate.js';
@@ -127,7 +126,7 @@ export async function consoleApi(
   /** The feed a request sends, if it passes the checks of `solidarity-widgets check`; else a 422 is sent. */
   function checked(body: unknown, reply: FastifyReply, what: string): boolean {
     const tooDeep = feedDepthProblem(body);
-    const { feed: ok, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(body, checkChapters);
+    const { feed: ok, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkServerFeed(body);
     if (ok && !problems.length) return true;
     const message = `The feed has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${what}.`;
     void reply.code(422).send({ error: { code: 'feed_invalid', message }, problems });
