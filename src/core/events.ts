@@ -10,6 +10,10 @@ export interface SolidarityEventMap {
   'petition-error': { petition: string; code: string; message: string };
   'donate-click': { provider: string; amount: number; currency: string; recurring: boolean; url: string };
   'chapter-select': { chapter: Chapter };
+  /** `join`: the chapter chosen ('' for none); `chapter`: the one the server stored. */
+  'join-sent': { join: string; chapter: string | null; pending: boolean };
+  'join-queued': { join: string };
+  'join-error': { join: string; code: string; message: string };
 }
 
 export type SolidarityEventName = keyof SolidarityEventMap;
@@ -34,5 +38,8 @@ declare global {
     'petition-error': CustomEvent<SolidarityEventMap['petition-error']>;
     'donate-click': CustomEvent<SolidarityEventMap['donate-click']>;
     'chapter-select': CustomEvent<SolidarityEventMap['chapter-select']>;
+    'join-sent': CustomEvent<SolidarityEventMap['join-sent']>;
+    'join-queued': CustomEvent<SolidarityEventMap['join-queued']>;
+    'join-error': CustomEvent<SolidarityEventMap['join-error']>;
   }
 }
