@@ -14,6 +14,10 @@ export interface SolidarityEventMap {
   'rsvp-sent': { rsvp: string; status: 'going' | 'waitlisted'; going: number; waitlisted: number };
   'rsvp-queued': { rsvp: string };
   'rsvp-error': { rsvp: string; code: string; message: string };
+  /** `join`: the chapter chosen ('' for none); `chapter`: the one the server stored. */
+  'join-sent': { join: string; chapter: string | null; pending: boolean };
+  'join-queued': { join: string };
+  'join-error': { join: string; code: string; message: string };
 }
 
 export type SolidarityEventName = keyof SolidarityEventMap;
@@ -41,5 +45,8 @@ declare global {
     'rsvp-sent': CustomEvent<SolidarityEventMap['rsvp-sent']>;
     'rsvp-queued': CustomEvent<SolidarityEventMap['rsvp-queued']>;
     'rsvp-error': CustomEvent<SolidarityEventMap['rsvp-error']>;
+    'join-sent': CustomEvent<SolidarityEventMap['join-sent']>;
+    'join-queued': CustomEvent<SolidarityEventMap['join-queued']>;
+    'join-error': CustomEvent<SolidarityEventMap['join-error']>;
   }
 }

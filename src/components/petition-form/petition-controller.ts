@@ -22,18 +22,9 @@ import {
   type ServerPetition,
 } from './petition-view.js';
 import { dictionary } from '../../core/dictionary.js';
+import { httpUrl } from '../../core/signing/http-url.js';
 
 type Host = SolidarityElement & PetitionAttributes & { feed?: string };
-
-/** An absolute http(s) URL, or null. */
-function httpUrl(value: string): string | null {
-  try {
-    const url = new URL(value.trim(), document.baseURI);
-    return /^https?:$/.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export class PetitionController implements ReactiveController, ActionSource<PetitionView> {
   readonly feed: FeedController;

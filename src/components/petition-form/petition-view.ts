@@ -113,7 +113,6 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     if (Number.isInteger(g) && g > 0) goal = g;
     else bad.push({ name: 'goal', value: a.goal, hint: 'petition.use-goal' });
   }
-  const url = endpoint.replace(/\/+$/, '');
   const view: PetitionView = {
     id,
     title: a.heading ?? pickTranslation(p?.title ?? server.title, lang),
@@ -124,8 +123,8 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     consent: pickTranslation(p?.consent ?? feed?.org.consent ?? server.consent, lang).trim() || s.defaultConsent,
     required,
     shown: SIGNATURE_FIELDS.filter((f) => required.has(f) || wanted.includes(f)),
-    endpoint: url,
-    url: `${url}/signatures`,
+    endpoint: endpoint.replace(/\/+$/, ''),
+    url: endpoint.replace(/\/*$/, '/signatures'),
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
     org: feed?.org,
     base,
