@@ -15,6 +15,7 @@ import { nextChange, upcomingEvents } from './event-schedule.js';
 import { feedEvents, knownChapter } from './event-source.js';
 import { renderEvent } from './event-view.js';
 import { RsvpSource, type RsvpView } from './rsvp-source.js';
+import { httpUrl } from '../../core/signing/http-url.js';
 import { SigningController } from '../../core/signing/signing.js';
 import { pickTranslation } from '../../core/translations.js';
 
@@ -162,7 +163,8 @@ export class EventList extends SolidarityElement {
     if (s?.status !== 'ready' || !event) return undefined;
     const t = this.locale;
     const consent = pickTranslation(s.feed.org.consent, t.lang) || (rsvpFlow.module ? t.t('rsvp.consent') : '');
-    return { event, feedUrl: s.url, lang: t.lang, consent };
+    const privacy = s.feed.org.privacy_url ? httpUrl(new URL(s.feed.org.privacy_url, s.url).href) : null;
+    return { event, feedUrl: s.url, lang: t.lang, consent, privacy };
   }
 
   /** "RSVP": opens the event's form (closing another), or closes it; its seats are asked for afresh. */

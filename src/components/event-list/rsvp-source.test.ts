@@ -22,7 +22,8 @@ function source(open: SolidarityEvent | undefined, lang = 'en') {
     removeController() {},
     requestUpdate: () => void renders++,
     updateComplete: Promise.resolve(true),
-    rsvpContext: () => open && { event: open, feedUrl: 'https://party.example/data/feed.json', lang, consent: 'Org.' },
+    rsvpContext: () =>
+      open && { event: open, feedUrl: 'https://party.example/data/feed.json', lang, consent: 'Org.', privacy: null },
   };
   return { source: new RsvpSource(host), renders: () => renders };
 }

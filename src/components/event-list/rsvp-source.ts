@@ -15,6 +15,8 @@ export interface RsvpView extends ActionView {
   shown: readonly SignatureField[];
   /** Whether RSVPs now join the waiting list. */
   full: boolean;
+  /** The organization's privacy policy, linked beside the consent. */
+  privacy: string | null;
 }
 
 /** Fields an RSVP asks for besides the event's own: a name to greet, and the email to count once. */
@@ -33,7 +35,8 @@ export function seatsOf(answer: Answer | Partial<RsvpAnswer>): Seats | undefined
 
 interface Host extends ReactiveControllerHost {
   /** The event whose form is open, with the feed's URL and the consent text to show. */
-  rsvpContext(): { event: SolidarityEvent; feedUrl: string; lang: string; consent: string } | undefined;
+  rsvpContext():
+    { event: SolidarityEvent; feedUrl: string; lang: string; consent: string; privacy: string | null } | undefined;
 }
 
 export class RsvpSource implements ActionSource<RsvpView> {
@@ -77,6 +80,7 @@ export class RsvpSource implements ActionSource<RsvpView> {
       required: new Set<string>(['email', ...own]),
       consent: pickTranslation(event.consent, c.lang) || c.consent,
       full: !!seats.capacity && seats.going >= seats.capacity,
+      privacy: c.privacy,
     };
   }
 

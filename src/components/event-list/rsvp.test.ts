@@ -42,7 +42,7 @@ async function open(el: EventList, id: string): Promise<HTMLFormElement> {
 /** Types into the open form's fields (selecting first, as a person replacing a value would) and ticks consent. */
 async function fill(el: EventList, values: Record<string, string>) {
   for (const [f, v] of Object.entries(values)) {
-    const input = root(el).querySelector<HTMLInputElement>(`#rsvp-${f}`)!;
+    const input = root(el).querySelector<HTMLInputElement>(`#f-${f}`)!;
     input.focus();
     input.select();
     await sendKeys({ type: v });
@@ -68,10 +68,7 @@ describe('<event-list> RSVP', () => {
     const el = await list();
     inItem<HTMLButtonElement>(el, 'rsvp-meeting', '[part=rsvp]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () => root(el).activeElement?.id === 'rsvp-given_name',
-      'the form opens with its first field focused',
-    );
+    await waitUntil(() => root(el).activeElement?.id === 'f-given_name', 'the form opens with its first field focused');
     expect(inItem(el, 'rsvp-meeting', '[part=rsvp]')!.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).shadowDom.to.be.accessible();
     await sendKeys({ type: 'Rosa' });
@@ -80,6 +77,8 @@ describe('<event-list> RSVP', () => {
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.id).to.equal('consent');
     await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent).to.equal('Privacy policy');
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.getAttribute('part')).to.equal('submit');
     const sent = oneEvent(el, 'rsvp-sent');
@@ -102,8 +101,8 @@ describe('<event-list> RSVP', () => {
     const form = await open(el, 'rsvp-meeting');
     form.querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await waitUntil(() => text(inItem(el, 'rsvp-meeting', '[role=alert]')) === '2 fields need your attention.');
-    expect(root(el).activeElement?.id).to.equal('rsvp-email');
-    expect(text(root(el).querySelector('#rsvp-consent-error'))).to.equal('⚠ Tick this box to RSVP.');
+    expect(root(el).activeElement?.id).to.equal('f-email');
+    expect(text(root(el).querySelector('#consent-error'))).to.equal('⚠ Tick this box to sign.');
     expect(posts).to.have.length(0);
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -186,7 +185,7 @@ describe('<event-list> RSVP', () => {
       await waitUntil(() => text(inItem(el, 'rsvp-meeting', '[part=rsvp]')) !== 'RSVP', `${lang} strings`);
       const form = await open(el, 'rsvp-meeting');
       await waitUntil(() => text(form.querySelector('[part=submit]')) === submit, `${lang} submit`);
-      expect(text(form.querySelector('label[for=rsvp-email]'))).to.equal(label);
+      expect(text(form.querySelector('label[for=f-email]'))).to.equal(label);
       await expect(el).shadowDom.to.be.accessible();
     }
   });

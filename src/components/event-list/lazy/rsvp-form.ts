@@ -3,10 +3,9 @@
  * thanks once the server answered, rendered from the signing (core/signing) the element holds.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { SignatureField } from '../../../core/feed-types.js';
 import { formStyles } from '../../../core/form.styles.js';
 import { adoptStyles } from '../../../core/lazy.js';
-import { FIELD_MAX_LENGTH } from '../../../core/petition-api.js';
+import { honeypot, renderConsent, renderField } from '../../../core/signing/form-fields.js';
 import type { SigningController } from '../../../core/signing/signing.js';
 import type { RsvpSource, RsvpView } from '../rsvp-source.js';
 
@@ -29,53 +28,6 @@ const rsvpStyles = css`
   }
 `;
 
-/** A field's input type (also its inputmode) and autocomplete token. */
-const inputType = (f: SignatureField) => (f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text');
-const autocomplete = (f: SignatureField) =>
-  f === 'phone' ? 'tel' : f === 'country' ? 'country-name' : f === 'comment' ? 'off' : f.replace('_', '-');
-
-function problemText(s: RsvpSigning, f: string): string {
-  const problem = s.problems[f];
-  if (!problem) return '';
-  if ('text' in problem) return problem.text;
-  // The engine's consent problem speaks of signing; an RSVP's says so in its own words.
-  const key = problem.key === 'petition.error.consent' ? 'rsvp.error.consent' : problem.key;
-  return s.host.locale.t(key, problem.params);
-}
-
-function renderProblem(s: RsvpSigning, f: string) {
-  const text = problemText(s, f);
-  return text
-    ? html`<p id="rsvp-${f}-error" class="error" part="error"><span aria-hidden="true">⚠</span> ${text}</p>`
-    : nothing;
-}
-
-function renderField(s: RsvpSigning, view: RsvpView, f: SignatureField): TemplateResult {
-  const t = s.host.locale;
-  const required = view.required.has(f);
-  const invalid = !!s.problems[f];
-  return html`<div class="field" part="field">
-    <label for="rsvp-${f}"
-      >${t.t(`petition.${f}`)}${required ? nothing : html` <span class="optional">${t.t('petition.optional')}</span>`}</label
-    >
-    <input
-      id="rsvp-${f}"
-      name=${f}
-      part="input"
-      type=${inputType(f)}
-      autocomplete=${autocomplete(f)}
-      maxlength=${FIELD_MAX_LENGTH[f]}
-      ?required=${required}
-      spellcheck=${f === 'email' ? 'false' : nothing}
-      .value=${s.values[f] ?? ''}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${invalid ? `rsvp-${f}-error` : nothing}
-      @input=${(e: Event) => s.input(f, e)}
-      @change=${() => s.change(f)}
-    />${renderProblem(s, f)}
-  </div>`;
-}
-
 /** The RSVP form for the open event, or the thanks once answered (nothing while queued: the status says it). */
 export function renderRsvp(s: RsvpSigning, title: string): TemplateResult | typeof nothing {
   adoptStyles(s.host.renderRoot as ShadowRoot, formStyles);
@@ -85,7 +37,6 @@ export function renderRsvp(s: RsvpSigning, title: string): TemplateResult | type
   if (!view || s.phase === 'queued') return nothing;
   if (s.phase === 'signed')
     return html`<p id="rsvp-thanks" class="rsvp thanks" part="thanks" tabindex="-1">${s.status}</p>`;
-  const consentInvalid = !!s.problems.consent;
   // method=dialog: should our preventDefault() be ignored (a host page's passive listeners), nothing is submitted.
   return html`<form
     class="rsvp"
@@ -97,24 +48,8 @@ export function renderRsvp(s: RsvpSigning, title: string): TemplateResult | type
     @focusin=${s.prefetch}
   >
     ${view.full ? html`<p class="note">${t.t('rsvp.full-note')}</p>` : nothing}
-    <div class="fields">${view.shown.map((f) => renderField(s, view, f))}</div>
-    <div class="consent" part="consent">
-      <input
-        type="checkbox"
-        id="consent"
-        required
-        .checked=${s.consented}
-        aria-invalid=${consentInvalid ? 'true' : 'false'}
-        aria-describedby=${consentInvalid ? 'rsvp-consent-error' : nothing}
-        @change=${(e: Event) => s.input('consent', e)}
-      />
-      <label for="consent">${view.consent}</label>
-      ${renderProblem(s, 'consent')}
-    </div>
-    <div class="hp" aria-hidden="true">
-      <label for="website">Website</label>
-      <input id="website" name="website" tabindex="-1" autocomplete="off" />
-    </div>
+    <div class="fields">${view.shown.map((f) => renderField(s, f, view.required.has(f)))}</div>
+    ${renderConsent(s, view.consent, view.privacy)} ${honeypot}
     <button type="submit" class="btn primary" part="submit" aria-disabled=${s.phase === 'sending' ? 'true' : 'false'}>
       ${t.t(view.full ? 'rsvp.submit-waitlist' : 'rsvp.submit')}
     </button>

@@ -15,7 +15,6 @@ const en = {
   'rsvp.waitlisted': 'You’re on the waiting list. The organizers will let you know if a place opens.',
   'rsvp.queued-server': 'Saved on this device — the server is busy, so your RSVP will be sent automatically soon.',
   'rsvp.error.server': 'Your RSVP could not be sent: the server had a problem. Please try again.',
-  'rsvp.error.consent': 'Tick this box to RSVP.',
 };
 
 declare module '../../../i18n/index.js' {
@@ -36,7 +35,6 @@ registerMessages({
     'rsvp.queued-server':
       'Guardada en este dispositivo: el servidor está ocupado y tu inscripción se enviará automáticamente en breve.',
     'rsvp.error.server': 'No se pudo enviar tu inscripción: el servidor tuvo un problema. Inténtalo de nuevo.',
-    'rsvp.error.consent': 'Marca esta casilla para inscribirte.',
   },
   fr: {
     'rsvp.form': 'Inscription à « {title} »',
@@ -50,6 +48,5 @@ registerMessages({
     'rsvp.queued-server':
       'Enregistrée sur cet appareil : le serveur est occupé, votre inscription sera envoyée automatiquement sous peu.',
     'rsvp.error.server': 'Votre inscription n’a pas pu être envoyée : le serveur a eu un problème. Réessayez.',
-    'rsvp.error.consent': 'Cochez cette case pour vous inscrire.',
   },
 });
