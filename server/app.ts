@@ -9,6 +9,7 @@ import { MailQueue } from './confirm/mail-queue.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { Outbox } from './outbox/index.js';
+import { actionAdmin } from './plugins/action-admin.js';
 import { admin } from './plugins/admin.js';
 import { challengeRoute } from './plugins/challenge-route.js';
 import { confirmPage } from './plugins/confirm-page.js';
@@ -100,6 +101,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(events, ctx);
   app.register(join, ctx);
   app.register(admin, ctx);
+  app.register(actionAdmin, ctx);
   app.register(organizerConsole, ctx);
   app.register(health, ctx);
   app.register(staticFiles, ctx);
