@@ -18,6 +18,7 @@ import { organizerConsole } from './plugins/console.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
 import { events } from './plugins/events.js';
+import { eventsIcs } from './plugins/events-ics.js';
 import { join } from './plugins/join.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
@@ -99,6 +100,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(confirmPage, ctx);
   app.register(signatures, ctx);
   app.register(events, ctx);
+  app.register(eventsIcs, ctx);
   app.register(join, ctx);
   app.register(admin, ctx);
   app.register(actionAdmin, ctx);
