@@ -2,7 +2,7 @@
 // it as UTF-8), CRLF line ends, a fixed header, and cells that a spreadsheet would run as a
 // formula prefixed with an apostrophe (CSV injection).
 import { SIGNATURE_FIELDS } from '../src/core/feed-types.js';
-import type { Member, Rsvp } from './storage/action-types.js';
+import type { Rsvp } from './storage/action-types.js';
 import type { Signature } from './storage/types.js';
 
 export const CSV_COLUMNS = [

@@ -27,17 +27,15 @@ const signer = { ...blank, source: null, origin: null, consent_sha256: null };
 async function seedOld(store: SignatureStore, email: string, days: number, status: Member['status']) {
   const at = daysAgo(days);
   const r: Rsvp = { ...signer, email, event: 'meeting', status: 'going', rsvped_at: at };
-  await store
-    .actions()
-    .rsvp({
-      rsvp: r,
-      event: 'meeting',
-      capacity: null,
-      idem: null,
-      now: new Date(at),
-      events: () => [],
-      answer: () => '',
-    });
+  await store.actions().rsvp({
+    rsvp: r,
+    event: 'meeting',
+    capacity: null,
+    idem: null,
+    now: new Date(at),
+    events: () => [],
+    answer: () => '',
+  });
   const m: Member = { ...signer, email, chapter: 'chicago', status, lang: 'en', joined_at: at, confirmed_at: null };
   await store.actions().join({ member: m, idem: null, now: new Date(at), events: () => [], answer: () => '' });
 }
