@@ -6,6 +6,7 @@ import { jsonUrl, sampleFeed } from '../../../test/fixtures/feed.js';
 import { feedFixture, nextFrame } from '../../../test/util.js';
 import type { SolidarityEvent } from '../../core/feed-types.js';
 import { clearFeedCache } from '../../core/feed-loader.js';
+import { OrgFeed } from '../org-feed/org-feed.js';
 import { EventList } from './event-list.js';
 
 EventList.define('event-list');
@@ -259,6 +260,16 @@ describe('<event-list> attributes', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('takes its feed from an enclosing <org-feed>', async () => {
+    OrgFeed.define('org-feed');
+    const el = await feedFixture<EventList>(
+      html`<org-feed src=${feedWith()}><event-list limit="1"></event-list></org-feed>`,
+      'event-list',
+    );
+    await waitUntil(() => items(el).length === 1, 'the list shows');
+    expect(items(el)[0].dataset.event).to.equal('paris-now');
   });
 
   it('shows its own content when there is no feed', async () => {

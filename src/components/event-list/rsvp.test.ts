@@ -175,6 +175,32 @@ describe('<event-list> RSVP', () => {
     expect((await seats('rsvp-offline')).going).to.equal(before.going + 1);
   });
 
+  it('offline, then a later page: the queued RSVP is delivered exactly once, with no form open', async () => {
+    const before = await seats('rsvp-offline');
+    let el = await list();
+    await open(el, 'rsvp-offline');
+    await fill(el, { email: unique() });
+    setOnline(false);
+    const queued = oneEvent(el, 'rsvp-queued');
+    inItem<HTMLButtonElement>(el, 'rsvp-offline', '[part=submit]')!.click();
+    await queued;
+    el.remove(); // the reader leaves; a later page carries the list again
+    setOnline(true);
+    clearFeedCache();
+    const sent = oneEvent(document, 'rsvp-sent');
+    el = await list();
+    expect((await sent).detail).to.include({ rsvp: 'rsvp-offline', status: 'going', going: before.going + 1 });
+    await waitUntil(() => localStorage.getItem(QUEUE_KEY) === null, 'the delivered entry is deleted');
+    await waitUntil(
+      () => text(inItem(el, 'rsvp-offline', '[part=seats]')).includes('You’re going.'),
+      'the list says so',
+    );
+    dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(posts).to.have.length(1);
+    expect((await seats('rsvp-offline')).going).to.equal(before.going + 1);
+  });
+
   it('opens its form in Spanish and French', async () => {
     for (const [lang, label, submit] of [
       ['es', 'Correo electrónico', 'Enviar mi inscripción'],
