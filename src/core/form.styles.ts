@@ -55,7 +55,8 @@ export const formStyles = css`
   .consent label {
     font-weight: normal;
   }
-  .consent .error {
+  .consent .error,
+  .consent .privacy {
     grid-column: 2;
   }
   .hp {

@@ -70,6 +70,10 @@ describe('<event-list> RSVP', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => root(el).activeElement?.id === 'f-given_name', 'the form opens with its first field focused');
     expect(inItem(el, 'rsvp-meeting', '[part=rsvp]')!.getAttribute('aria-expanded')).to.equal('true');
+    // The consent's text and the privacy link share the column beside the checkbox.
+    const left = (sel: string) => root(el).querySelector(sel)!.getBoundingClientRect().left;
+    expect(left('.consent .privacy')).to.be.closeTo(left('label[for=consent]'), 1);
+    expect(left('label[for=consent]')).to.be.greaterThan(left('#consent') + 10);
     await expect(el).shadowDom.to.be.accessible();
     await sendKeys({ type: 'Rosa' });
     await sendKeys({ press: 'Tab' });
