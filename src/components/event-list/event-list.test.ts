@@ -139,10 +139,11 @@ describe('<event-list> for a reader in Europe/Paris', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
-  it('follows #event-<id>: the event is focused on load and on hashchange', async () => {
+  it('follows #event-<id>: the event is focused on load and on hashchange, even past the limit', async () => {
     location.hash = '#event-kolkata-picket';
     try {
-      const el = await list();
+      const el = await list('limit="1"');
+      expect(items(el).map((li) => li.dataset.event)).to.deep.equal(['paris-now', 'kolkata-picket']);
       await waitUntil(() => el.shadowRoot!.activeElement === item(el, 'kolkata-picket'), 'the linked event has focus');
       location.hash = '#event-chicago-meeting';
       await waitUntil(() => el.shadowRoot!.activeElement === item(el, 'chicago-meeting'), 'the new link is followed');

@@ -135,10 +135,7 @@ export class EventList extends SolidarityElement {
     ];
   });
 
-  constructor() {
-    super();
-    new EventDeepLink(this);
-  }
+  private deepLink = new EventDeepLink(this);
 
   /** The feed's usable events (none before it is ready). */
   private events(): SolidarityEvent[] {
@@ -205,7 +202,8 @@ export class EventList extends SolidarityElement {
     if (s.status !== 'ready') return renderFeedStatus(s, t);
     const events = this.events();
     const chapter = this.chapter && knownChapter(s.feed, events, this.chapter) ? this.chapter : undefined;
-    const shown = upcomingEvents(events, { chapter, limit: this.parsedLimit(), now: this.clock.now });
+    const limit = this.parsedLimit();
+    const shown = upcomingEvents(events, { chapter, limit, linked: this.deepLink.linked, now: this.clock.now });
     this.clock.wakeAt(nextChange(shown));
     if (!shown.length) return html`<p class="message" part="message" role="status">${t.t('events.empty')}</p>`;
     const variant = VARIANTS.includes(this.variant) ? this.variant : 'list';

@@ -43,6 +43,16 @@ describe('event schedule', () => {
   it('filters by chapter and limits', () => {
     expect(upcomingEvents(list, { now, chapter: 'a' }).map((e) => e.id)).to.deep.equal(['in-progress', 'soon']);
     expect(upcomingEvents(list, { now, limit: 1 }).map((e) => e.id)).to.deep.equal(['in-progress']);
+    // A deep link's event shows past the limit, in its place; a past or other chapter's event does not come back.
+    expect(upcomingEvents(list, { now, limit: 1, linked: 'later' }).map((e) => e.id)).to.deep.equal([
+      'in-progress',
+      'later',
+    ]);
+    expect(upcomingEvents(list, { now, limit: 1, linked: 'past' }).map((e) => e.id)).to.deep.equal(['in-progress']);
+    expect(upcomingEvents(list, { now, chapter: 'a', linked: 'later' }).map((e) => e.id)).to.deep.equal([
+      'in-progress',
+      'soon',
+    ]);
   });
 
   it('wakes the list when the first shown event ends', () => {

@@ -18,21 +18,26 @@ export function endsAt(event: SolidarityEvent): number {
 export interface Selection {
   /** Only this chapter's events. */
   chapter?: string;
-  /** At most this many. */
+  /** At most this many, but for `linked`. */
   limit?: number;
+  /** The event a deep link names: shown even past the limit. */
+  linked?: string;
   /** The moment to judge "past" by (ms since the epoch). */
   now: number;
 }
 
-/** The events not yet over, soonest first (feed order among equal starts), for one chapter, at most `limit`. */
+/**
+ * The events not yet over, soonest first (feed order among equal starts), for one chapter, at most `limit` (and the
+ * deep-linked one, so a link shared to a page with a short list still finds its event).
+ */
 export function upcomingEvents(
   events: readonly SolidarityEvent[],
-  { chapter, limit, now }: Selection,
+  { chapter, limit, linked, now }: Selection,
 ): SolidarityEvent[] {
   const shown = events
     .filter((e) => !Number.isNaN(time(e.starts)) && endsAt(e) > now && (chapter === undefined || e.chapter === chapter))
     .sort((a, b) => time(a.starts) - time(b.starts));
-  return limit === undefined ? shown : shown.slice(0, limit);
+  return limit === undefined ? shown : shown.filter((e, i) => i < limit || e.id === linked);
 }
 
 /** When the list next changes by itself: the soonest end among the shown events (undefined when none). */
