@@ -5,7 +5,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '../../core/feed-loader.js';
 import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import { posts, realFetch, setOnline } from '../../core/signing/testing.js';
+import type { SolidarityEvent } from '../../core/feed-types.js';
 import { EventList } from './event-list.js';
+import { refreshSeats } from './lazy/rsvp-flow.js';
+import { RsvpSource } from './rsvp-source.js';
 
 EventList.define('event-list');
 
@@ -203,6 +206,27 @@ describe('<event-list> RSVP', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(posts).to.have.length(1);
     expect((await seats('rsvp-offline')).going).to.equal(before.going + 1);
+  });
+
+  it('reads the live seats without the host page’s Object.prototype', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    const host = { requestUpdate() {}, rsvpContext: () => undefined } as unknown as ConstructorParameters<
+      typeof RsvpSource
+    >[0];
+    const source = new RsvpSource(host);
+    proto.status = 'waitlisted'; // a host page's addition: never where this reader's RSVP stands
+    try {
+      await refreshSeats(source, feedUrl(), 'rsvp-meeting');
+    } finally {
+      delete proto.status;
+    }
+    const { going } = await seats('rsvp-meeting');
+    expect(source.seats({ id: 'rsvp-meeting' } as SolidarityEvent)).to.deep.equal({
+      going,
+      waitlisted: 0,
+      capacity: null,
+    });
+    expect(source.mine.has('rsvp-meeting')).to.equal(false);
   });
 
   it('opens its form in Spanish and French', async () => {

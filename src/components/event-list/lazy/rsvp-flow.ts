@@ -4,7 +4,9 @@
  * sends): the answer (going, or on the waiting list), refusals, and queued RSVPs delivered later.
  */
 import './rsvp-messages.js';
+import { dictionary } from '../../../core/dictionary.js';
 import type { SignatureField } from '../../../core/feed-types.js';
+import { fromJson } from '../../../core/signing/plain-data.js';
 import type { ActionEntry, QueuedAction } from '../../../core/signing/offline-queue.js';
 import { send as sendAction, type Outcome } from '../../../core/signing/lazy/engine.js';
 import type { Answer, Delivery, Refusal, Signing } from '../../../core/signing/signing-types.js';
@@ -18,8 +20,10 @@ export type RsvpSigning = Signing<RsvpView, RsvpSource>;
 /** Asks the server for an event's seats now (the feed's may be a minute old); a failure leaves the feed's. */
 export async function refreshSeats(source: RsvpSource, feedUrl: string, id: string): Promise<void> {
   try {
-    const res = await fetch(eventUrl(feedUrl, id), { headers: { accept: 'application/json' } });
-    if (res.ok) source.update(id, (await res.json()) as Answer);
+    // Null-prototype options and JSON: a host page's additions to Object.prototype change nothing.
+    const headers = dictionary({ accept: 'application/json' });
+    const res = await fetch(eventUrl(feedUrl, id), dictionary({ credentials: 'omit' as const, headers }));
+    if (res.ok) source.update(id, fromJson(await res.text()) as Answer);
   } catch {
     // offline: the feed's counts stay
   }
