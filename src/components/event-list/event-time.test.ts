@@ -37,4 +37,16 @@ describe('eventTimes', () => {
     const t = eventTimes({ ...chicago, timezone: 'Mars/Olympus' }, 'not a language!', 'America/Chicago', now);
     expect(squash(t.own)).to.equal('Thu, Jan 14, 7:00 – 9:00 PM');
   });
+
+  it('is not swayed by a host page’s additions to Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, { hour12: false, timeZoneName: 'long', era: 'long' });
+    try {
+      const t = eventTimes(chicago, 'en-US', 'Asia/Tokyo', now);
+      expect(squash(t.own)).to.equal('Thu, Jan 14, 7:00 – 9:00 PM CST');
+      expect(squash(t.reader)).to.equal('Fri, Jan 15, 10:00 AM – 12:00 PM');
+    } finally {
+      for (const k of ['hour12', 'timeZoneName', 'era']) delete proto[k];
+    }
+  });
 });

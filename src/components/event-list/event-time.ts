@@ -2,7 +2,12 @@
  * An event's date and time as a reader needs them, with Intl only: in the event's own zone (named when
  * the reader is elsewhere), and then in the reader's zone when its clock reads differently.
  */
+import { dictionary } from '../../core/dictionary.js';
 import type { SolidarityEvent } from '../../core/feed-types.js';
+
+/** A formatter whose options are read by own keys only: a host page's `Object.prototype.hour12` changes nothing. */
+const formatter = (lang: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(lang, dictionary({ ...options }));
 
 export interface EventTimes {
   /** In the event's zone, e.g. `Thu, Jan 14, 7:00 – 9:00 PM CST` (the zone's name only when the reader's differs). */
@@ -20,20 +25,20 @@ export const readerZone = (): string => Intl.DateTimeFormat().resolvedOptions().
 /** A zone name Intl accepts, else undefined (a feed may carry one this browser does not know). */
 function knownZone(zone: string): string | undefined {
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    return formatter('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
 }
 
 function range(lang: string, options: Intl.DateTimeFormatOptions, start: Date, end: Date | undefined): string {
-  const format = new Intl.DateTimeFormat(lang, options);
+  const format = formatter(lang, options);
   return end && end > start ? format.formatRange(start, end) : format.format(start);
 }
 
 /** What one instant reads in one zone (its date, or its clock), to compare zones by what their readers see. */
 const reads = (date: Date, zone: string, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat('en', { ...options, timeZone: zone }).format(date);
+  formatter('en', { ...options, timeZone: zone }).format(date);
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
 
 /** `lang` if Intl knows it as a language tag, else English. */

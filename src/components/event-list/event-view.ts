@@ -4,6 +4,7 @@
  * never becomes markup.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { dictionary } from '../../core/dictionary.js';
 import type { SolidarityEvent } from '../../core/feed-types.js';
 import type { LocaleController } from '../../core/locale-controller.js';
 import { renderRichText } from '../../core/rich-text.js';
@@ -40,8 +41,9 @@ export interface EventViewOptions {
 /** `en, es` → `English and Spanish`, in the reader's language (the tags as written when Intl cannot name them). */
 export function languageNames(tags: readonly string[], lang: string): string {
   try {
-    const names = new Intl.DisplayNames([lang, 'en'], { type: 'language' });
-    return new Intl.ListFormat([lang, 'en'], { type: 'conjunction' }).format(tags.map((tag) => names.of(tag) ?? tag));
+    const names = new Intl.DisplayNames([lang, 'en'], dictionary({ type: 'language' as const }));
+    const list = new Intl.ListFormat([lang, 'en'], dictionary({ type: 'conjunction' as const }));
+    return list.format(tags.map((tag) => names.of(tag) ?? tag));
   } catch {
     return tags.join(', ');
   }
