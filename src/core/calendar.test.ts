@@ -103,6 +103,18 @@ describe('calendar: RFC 5545 writer', () => {
     expect(foldLine(`${'x'.repeat(74)}é`)).to.equal(`${'x'.repeat(74)}\r\n é`);
   });
 
+  it('takes no option from a host page’s Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, { name: 'Injected', now: 'not a date' });
+    try {
+      const text = writeCalendar([calendarEntry(chicago, 'en', { domain: 'party.example' })]);
+      expect(text).not.to.contain('X-WR-CALNAME');
+    } finally {
+      delete proto.name;
+      delete proto.now;
+    }
+  });
+
   it('names a start that is not a date', () => {
     expect(() => utcStamp('next Tuesday')).to.throw(RangeError, '"next Tuesday" is not a date and time');
   });

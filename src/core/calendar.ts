@@ -101,7 +101,11 @@ function eventLines(entry: CalendarEntry, stamp: string): string[] {
 }
 
 /** A whole iCalendar file (CRLF line ends, folded lines) with one VEVENT per entry. */
-export function writeCalendar(entries: readonly CalendarEntry[], options: CalendarOptions = {}): string {
+export function writeCalendar(
+  entries: readonly CalendarEntry[],
+  // No prototype: a host page's Object.prototype.name or .now is not read as an option.
+  options: CalendarOptions = Object.create(null),
+): string {
   const stamp = utcStamp(options.now ?? new Date());
   const lines = [
     'BEGIN:VCALENDAR',
