@@ -13,7 +13,7 @@ import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
-import { startDefining } from './core/tag-loader.js';
+import { singleWidgetScript, startDefining } from './core/tag-loader.js';
 
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
@@ -27,9 +27,18 @@ const inEntry = {
   'petition-form': PetitionForm,
 };
 
-/** The tags whose code is a chunk of its own, fetched and defined once the page has one. */
+/**
+ * The tag whose code is a chunk of this script's, and the tags whose code is their single-widget
+ * script (widgets/<tag>.js, with its own Lit and core): each fetched once the page has the tag. The
+ * action widgets share the signing engine with the petition in this script, and the bundler then
+ * splits this script into four files; as their own scripts they cost a page with them ~18 KB more
+ * instead, and a page with only them fetches nothing of this script's widgets.
+ */
 const inChunks = {
   'chapter-map': () => import('./components/chapter-map/chapter-map.js').then((m) => m.ChapterMap),
+  'event-list': import.meta.env.DEV
+    ? () => import('./components/event-list/event-list.js').then((m) => m.EventList)
+    : () => singleWidgetScript('event-list'),
 };
 
 /**

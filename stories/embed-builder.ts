@@ -47,6 +47,7 @@ export function widgets(): WidgetInfo[] {
 const feed = sampleFeed as {
   platform?: Array<{ id: string; tags?: string[] }>;
   petitions?: Array<{ id: string }>;
+  chapters?: Array<{ id: string }>;
 };
 
 /**
@@ -65,6 +66,7 @@ const SUGGESTIONS: Record<string, string[]> = {
   plank: (feed.platform ?? []).map((p) => p.id),
   petition: (feed.petitions ?? []).map((p) => p.id),
   tags: [...new Set((feed.platform ?? []).flatMap((p) => p.tags ?? []))],
+  chapter: (feed.chapters ?? []).map((c) => c.id),
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
@@ -230,6 +232,7 @@ export class EmbedBuilder extends LitElement {
       'platform-plank': { plank: 'healthcare' },
       'platform-list': { limit: '3' },
       'petition-form': { petition: 'cancel-rent' },
+      'event-list': { limit: '3' },
     };
     return { ...(start[info.tag] ?? {}) };
   }

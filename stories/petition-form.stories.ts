@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { PetitionForm } from '../src/components/petition-form/petition-form.js';
-import { QUEUE_KEY } from '../src/components/petition-form/offline-queue.js';
+import { QUEUE_KEY } from '../src/core/signing/offline-queue.js';
 import { FEED, MISSING_FEED, frame } from './helpers.js';
 
 PetitionForm.define('petition-form');

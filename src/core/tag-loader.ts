@@ -10,6 +10,15 @@ import { warn } from './warn.js';
 
 export type ElementLoader = () => Promise<typeof SolidarityElement>;
 
+/** Where this script is (a variable: Vite rewrites `new URL('…', import.meta.url)` as an asset of the build). */
+const here = import.meta.url;
+
+/** Loads a tag's single-widget script (widgets/<tag>.js beside this one), which defines the tag; its class. */
+export const singleWidgetScript = (tag: string): Promise<typeof SolidarityElement> =>
+  import(/* @vite-ignore */ new URL(`widgets/${tag}.js`, here).href).then(
+    () => customElements.whenDefined(tag) as Promise<typeof SolidarityElement>,
+  );
+
 /**
  * Defines each tag of `inEntry` (in the order given: <org-feed> first, so its planks find it), and each
  * of `inChunks` (tag → loader of its class) once the document has one. Returns `define(tag)`, which
