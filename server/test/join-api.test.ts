@@ -8,8 +8,12 @@ import { after, before, describe, it } from 'node:test';
 import { linkIn, page, startSmtp, until } from './confirm-rig.js';
 import { eventsFeed as feedJson, joinUs, rsvp } from './action-helpers.js';
 import {
+  auth,
   backends,
+  parseCsv,
   refusedOrServed,
+  repoRoot,
+  request,
   runCli,
   signature,
   startServer,
@@ -165,6 +169,23 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('join against the sample feed (npm start)', () => {
+  it('60614 is stored with Chicago North Side and exported with its chapter id and name', async () => {
+    const sample = JSON.parse(fs.readFileSync(path.join(repoRoot, 'sample', 'feed.json'), 'utf8'));
+    const s = await startServer(backends[0], { feedJson: sample });
+    try {
+      const text = sample.join.consent.en;
+      const r = await joinUs(s.base, signature({ postal_code: '60614', consent: { granted: true, text } }));
+      assert.deepEqual(r.json(), { chapter: 'chicago-north', pending: false });
+      const csv = await request(s.base, 'GET', '/api/join/members.csv', { headers: auth });
+      const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      assert.deepEqual(rows[1].slice(1, 3), ['chicago-north', 'Chicago North Side']);
+    } finally {
+      await s.close();
+    }
+  });
+});
 
 describe('join: serve and check', () => {
   it('serve refuses a feed whose join form confirms by email without SMTP, and check warns', async () => {
