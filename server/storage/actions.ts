@@ -253,9 +253,9 @@ export class SqlActionStore implements ActionStore {
       (function* (): Steps<number> {
         const rsvps = (yield sql('DELETE FROM rsvps WHERE rsvped_at < ?', at)).changes;
         if (rsvps) {
-          yield sql(`UPDATE event_counts SET
-            going = (SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = 'going'),
-            waitlisted = (SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = 'waitlisted')`);
+          const count = (status: RsvpStatus) =>
+            `(SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = '${status}')`;
+          yield sql(`UPDATE event_counts SET going = ${count('going')}, waitlisted = ${count('waitlisted')}`);
         }
         return rsvps + (yield sql('DELETE FROM members WHERE joined_at < ?', at)).changes;
       })(),

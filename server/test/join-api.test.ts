@@ -75,7 +75,7 @@ for (const backend of backends) {
       assert.deepEqual(await stored('rep@example.org'), [{ chapter: 'chicago', status: 'member', given_name: 'Rosa' }]);
     });
 
-    it("checks the body as a signature's, with the join form's fields and consent; the honeypot keeps nothing", async () => {
+    it("checks the body as a signature's (the join form's fields and consent); a honeypot keeps nothing", async () => {
       const noName = await joinUs(s.base, member({ given_name: ' ' }));
       assert.deepEqual(errorOf(noName), {
         code: 'invalid_field',
@@ -121,7 +121,7 @@ for (const backend of backends) {
       await smtp?.close();
     });
 
-    it('a member is pending until their emailed link is followed, once; a repeat soon after sends no second mail', async () => {
+    it('a member is pending until the emailed link is followed, once; a repeat sends no second mail', async () => {
       const r = await joinUs(s.base, member({ email: 'new@example.org', postal_code: '60614', lang: 'es' }));
       assert.deepEqual(r.json(), { chapter: 'chicago-north', pending: true });
       await joinUs(s.base, member({ email: 'new@example.org', postal_code: '60614' }));
