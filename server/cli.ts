@@ -20,12 +20,16 @@ import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.j
 
 class UsageError extends Error {}
 
+/** Packages that carry the server: the repository's top, and the server package installed from npm. */
+const SERVER_PACKAGES = ['solidarity-widgets', 'solidarity-widgets-server'];
+
 /** The package root: where dist/ and demo/ live, both from server/ (tsx) and dist/server/ (built). */
 export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'solidarity-widgets') return dir;
+      if (SERVER_PACKAGES.includes(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name))
+        return dir;
     } catch {
       // keep climbing
     }

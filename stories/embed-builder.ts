@@ -9,7 +9,6 @@ import { getCustomElements } from '@storybook/web-components';
 import sampleFeed from '../sample/feed.json';
 import { allowStep, snippet } from './embed-snippet.js';
 import { serverBase } from './helpers.js';
-import { PROVIDER_NAMES } from '../src/components/donate-button/donate-basics.js';
 
 interface ManifestAttribute {
   name: string;
@@ -50,13 +49,16 @@ const feed = sampleFeed as {
   petitions?: Array<{ id: string }>;
 };
 
-/** Fixed choices: shown as a select with "default" first. */
-const CHOICES: Record<string, string[]> = {
-  variant: ['card', 'compact'],
-  provider: [...PROVIDER_NAMES],
-  target: ['_self', '_blank'],
-  list: ['side', 'below'],
-};
+/**
+ * Fixed choices, from the manifest: an attribute whose type is a union of strings (`'card' | 'compact'`,
+ * written out by .storybook/cem-types.mjs from the component's own type) is shown as a select, "default" first.
+ */
+export function choicesOf(a: ManifestAttribute): string[] | undefined {
+  const members = (a.type?.text ?? '').split('|').map((m) => m.trim());
+  const strings = members.filter((m) => m !== 'undefined');
+  if (strings.length < 2 || !strings.every((m) => /^'[^']*'$/.test(m))) return undefined;
+  return strings.map((m) => m.slice(1, -1));
+}
 
 /** Suggestions (free text allowed), from the sample feed. */
 const SUGGESTIONS: Record<string, string[]> = {
@@ -319,7 +321,7 @@ export class EmbedBuilder extends LitElement {
         >${hint}
       </div>`;
     }
-    const choices = CHOICES[a.name];
+    const choices = choicesOf(a);
     if (choices) {
       return html`<div class="field">
         <label for=${id}>${a.name}</label>${hint}

@@ -83,10 +83,10 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   styleUrl?: string;
   /** Initial center, `lng,lat`. Default: fit every chapter. */
   center?: string;
-  /** Initial zoom (0–22). */
+  /** Initial zoom (0–22). @attributeType number */
   zoom?: string;
   /** Where the list goes: `side` (default) or `below`. On narrow screens it is always below. */
-  list?: string;
+  list?: 'side' | 'below';
 
   /** @internal */
   feedState = new FeedController(this);

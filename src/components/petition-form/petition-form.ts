@@ -86,7 +86,7 @@ export class PetitionForm extends SolidarityElement {
   endpoint?: string;
   /** Title shown; overrides the feed's. */
   heading?: string;
-  /** Signature goal; overrides the feed's. */
+  /** Signature goal; overrides the feed's. @attributeType number */
   goal?: string;
   /**
    * Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`);
