@@ -89,6 +89,19 @@ for (const backend of backends) {
       assert.deepEqual(await stored('bot@example.org'), []);
     });
 
+    it('503 cannot_confirm for a confirming join form on a server that cannot send email', async () => {
+      const confirming = feedJson();
+      confirming.join.confirm = true;
+      const other = await startServer(backend, { feedJson: confirming });
+      try {
+        const r = await joinUs(other.base, member({ email: 'nomail@example.org', postal_code: '60614' }));
+        assert.deepEqual([r.status, errorOf(r).code], [503, 'cannot_confirm']);
+        assert.deepEqual(await other.query('SELECT * FROM members'), []);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('404 join_not_found when the feed has no join form', async () => {
       const noJoin = feedJson();
       delete noJoin.join;
