@@ -30,7 +30,8 @@ const MEMBER: Record<ConfirmLang, Partial<Words>> = {
     body: (t, o) => `merci d’avoir rejoint ${o} (« ${t} »). Votre adhésion commence dès que vous la confirmez :`,
     button: 'Confirmer mon adhésion',
     ignore:
-      'Si vous n’avez pas demandé à adhérer, ignorez ce courriel : rien n’est gardé et votre adresse sera effacée dans 30 jours.',
+      'Si vous n’avez pas demandé à adhérer, ignorez ce courriel : rien n’est gardé ' +
+      'et votre adresse sera effacée dans 30 jours.',
     confirmedTitle: 'Adhésion confirmée',
     confirmed: () => 'Merci : vous êtes désormais membre. Votre section vous contactera.',
     already: () => 'Votre adhésion était déjà confirmée.',

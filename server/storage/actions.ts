@@ -214,9 +214,10 @@ export class SqlActionStore implements ActionStore {
   erase(email: string, events: OutboxEvent[]): Promise<number> {
     return this.db.tx(
       (function* (): Steps<number> {
-        const going = (yield sql('SELECT event, status FROM rsvps WHERE email = ?', email)).rows;
-        for (const r of going) {
+        const held = (yield sql('SELECT event, status FROM rsvps WHERE email = ?', email)).rows;
+        for (const r of held) {
           const field = r.status === 'going' ? 'going' : 'waitlisted';
+          // Also takes the event's row lock: RSVPs to the event wait for this erasure.
           yield sql(`UPDATE event_counts SET ${field} = ${field} - 1 WHERE event = ?`, r.event);
           const signer = signerHash(actionKey('event', r.event as string), email);
           yield sql(
@@ -227,6 +228,8 @@ export class SqlActionStore implements ActionStore {
           yield sql("DELETE FROM outbox WHERE signer_sha256 = ? AND type NOT LIKE '%.erased'", signer);
         }
         const rsvps = (yield sql('DELETE FROM rsvps WHERE email = ?', email)).changes;
+        // A freed seat goes to the waiting list's first, not to whoever RSVPs next.
+        for (const r of held.filter((h) => h.status === 'going')) yield* promoteFirstWaiting(r.event as string);
         const joined = signerHash(actionKey('join'), email);
         yield sql('DELETE FROM idempotency_keys WHERE petition = ? AND signer_sha256 = ?', actionKey('join'), joined);
         yield sql("DELETE FROM outbox WHERE signer_sha256 = ? AND type NOT LIKE '%.erased'", joined);
@@ -253,14 +256,25 @@ export class SqlActionStore implements ActionStore {
       (function* (): Steps<number> {
         const rsvps = (yield sql('DELETE FROM rsvps WHERE rsvped_at < ?', at)).changes;
         if (rsvps) {
-          yield sql(`UPDATE event_counts SET
-            going = (SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = 'going'),
-            waitlisted = (SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = 'waitlisted')`);
+          const count = (status: RsvpStatus) =>
+            `(SELECT count(*) FROM rsvps r WHERE r.event = event_counts.event AND r.status = '${status}')`;
+          yield sql(`UPDATE event_counts SET going = ${count('going')}, waitlisted = ${count('waitlisted')}`);
         }
         return rsvps + (yield sql('DELETE FROM members WHERE joined_at < ?', at)).changes;
       })(),
     );
   }
+}
+
+/** The earliest waitlisted RSVP of an event, if any, takes a seat. */
+function* promoteFirstWaiting(event: string): Steps<void> {
+  const first = (yield sql(
+    "SELECT email FROM rsvps WHERE event = ? AND status = 'waitlisted' ORDER BY rsvped_at, email LIMIT 1",
+    event,
+  )).rows[0];
+  if (!first) return;
+  yield sql("UPDATE rsvps SET status = 'going' WHERE event = ? AND email = ?", event, first.email);
+  yield sql('UPDATE event_counts SET going = going + 1, waitlisted = waitlisted - 1 WHERE event = ?', event);
 }
 
 /** Queues a confirmation email with a new token for a pending member, and notes when it went. */

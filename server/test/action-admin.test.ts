@@ -123,6 +123,19 @@ for (const backend of backends) {
       assert.deepEqual([missing.status, missing.json().error.field], [400, 'email']);
       assert.equal((await request(s.base, 'DELETE', `/api/people?email=${email}`)).status, 401);
     });
+
+    it("an erased RSVP's seat goes to the first on the waiting list", async () => {
+      for (let i = 0; i < 7; i++) await rsvp(s.base, 'race', signature({ email: `p${i}@example.org` }));
+      const erased = await request(s.base, 'DELETE', '/api/people?email=p2@example.org', { headers: auth });
+      assert.deepEqual(erased.json(), { erased: 1 });
+      const rows = await s.query("SELECT email, status FROM rsvps WHERE event = 'race' ORDER BY email");
+      assert.deepEqual(
+        rows.map((r) => `${r.email} ${r.status}`),
+        ['p0', 'p1', 'p3', 'p4', 'p5', 'p6'].map((p) => `${p}@example.org ${p === 'p6' ? 'waitlisted' : 'going'}`),
+      );
+      const live = (await request(s.base, 'GET', '/api/events/race')).json();
+      assert.deepEqual([live.going, live.waitlisted], [5, 1]);
+    });
   });
 
   it(

@@ -140,3 +140,24 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('events api: the served feed', () => {
+  it('splices counts into events and petitions whichever comes first in the file', async () => {
+    const { events, ...rest } = eventsFeed();
+    const s = await startServer(backends[0], { feedJson: { events, ...rest }, publishCountsMs: 0 });
+    try {
+      await rsvp(s.base, 'small', signature());
+      const text = (await request(s.base, 'GET', '/feed.json')).text;
+      assert.ok(text.indexOf('"events"') < text.indexOf('"petitions"'), 'events first, as in the file');
+      const feed = JSON.parse(text);
+      assert.deepEqual(
+        feed.events.map((e: { id: string; going: number }) => [e.id, e.going]),
+        events.map((e: { id: string }) => [e.id, e.id === 'small' ? 1 : 0]),
+      );
+      assert.equal(feed.petitions[0].count, 0);
+      assert.deepEqual(Object.keys(feed), Object.keys({ events, ...rest }));
+    } finally {
+      await s.close();
+    }
+  });
+});

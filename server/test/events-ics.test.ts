@@ -36,7 +36,7 @@ describe('events.ics', () => {
   });
   after(async () => s?.close());
 
-  it('is a text/calendar of the upcoming events in start order, with the right DTSTART, the past one left out', async () => {
+  it('is a text/calendar of the upcoming events in start order, with the right DTSTART, not the past', async () => {
     const r = await request(s.base, 'GET', '/events.ics');
     assert.equal(r.status, 200);
     assert.equal(r.headers['content-type'], 'text/calendar; charset=utf-8');

@@ -8,8 +8,12 @@ import { after, before, describe, it } from 'node:test';
 import { linkIn, page, startSmtp, until } from './confirm-rig.js';
 import { eventsFeed as feedJson, joinUs, rsvp } from './action-helpers.js';
 import {
+  auth,
   backends,
+  parseCsv,
   refusedOrServed,
+  repoRoot,
+  request,
   runCli,
   signature,
   startServer,
@@ -71,7 +75,7 @@ for (const backend of backends) {
       assert.deepEqual(await stored('rep@example.org'), [{ chapter: 'chicago', status: 'member', given_name: 'Rosa' }]);
     });
 
-    it("checks the body as a signature's, with the join form's fields and consent; the honeypot keeps nothing", async () => {
+    it("checks the body as a signature's (the join form's fields and consent); a honeypot keeps nothing", async () => {
       const noName = await joinUs(s.base, member({ given_name: ' ' }));
       assert.deepEqual(errorOf(noName), {
         code: 'invalid_field',
@@ -83,6 +87,19 @@ for (const backend of backends) {
       const bot = await joinUs(s.base, member({ email: 'bot@example.org', website: 'x', postal_code: '60614' }));
       assert.deepEqual([bot.status, bot.json()], [201, { chapter: 'chicago-north', pending: false }]);
       assert.deepEqual(await stored('bot@example.org'), []);
+    });
+
+    it('503 cannot_confirm for a confirming join form on a server that cannot send email', async () => {
+      const confirming = feedJson();
+      confirming.join.confirm = true;
+      const other = await startServer(backend, { feedJson: confirming });
+      try {
+        const r = await joinUs(other.base, member({ email: 'nomail@example.org', postal_code: '60614' }));
+        assert.deepEqual([r.status, errorOf(r).code], [503, 'cannot_confirm']);
+        assert.deepEqual(await other.query('SELECT * FROM members'), []);
+      } finally {
+        await other.close();
+      }
     });
 
     it('404 join_not_found when the feed has no join form', async () => {
@@ -117,7 +134,7 @@ for (const backend of backends) {
       await smtp?.close();
     });
 
-    it('a member is pending until their emailed link is followed, once; a repeat soon after sends no second mail', async () => {
+    it('a member is pending until the emailed link is followed, once; a repeat sends no second mail', async () => {
       const r = await joinUs(s.base, member({ email: 'new@example.org', postal_code: '60614', lang: 'es' }));
       assert.deepEqual(r.json(), { chapter: 'chicago-north', pending: true });
       await joinUs(s.base, member({ email: 'new@example.org', postal_code: '60614' }));
@@ -165,6 +182,23 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('join against the sample feed (npm start)', () => {
+  it('60614 is stored with Chicago North Side and exported with its chapter id and name', async () => {
+    const sample = JSON.parse(fs.readFileSync(path.join(repoRoot, 'sample', 'feed.json'), 'utf8'));
+    const s = await startServer(backends[0], { feedJson: sample });
+    try {
+      const text = sample.join.consent.en;
+      const r = await joinUs(s.base, signature({ postal_code: '60614', consent: { granted: true, text } }));
+      assert.deepEqual(r.json(), { chapter: 'chicago-north', pending: false });
+      const csv = await request(s.base, 'GET', '/api/join/members.csv', { headers: auth });
+      const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      assert.deepEqual(rows[1].slice(1, 3), ['chicago-north', 'Chicago North Side']);
+    } finally {
+      await s.close();
+    }
+  });
+});
 
 describe('join: serve and check', () => {
   it('serve refuses a feed whose join form confirms by email without SMTP, and check warns', async () => {
