@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { rawImportsPlugin } from './test/fixtures/chapters-raw-plugin.mjs';
 import { petitionServerPlugin } from './test/fixtures/petition-server.mjs';
 import { CHROMIUM_ARGS } from './test/host/harness.mjs';
+import { emulateTimezonePlugin } from './test/commands/emulate-timezone.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -37,6 +38,7 @@ export default {
     rawImportsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     petitionServerPlugin(),
+    emulateTimezonePlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -48,11 +48,13 @@ export function widgets(): WidgetInfo[] {
 const feed = sampleFeed as {
   platform?: Array<{ id: string; tags?: string[] }>;
   petitions?: Array<{ id: string }>;
+  chapters?: Array<{ id: string }>;
 };
 
-/** Fixed choices: shown as a select with "default" first. */
+/** Fixed choices: shown as a select with "default" first; `<tag> <attribute>` for one widget's own. */
 const CHOICES: Record<string, string[]> = {
   variant: ['card', 'compact'],
+  'event-list variant': ['list', 'compact'],
   provider: [...PROVIDER_NAMES],
   target: ['_self', '_blank'],
   list: ['side', 'below'],
@@ -63,6 +65,7 @@ const SUGGESTIONS: Record<string, string[]> = {
   plank: (feed.platform ?? []).map((p) => p.id),
   petition: (feed.petitions ?? []).map((p) => p.id),
   tags: [...new Set((feed.platform ?? []).flatMap((p) => p.tags ?? []))],
+  chapter: (feed.chapters ?? []).map((c) => c.id),
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
@@ -228,6 +231,7 @@ export class EmbedBuilder extends LitElement {
       'platform-plank': { plank: 'healthcare' },
       'platform-list': { limit: '3' },
       'petition-form': { petition: 'cancel-rent' },
+      'event-list': { limit: '3' },
     };
     return { ...(start[info.tag] ?? {}) };
   }
@@ -319,7 +323,7 @@ export class EmbedBuilder extends LitElement {
         >${hint}
       </div>`;
     }
-    const choices = CHOICES[a.name];
+    const choices = CHOICES[`${this.info!.tag} ${a.name}`] ?? CHOICES[a.name];
     if (choices) {
       return html`<div class="field">
         <label for=${id}>${a.name}</label>${hint}
