@@ -125,14 +125,16 @@ async function serve(args: string[]): Promise<void> {
     const problems = (err as FeedError).problems ?? [];
     fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
   }
-  const confirming = feed
-    .get()
-    .feed.petitions.filter((p) => p.confirm)
-    .map((p) => p.id);
+  const { petitions, join } = feed.get().feed;
+  const confirmingPetitions = petitions.filter((p) => p.confirm).map((p) => p.id);
+  const confirming = [
+    ...(confirmingPetitions.length ? [`petition(s) ${confirmingPetitions.join(', ')} ask signers`] : []),
+    ...(join?.confirm ? ['the join form asks new members'] : []),
+  ];
   if (confirming.length && !smtpUrl) {
     feed.close();
     fail(
-      `petition(s) ${confirming.join(', ')} ask signers to confirm by email ("confirm": true), and no mail server ` +
+      `${confirming.join(' and ')} to confirm by email ("confirm": true), and no mail server ` +
         'is given: start with --smtp smtp://user:pass@host:port --mail-from "Name <address>" (or SMTP_URL).',
     );
   }

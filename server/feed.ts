@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkChapters } from '../src/core/chapter-check.js';
-import { checkActions } from '../src/core/event-check.js';
+import { withActions } from '../src/core/event-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
 import '../src/core/lazy/feed-words.js'; // the problems of a feed in words, for the CLI and the logs
 import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
@@ -30,7 +30,7 @@ export interface LoadedFeed {
 }
 
 /** The whole feed checked, as the server, `check` and the console check it: chapters, events and join too. */
-export const checkServerFeed = (raw: unknown) => checkFeed(raw, checkChapters, checkActions);
+export const checkServerFeed = (raw: unknown) => withActions(checkFeed(raw, checkChapters));
 
 /** Reads and checks a feed file. Throws FeedError when it is unusable. */
 export function readFeed(file: string): LoadedFeed {

@@ -8,13 +8,14 @@ import { SIGNERS_PAGE } from '../console/campaign-stats.js';
 import { changesState, requireCsrf, requireSameOrigin, requireSession } from '../console/guard.js';
 import type { ConsoleServices } from '../console/services.js';
 import type { Session } from '../console/sessions.js';
-import { sendSignaturesCsv } from '../csv-export.js';
+import { sendMembersCsv, sendRsvpsCsv, sendSignaturesCsv } from '../csv-export.js';
 import { ApiError } from '../errors.js';
 import { feedDepthProblem } from '../feed-depth.js';
 import { checkServerFeed } from '../feed.js';
 import { saveFeedAtomically } from '../feed-save.js';
 import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { normalizeEmail } from '../validate.js';
+import { knownEvent } from './action-admin.js';
 import type { AppContext } from './context.js';
 
 declare module 'fastify' {
@@ -114,6 +115,36 @@ export async function consoleApi(
       return { erased };
     },
   );
+
+  // Events with their live counts, and how many members there are (issue 21).
+  app.get('/api/admin/events', async () => {
+    const actions = store.actions();
+    const events = await Promise.all(
+      (feed.get().feed.events ?? []).map(async (e) => ({
+        id: e.id,
+        title: e.title,
+        starts: e.starts,
+        capacity: e.capacity ?? null,
+        ...(await actions.eventCounts(e.id)),
+      })),
+    );
+    return { events, members: await actions.memberCounts() };
+  });
+
+  app.get<{ Params: PetitionParams }>(
+    '/api/admin/events/:id/rsvps.csv',
+    { schema: { params: petitionParams } },
+    async (req, reply) => {
+      await knownEvent(feed, store, req.params.id);
+      await audit.record(who(req), 'export', `RSVPs of event ${req.params.id}`);
+      return sendRsvpsCsv(reply, store, req.params.id);
+    },
+  );
+
+  app.get('/api/admin/join/members.csv', async (req, reply) => {
+    await audit.record(who(req), 'export', 'members');
+    return sendMembersCsv(reply, store, feed.get().feed.chapters);
+  });
 
   app.get<{ Querystring: { offset?: string } }>(
     '/api/admin/audit',

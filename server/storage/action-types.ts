@@ -91,6 +91,8 @@ export interface ActionStore {
   join(m: NewMember): Promise<Member | null>;
   /** Follows a confirmation token if it is a member's (else 'unknown'): a pending member becomes one, once. */
   confirmMember(tokenSha256: string, now: Date, events: (m: Member) => OutboxEvent[]): Promise<Confirmation>;
+  /** How many members there are, confirmed and waiting to confirm. */
+  memberCounts(): Promise<{ members: number; pending: number }>;
   exportRsvps(event: string): AsyncIterable<Rsvp>;
   exportMembers(): AsyncIterable<Member>;
   /** Erases an address from every event's RSVPs and from the members; returns how many rows went. */

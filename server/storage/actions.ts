@@ -178,6 +178,12 @@ export class SqlActionStore implements ActionStore {
     );
   }
 
+  async memberCounts(): Promise<{ members: number; pending: number }> {
+    const rows = await this.db.all('SELECT status, count(*) AS n FROM members GROUP BY status');
+    const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { members: of('member'), pending: of('pending') };
+  }
+
   async *exportRsvps(event: string): AsyncIterable<Rsvp> {
     yield* this.pages(`SELECT ${RSVP_COLUMNS} FROM rsvps WHERE event = ? AND`, 'rsvped_at', [
       event,

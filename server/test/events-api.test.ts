@@ -1,16 +1,11 @@
 // Events and RSVPs (issue 21) against a real server on 127.0.0.1 and a real database, for both
 // databases: the live counts, repeats, capacity and its race, the signature's semantics.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { backends, here, request, signature, startServer, type Res, type TestServer } from './helpers.js';
+import { eventsFeed, rsvp } from './action-helpers.js';
+import { backends, request, signature, startServer, type Res, type TestServer } from './helpers.js';
 
-export const EVENTS_FEED = path.join(here, 'fixtures', 'events-feed.json');
-const feedJson = JSON.parse(fs.readFileSync(EVENTS_FEED, 'utf8'));
-
-export const rsvp = (base: string, event: string, body: unknown, headers: Record<string, string> = {}) =>
-  request(base, 'POST', `/api/events/${event}/rsvps`, { json: body, headers });
+const feedJson = eventsFeed();
 const errorOf = (r: Res) => r.json().error as { code: string; message: string; field?: string };
 
 for (const backend of backends) {

@@ -5,7 +5,7 @@
  */
 import { Checker, isObj, type Obj, type Spec } from './feed-check.js';
 import './lazy/feed-words.js'; // its problems in words, wherever it is loaded
-import { JOIN_FIELDS, type JoinSettings, type SolidarityEvent } from './feed-types.js';
+import { JOIN_FIELDS, type Feed, type FeedProblem, type JoinSettings, type SolidarityEvent } from './feed-types.js';
 
 const EVENT: Spec = {
   id: 'id!',
@@ -114,7 +114,17 @@ export function checkJoin(v: unknown, c: Checker = new Checker()): JoinSettings 
   return join as JoinSettings | undefined;
 }
 
-/** checkFeed's third argument (feed-check.ts): a whole feed's events and join, against its chapters. */
-export function checkActions(raw: Obj, c: Checker, chapterIds: ReadonlySet<string>) {
-  return { events: checkEvents(raw.events, c, chapterIds), join: checkJoin(raw.join, c) };
+/**
+ * A feed checked by checkFeed with its chapters, and now its events (against those chapters) and
+ * join too, their problems after the others: what the server trusts.
+ */
+export function withActions(checked: { feed: Feed | null; problems: FeedProblem[] }) {
+  const { feed } = checked;
+  if (!feed) return checked;
+  const c = new Checker();
+  feed.events = checkEvents(feed.events, c, new Set(feed.chapters.map((ch) => ch.id)));
+  const join = checkJoin(feed.join, c);
+  if (join) feed.join = join;
+  else delete feed.join;
+  return { feed, problems: [...checked.problems, ...c.problems] };
 }

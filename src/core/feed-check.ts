@@ -173,24 +173,17 @@ export class Checker {
 /** How chapters are checked (chapter-check.ts): given to checkFeed by those who need them. */
 export type ChapterCheck = (v: unknown, c: Checker) => Chapter[];
 
-/** How events and join are checked (event-check.ts `checkActions`), against the chapters' ids. */
-export type ActionCheck = (raw: Obj, c: Checker, chapterIds: ReadonlySet<string>) => Pick<Feed, 'events' | 'join'>;
-
 /**
  * Validates a parsed feed. `feed` is null only when nothing can be used. Its
- * chapters are checked with `checkChapters` when given, else left as they came; so are
- * its events and join with `checkActions`.
+ * chapters are checked with `checkChapters` when given, else left as they came. Its events
+ * and join are left as they came: an event list, a join form (and the server) check them
+ * with event-check.ts.
  */
 export function checkFeed(raw: unknown): { feed: PageFeed | null; problems: FeedProblem[] };
-export function checkFeed(
-  raw: unknown,
-  checkChapters: ChapterCheck,
-  checkActions?: ActionCheck,
-): { feed: Feed | null; problems: FeedProblem[] };
+export function checkFeed(raw: unknown, checkChapters: ChapterCheck): { feed: Feed | null; problems: FeedProblem[] };
 export function checkFeed(
   raw: unknown,
   checkChapters?: ChapterCheck,
-  checkActions?: ActionCheck,
 ): { feed: PageFeed | null; problems: FeedProblem[] } {
   const c = new Checker();
   if (!isObj(raw)) {
@@ -222,10 +215,7 @@ export function checkFeed(
   }) as unknown as PageFeed;
   const donate = section('donate', DONATE);
   if (donate) feed.donate = donate;
-  // Unchecked on pages, like chapters: only an event list or a join form checks them (event-check.ts).
-  const actions = checkActions
-    ? checkActions(raw, c, new Set((feed.chapters as Chapter[]).map((ch) => ch.id)))
-    : { events: own('events'), join: own('join') };
-  for (const [key, v] of Object.entries(actions)) if (v !== undefined) (feed as unknown as Obj)[key] = v;
+  // As they came, like chapters: an event list or a join form checks them (event-check.ts).
+  for (const key of ['events', 'join']) if (own(key) !== undefined) (feed as Obj)[key] = own(key);
   return { feed, problems: c.problems };
 }
