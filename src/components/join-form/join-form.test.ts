@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import { net, posts, setOnline } from '../../core/signing/testing.js';
 import { env, unique, usePetitionServer } from '../petition-form/testing.js';
+import { finder } from './chapter-choice.js';
 import { JoinForm } from './join-form.js';
 
 JoinForm.define('join-form');
@@ -80,7 +81,8 @@ describe('<join-form>', () => {
     select.value = 'toronto';
     select.dispatchEvent(new Event('change'));
     await type(el, 'f-postal_code', '14');
-    await new Promise((r) => setTimeout(r, 100));
+    await finder.load(); // the postal code's handler has run (it waited on the same chunk)
+    await el.updateComplete;
     expect(chapterOf(el)).to.equal('toronto');
 
     const geo = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation');
@@ -98,6 +100,20 @@ describe('<join-form>', () => {
       delete (navigator as unknown as Record<string, unknown>).geolocation;
       if (geo) Object.defineProperty(Navigator.prototype, 'geolocation', geo);
     }
+  });
+
+  it('the list by keyboard: arrow keys choose a chapter, and the postal code then leaves it alone', async () => {
+    const el = await joinForm();
+    $<HTMLSelectElement>(el, '#f-chapter').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(chapterOf(el)).to.equal('chicago-north');
+    await type(el, 'f-postal_code', '53202');
+    await finder.load(); // the postal code's handler has run (it waited on the same chunk)
+    await el.updateComplete;
+    expect(chapterOf(el)).to.equal('chicago-north');
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('"Near me" refused: says so, and the list is still there', async () => {
