@@ -71,6 +71,10 @@ describe('<join-form>', () => {
     expect(reach.textContent).to.contain('Meets: Thursdays, 6:30pm');
     expect($(el, '[role=status]').textContent).to.equal('Joined.');
     await expect(el).shadowDom.to.be.accessible();
+    // stored with its chapter, and exported with it (the organizers' members CSV)
+    const csv = await fetch('/test-server-admin?path=/api/join/members.csv').then((r) => r.text());
+    const row = csv.split(/\r?\n/).find((line) => line.includes(email));
+    expect(row).to.contain('chicago-north').and.to.contain('Chicago North Side');
   });
 
   it('a chapter chosen from the list stays when the postal code changes; "Near me" picks the nearest', async () => {
