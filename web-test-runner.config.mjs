@@ -42,8 +42,10 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      // Each test file in its own window, so every page stays visible (a hidden tab gets no frames).
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      // Each test file in its own window, so every page stays visible (a hidden tab gets no frames), and in a
+      // browser context of its own: the offline queue (one localStorage entry per origin) is delivered by any form
+      // of any page, so files running at once would otherwise send each other's queued signatures, RSVPs and joins.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

@@ -8,12 +8,15 @@
  * replays its first answer, and a petition whose `closes` has passed answers 410.
  * Events: `GET …/api/events/:id` (EventAnswer) and `POST …/api/events/:id/rsvps` (RsvpAnswer): one
  * seat per email up to `capacity`, then the waiting list.
+ * Joins: `POST …/api/join` (JoinAnswer): the chapter chosen (one of the feed's), else the one the postal
+ * code falls in (core/postal-match.ts, the server's rule); a chapter is needed when `join.fields` lists it.
  * Everything else goes to the real `fetch`.
  */
 import { createChallenge } from 'altcha-lib/v1';
 import feed from '../sample/feed.json';
 import { emailAddress } from '../src/core/email-address.js';
-import type { EventAnswer, RsvpAnswer } from '../src/core/action-api.js';
+import type { EventAnswer, JoinAnswer, RsvpAnswer } from '../src/core/action-api.js';
+import { postalMatch } from '../src/core/postal-match.js';
 import type { Feed, Petition, SolidarityEvent } from '../src/core/feed-types.js';
 import {
   FIELD_MAX_LENGTH,
@@ -160,6 +163,40 @@ async function answerEvent(id: string, rsvps: boolean, method: string, request: 
   return json(201, answer);
 }
 
+/** The feed's chapters, for a join's chapter (checked as the server checks them: ids and postal codes). */
+const chapters = ((feed as unknown as Feed).chapters ?? []) as Feed['chapters'];
+
+async function answerJoin(method: string, request: Request): Promise<Response> {
+  await new Promise((r) => setTimeout(r, 150));
+  const join = (feed as unknown as Feed).join;
+  if (method !== 'POST') return error(405, 'method_not_allowed', 'Use POST.');
+  if (!join) return error(404, 'join_not_found', 'This organization takes no members here (the feed has no join).');
+  const key = request.headers.get('idempotency-key');
+  const replayKey = key ? `join\n${key}` : '';
+  const replay = replayKey ? replays.get(replayKey) : undefined;
+  if (replay) return json(replay.status, replay.body);
+  const read = readSignature(await request.text());
+  if (read instanceof Response) return read;
+  const body = read.body as Partial<SignatureRequest> & { chapter?: string };
+  const chosen = typeof body.chapter === 'string' ? body.chapter.trim() : '';
+  if (chosen && !chapters.some((c) => c.id === chosen)) {
+    return error(400, 'invalid_field', `There is no chapter "${chosen}".`, 'chapter');
+  }
+  const [found] = chosen ? [] : postalMatch(chapters, body.postal_code ?? '', body.country);
+  const chapter = chosen || (found === undefined ? null : chapters[found].id);
+  if (chapter === null && join.fields?.includes('chapter')) {
+    return error(
+      400,
+      'invalid_field',
+      'chapter is required: choose one (no chapter covers this postal code).',
+      'chapter',
+    );
+  }
+  const answer: JoinAnswer = { chapter, pending: !!join.confirm };
+  if (replayKey) replays.set(replayKey, { status: 201, body: answer });
+  return json(201, answer);
+}
+
 const realFetch = globalThis.fetch.bind(globalThis);
 
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -167,6 +204,7 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise
   if (new URL(request.url).pathname === '/api/challenge' && request.method.toUpperCase() === 'GET') {
     return json(200, await createChallenge({ hmacKey: 'storybook', maxNumber: 1000 }));
   }
+  if (/\/api\/join\/?$/.test(new URL(request.url).pathname)) return answerJoin(request.method.toUpperCase(), request);
   const event = EVENT_PATH.exec(new URL(request.url).pathname);
   if (event) return answerEvent(event[1], !!event[2], request.method.toUpperCase(), request);
   const match = PATH.exec(new URL(request.url).pathname);

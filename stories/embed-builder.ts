@@ -70,6 +70,9 @@ const SUGGESTIONS: Record<string, string[]> = {
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
 
+/** Widgets whose readers send to the organization's server (which must allow the site's address). */
+const SENDS_TO_SERVER = ['petition-form', 'join-form'];
+
 export { snippet } from './embed-snippet.js';
 
 const plain = (s = '') => s.replace(/`/g, '');
@@ -233,6 +236,7 @@ export class EmbedBuilder extends LitElement {
       'platform-list': { limit: '3' },
       'petition-form': { petition: 'cancel-rent' },
       'event-list': { limit: '3' },
+      'join-form': {},
     };
     return { ...(start[info.tag] ?? {}) };
   }
@@ -442,7 +446,7 @@ export class EmbedBuilder extends LitElement {
             <button type="button" @click=${this.copy}>Copy snippet</button>
             <span role="status">${this.copyStatus}</span>
           </div>
-          ${info.tag === 'petition-form' ? this.renderAllowStep() : nothing}
+          ${SENDS_TO_SERVER.includes(info.tag) ? this.renderAllowStep() : nothing}
           <p class="note">
             Paste it where the widget should appear (see Docs › Getting started for WordPress and site builders). With several
             widgets on one page, keep one script tag. In this preview petitions are answered by a stand-in: nothing is sent.

@@ -123,7 +123,7 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     consent: pickTranslation(p?.consent ?? feed?.org.consent ?? server.consent, lang).trim() || s.defaultConsent,
     required,
     shown: SIGNATURE_FIELDS.filter((f) => required.has(f) || wanted.includes(f)),
-    endpoint: endpoint.replace(/\/+$/, ''),
+    endpoint: endpoint.replace(/\/*$/, ''),
     url: endpoint.replace(/\/*$/, '/signatures'),
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
     org: feed?.org,

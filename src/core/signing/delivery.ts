@@ -15,10 +15,9 @@ let retry: ReturnType<typeof setTimeout> | undefined;
 /** Sends what is queued now; while some is left, tries again each minute. */
 export function flush(): void {
   clearTimeout(retry);
-  const [first] = receivers;
-  // Any form's flow delivers (each carries the engine's deliverQueued, lazy/engine.ts).
-  if (first && hasQueued()) {
-    first.flow.load().then(
+  if (receivers.size && hasQueued()) {
+    // Any form's flow delivers (each carries the engine's deliverQueued, lazy/engine.ts).
+    [...receivers][0].flow.load().then(
       (m) => m.deliverQueued(receivers).then(() => hasQueued() && flushLater()),
       () => {}, // offline before the chunk came: the 'online' event tries again
     );

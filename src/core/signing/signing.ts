@@ -186,7 +186,7 @@ export class SigningController<V extends ActionView = ActionView, S extends Acti
   queued(serverBusy: boolean): void {
     this.set({
       phase: 'queued',
-      status: this.host.locale.t(`${this.kind}.${serverBusy ? 'queued-server' : 'queued'}` as MessageKey),
+      status: this.host.locale.t(`${this.kind}.queued${serverBusy ? '-server' : ''}` as MessageKey),
     });
     this.host.emit(`${this.kind}-queued` as 'petition-queued', { [this.kind]: this.view!.id } as never);
     flushLater();

@@ -5,6 +5,7 @@
  * how to reach it, refusals, and `join-sent`. It acts on a signing through `Signing`.
  */
 import { css, html, nothing } from 'lit';
+import './flow-messages.js';
 import type { Chapter } from '../../../core/feed-types.js';
 import { adoptStyles } from '../../../core/lazy.js';
 import { send as sendAction, type Outcome } from '../../../core/signing/lazy/engine.js';
