@@ -28,6 +28,13 @@ const inEntry = {
 };
 
 /**
+ * Built as the drop-in script (vite.config.ts defines this), the action widgets come from their own
+ * scripts; in Storybook, from source.
+ */
+declare const __SINGLE_WIDGET_SCRIPTS__: boolean | undefined;
+const fromSource = typeof __SINGLE_WIDGET_SCRIPTS__ === 'undefined';
+
+/**
  * The tag whose code is a chunk of this script's, and the tags whose code is their single-widget
  * script (widgets/<tag>.js, with its own Lit and core): each fetched once the page has the tag. The
  * action widgets share the signing engine with the petition in this script, and the bundler then
@@ -36,9 +43,12 @@ const inEntry = {
  */
 const inChunks = {
   'chapter-map': () => import('./components/chapter-map/chapter-map.js').then((m) => m.ChapterMap),
-  'event-list': import.meta.env.DEV
+  'event-list': fromSource
     ? () => import('./components/event-list/event-list.js').then((m) => m.EventList)
     : () => singleWidgetScript('event-list'),
+  'join-form': fromSource
+    ? () => import('./components/join-form/join-form.js').then((m) => m.JoinForm)
+    : () => singleWidgetScript('join-form'),
 };
 
 /**

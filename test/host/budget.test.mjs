@@ -38,6 +38,17 @@ before(async () => {
       body: `<chapter-map feed="${feed}"></chapter-map>`,
     }),
   };
+  for (const tag of ['event-list', 'join-form']) {
+    pages[`/only-${tag}`] = {
+      html: hostPage({
+        head: `<script type="module" src="${org.origin}/widgets/${tag}.js"></script>`,
+        body: `<${tag} feed="${feed}"></${tag}>`,
+      }),
+    };
+  }
+  pages['/main-script-actions'] = {
+    html: hostPage({ head, body: `<event-list feed="${feed}"></event-list><join-form feed="${feed}"></join-form>` }),
+  };
   pages['/map-below'] = {
     html: hostPage({
       head,
@@ -130,6 +141,49 @@ test('a page with both the main script and widgets/chapter-map.js gets one worki
     null,
     { timeout: 15000 },
   );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Resolves once every `tags` element on the page shows content (not a loading message). */
+const rendered = (page, tags) =>
+  page.waitForFunction(
+    (names) =>
+      names.every((t) => {
+        const root = document.querySelector(t)?.shadowRoot;
+        return root && root.textContent.trim() && !/Loading/.test(root.textContent);
+      }),
+    tags,
+    { timeout: 15000 },
+  );
+
+for (const tag of ['event-list', 'join-form'])
+  test(`a page whose only widget is <${tag}>, with widgets/${tag}.js, fetches at most ${WIDGET_SCRIPT_BUDGET_GZIP} bytes gzipped at load`, async () => {
+    const page = await browser.newPage();
+    const rec = recordScripts(page);
+    await page.goto(`${site.origin}/only-${tag}`);
+    await rendered(page, [tag]);
+    await settle(page);
+    await rec.measured();
+    const total = rec.gzipTotal(org.origin);
+    const list = rec
+      .ours(org.origin)
+      .map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`)
+      .join(', ');
+    console.log(`fetched: ${total} bytes gzipped (${list})`);
+    assert.ok(total <= WIDGET_SCRIPT_BUDGET_GZIP, `the <${tag}> page fetched ${total} bytes gzipped: ${list}`);
+    await page.close();
+  });
+
+test('the main script defines <event-list> and <join-form> from their own scripts, once the page has them', async () => {
+  const page = await browser.newPage();
+  const rec = recordScripts(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.origin}/main-script-actions`);
+  await rendered(page, ['event-list', 'join-form']);
+  const paths = rec.ours(org.origin).map(([u]) => new URL(u).pathname);
+  assert.ok(paths.includes('/widgets/event-list.js') && paths.includes('/widgets/join-form.js'), paths.join(', '));
   assert.deepEqual(errors, []);
   await page.close();
 });
