@@ -10,6 +10,11 @@ import sampleFeed from '../sample/feed.json';
 import { allowStep, snippet } from './embed-snippet.js';
 import { serverBase } from './helpers.js';
 
+/** The widgets with a script of their own (src/single-widget/<tag>.ts → dist/widgets/<tag>.js). */
+const SINGLE_WIDGET_TAGS = Object.keys(import.meta.glob('../src/single-widget/*.ts')).map((path) =>
+  path.replace(/^.*\/(.*)\.ts$/, '$1'),
+);
+
 interface ManifestAttribute {
   name: string;
   type?: { text: string };
@@ -218,6 +223,8 @@ export class EmbedBuilder extends LitElement {
 
   @state() private values: Record<string, Record<string, string | boolean>> = {};
   @state() private scriptUrl = serverBase() + 'solidarity-widgets.js';
+  /** For a widget with a script of its own: the page shows no other widget of ours, so the snippet uses that script. */
+  @state() private onlyThisWidget = true;
   @state() private feedUrl = serverBase() + 'feed.json';
   @state() private widgetLang = '';
   @state() private copyStatus = '';
@@ -265,9 +272,21 @@ export class EmbedBuilder extends LitElement {
     return out;
   }
 
+  /** The script the snippet loads: the widget's own (widgets/<tag>.js beside the main one) when it is alone. */
+  private snippetScript(): string {
+    const main = this.scriptUrl.trim();
+    const tag = this.info?.tag ?? '';
+    if (!this.onlyThisWidget || !SINGLE_WIDGET_TAGS.includes(tag)) return main;
+    try {
+      return new URL(`widgets/${tag}.js`, main).href;
+    } catch {
+      return main; // not an address yet: the field says so
+    }
+  }
+
   /** The snippet as it stands. */
   get code(): string {
-    return snippet(this.scriptUrl.trim(), this.info?.tag ?? '', this.chosen());
+    return snippet(this.snippetScript(), this.info?.tag ?? '', this.chosen());
   }
 
   private set(name: string, value: string | boolean) {
@@ -412,6 +431,17 @@ export class EmbedBuilder extends LitElement {
               <span class="hint" id="script-hint">The widget script on the organization's server.</span>
               <input id="script" type="url" aria-describedby="script-hint" .value=${this.scriptUrl} @input=${(e: Event) => (this.scriptUrl = (e.target as HTMLInputElement).value)} />
             </div>
+            ${
+              SINGLE_WIDGET_TAGS.includes(info.tag)
+                ? html`<div class="field">
+                  <label><input id="only-widget" type="checkbox" aria-describedby="only-widget-hint" .checked=${this.onlyThisWidget}
+                    @change=${(e: Event) => (this.onlyThisWidget = (e.target as HTMLInputElement).checked)} />
+                    This page shows no other widget</label>
+                  <span class="hint" id="only-widget-hint">Then the snippet loads <code>widgets/${info.tag}.js</code>, a lighter
+                    script with this widget alone. Untick it if the page also shows other widgets: they share the main script.</span>
+                </div>`
+                : nothing
+            }
             ${
               hasFeed
                 ? html`<div class="field">

@@ -61,6 +61,18 @@ before(async () => {
 
 after(() => scene?.stop());
 
+/** Once the page's scripts are measured: what it fetched of ours, in all and file by file, logged. */
+async function fetched(rec, budget) {
+  await rec.measured();
+  const total = rec.gzipTotal(org.origin);
+  const list = rec
+    .ours(org.origin)
+    .map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`)
+    .join(', ');
+  console.log(`fetched: ${total} bytes gzipped (budget ${budget}; ${list})`);
+  return { total, list };
+}
+
 async function settle(page) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
@@ -77,13 +89,7 @@ test(`platform + petition + donate in English fetch at most ${PAGE_BUDGET_GZIP} 
     ),
   );
   assert.ok(rendered, 'every widget rendered');
-  await rec.measured();
-  const total = rec.gzipTotal(org.origin);
-  const list = rec
-    .ours(org.origin)
-    .map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`)
-    .join(', ');
-  console.log(`fetched: ${total} bytes gzipped (budget ${PAGE_BUDGET_GZIP}; ${list})`);
+  const { total, list } = await fetched(rec, PAGE_BUDGET_GZIP);
   assert.ok(
     total <= PAGE_BUDGET_GZIP,
     `the page fetched ${total} bytes gzipped of script, over ${PAGE_BUDGET_GZIP}: ${list}`,
@@ -112,13 +118,7 @@ test(`a page whose only widget is the map, with widgets/chapter-map.js, fetches 
   const rec = recordScripts(page);
   await page.goto(`${site.origin}/map-only`);
   await settle(page);
-  await rec.measured();
-  const total = rec.gzipTotal(org.origin);
-  const list = rec
-    .ours(org.origin)
-    .map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`)
-    .join(', ');
-  console.log(`fetched: ${total} bytes gzipped (${list})`);
+  const { total, list } = await fetched(rec, WIDGET_SCRIPT_BUDGET_GZIP);
   assert.ok(total <= WIDGET_SCRIPT_BUDGET_GZIP, `the map-only page fetched ${total} bytes gzipped: ${list}`);
   assert.ok(!rec.ours(org.origin).some(([u]) => /solidarity-widgets\.js/.test(u)), 'the main script was fetched');
   await page.evaluate(() => document.querySelector('chapter-map').scrollIntoView());
@@ -164,13 +164,7 @@ for (const tag of ['event-list', 'join-form'])
     await page.goto(`${site.origin}/only-${tag}`);
     await rendered(page, [tag]);
     await settle(page);
-    await rec.measured();
-    const total = rec.gzipTotal(org.origin);
-    const list = rec
-      .ours(org.origin)
-      .map(([u, s]) => `${new URL(u).pathname} ${s.gzip}`)
-      .join(', ');
-    console.log(`fetched: ${total} bytes gzipped (${list})`);
+    const { total, list } = await fetched(rec, WIDGET_SCRIPT_BUDGET_GZIP);
     assert.ok(total <= WIDGET_SCRIPT_BUDGET_GZIP, `the <${tag}> page fetched ${total} bytes gzipped: ${list}`);
     await page.close();
   });
