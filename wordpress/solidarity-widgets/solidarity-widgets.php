@@ -26,6 +26,7 @@ require_once __DIR__ . '/includes/class-options.php';
 require_once __DIR__ . '/includes/class-remote.php';
 require_once __DIR__ . '/includes/class-catalog.php';
 require_once __DIR__ . '/includes/class-fallback.php';
+require_once __DIR__ . '/includes/class-event-fallback.php';
 require_once __DIR__ . '/includes/class-tag-renderer.php';
 require_once __DIR__ . '/includes/class-script-tag.php';
 require_once __DIR__ . '/includes/class-settings-page.php';
