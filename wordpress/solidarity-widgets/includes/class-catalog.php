@@ -142,7 +142,11 @@ class Solidarity_Widgets_Catalog {
 				'icon'       => 'calendar-alt',
 				'own_script' => true,
 				'attributes' => array(
-					self::choice( 'chapter', __( "Only this chapter's events", 'solidarity-widgets' ), __( 'All chapters', 'solidarity-widgets' ) ),
+					self::choice(
+						'chapter',
+						__( "Only this chapter's events", 'solidarity-widgets' ),
+						__( 'All chapters', 'solidarity-widgets' )
+					),
 					self::field( 'limit', 'limit', 'number', __( 'At most this many events', 'solidarity-widgets' ) ),
 					self::select(
 						'variant',
@@ -163,7 +167,11 @@ class Solidarity_Widgets_Catalog {
 				'icon'       => 'groups',
 				'own_script' => true,
 				'attributes' => array(
-					self::choice( 'chapter', __( 'Chapter chosen at first (the reader may change it)', 'solidarity-widgets' ), __( 'None: found from the postal code', 'solidarity-widgets' ) ),
+					self::choice(
+						'chapter',
+						__( 'Chapter chosen at first (the reader may change it)', 'solidarity-widgets' ),
+						__( 'None: found from the postal code', 'solidarity-widgets' )
+					),
 				),
 			),
 		);

@@ -27,7 +27,8 @@ class Solidarity_Widgets_Options {
 	public static function all() {
 		$stored  = get_option( self::NAME, array() );
 		$stored  = is_array( $stored ) ? $stored : array();
-		$widgets = isset( $stored['widget_integrity'] ) && is_array( $stored['widget_integrity'] ) ? $stored['widget_integrity'] : array();
+		$widgets = $stored['widget_integrity'] ?? array();
+		$widgets = is_array( $widgets ) ? $widgets : array();
 		return array(
 			'server'           => isset( $stored['server'] ) ? (string) $stored['server'] : '',
 			'version'          => isset( $stored['version'] ) ? (string) $stored['version'] : '',

@@ -156,8 +156,9 @@ class Solidarity_Widgets_Settings_Page {
 		$hashes = array();
 		foreach ( Solidarity_Widgets_Catalog::widgets() as $widget ) {
 			$key = $version . '/' . Solidarity_Widgets_Options::script_path( $widget['tag'] );
-			if ( ! empty( $widget['own_script'] ) && isset( $sri[ $key ] ) && is_string( $sri[ $key ] ) && self::is_sri( $sri[ $key ] ) ) {
-				$hashes[ $widget['tag'] ] = $sri[ $key ];
+			$hash = $sri[ $key ] ?? null;
+			if ( ! empty( $widget['own_script'] ) && is_string( $hash ) && self::is_sri( $hash ) ) {
+				$hashes[ $widget['tag'] ] = $hash;
 			}
 		}
 		return $hashes;
