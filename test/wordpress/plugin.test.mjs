@@ -339,6 +339,37 @@ test('join form + petition: the main script (pinned) loads; both render, the joi
   await context.close();
 });
 
+test('event list alone: unpinned, the latest event-list.js; pinned by a pasted hash, the main script', async () => {
+  const context = await browser.newContext();
+  const page = await logIn(context, wp.origin, USERS.admin);
+  const save = async (version, integrity) => {
+    await page.goto(`${wp.origin}/wp-admin/options-general.php?page=solidarity-widgets`);
+    await page.getByLabel('Pin to version (optional)').fill(version);
+    await page.getByLabel('SRI hash of the pinned script').fill(integrity);
+    await Promise.all([
+      page.waitForURL(/settings-updated/),
+      page.getByRole('button', { name: 'Save Changes' }).click(),
+    ]);
+    await page.getByText('Settings saved.').waitFor();
+  };
+  const scripts = async () =>
+    [...(await (await fetch(eventsUrl)).text()).matchAll(/<script [^>]*src="([^"]+)"[^>]*>/g)]
+      .filter((m) => m[1].startsWith(org.origin))
+      .map((m) => m[0].replace(/ id="[^"]*"/, ''));
+
+  await save('', '');
+  assert.deepEqual(await scripts(), [`<script type="module" src="${org.origin}/widgets/event-list.js">`]);
+
+  // A hash pasted by hand vouches for the main script only: no hash is trusted for the widget's own.
+  const pasted = `sha384-${'A'.repeat(64)}`;
+  await save('0.1.0', pasted);
+  const main = `${org.origin}/0.1.0/solidarity-widgets.js`;
+  assert.deepEqual(await scripts(), [
+    `<script type="module" src="${main}" integrity="${pasted}" crossorigin="anonymous">`,
+  ]);
+  await context.close();
+});
+
 test('PHP lint (php -l) and the coding-standard checks (wordpress/phpcs.xml) pass on every PHP file of the plugin', () => {
   const files = readdirSync(PLUGIN, { recursive: true }).filter((f) => f.endsWith('.php'));
   assert.ok(files.length >= 10, `the plugin's PHP files: ${files}`);
