@@ -155,7 +155,7 @@ class Solidarity_Widgets_Settings_Page {
 	private static function widget_hashes( $sri, $version ) {
 		$hashes = array();
 		foreach ( Solidarity_Widgets_Catalog::widgets() as $widget ) {
-			$key = $version . '/' . Solidarity_Widgets_Options::script_path( $widget['tag'] );
+			$key  = $version . '/' . Solidarity_Widgets_Options::script_path( $widget['tag'] );
 			$hash = $sri[ $key ] ?? null;
 			if ( ! empty( $widget['own_script'] ) && is_string( $hash ) && self::is_sri( $hash ) ) {
 				$hashes[ $widget['tag'] ] = $hash;
