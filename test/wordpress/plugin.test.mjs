@@ -3,7 +3,8 @@
  * organization server (`solidarity-widgets serve`, sample feed), driven in Chromium: an
  * administrator uploads the zip and sets the server; an Author (no unfiltered_html) builds a
  * post with a petition block and platform shortcodes; a visitor signs; the signature is on the
- * server. Needs `npm run build` first (npm test does it).
+ * server; pages with the event list (its own script) and the join form. Needs `npm run build` first
+ * (npm test does it), or `npm run build:lib && node scripts/build-wordpress.mjs`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,56 @@ const HOSTILE = `[solidarity_platform limit="2" tags='"><script>window.__pwned=1
 [solidarity_plank id='housing" onmouseover="window.__pwned=2" x="' onclick="window.__pwned=3"]`;
 
 let wp, org, browser;
-let postUrl;
+let postUrl, eventsUrl, joinUrl;
+
+/** Our scripts on a page, as the browser has them. */
+function ourScripts(page) {
+  return page.evaluate(
+    (origin) =>
+      [...document.querySelectorAll('script')]
+        .filter((s) => (s.src || '').startsWith(origin))
+        .map((s) => ({ type: s.type, src: s.src, integrity: s.integrity })),
+    org.origin,
+  );
+}
+
+/** The pinned script at `path` (as sri.json names it), as ourScripts() lists it. */
+async function pinned(path) {
+  const sri = await (await fetch(`${org.origin}/sri.json`)).json();
+  return { type: 'module', src: `${org.origin}/0.1.0/${path}`, integrity: sri[`0.1.0/${path}`] };
+}
+
+/** A visitor's page at `url`, with the page's uncaught errors and the paths it fetched. */
+async function visit(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  const fetched = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  return { context, page, errors, fetched };
+}
+
+/** Publishes the editor's post with a title; answers its address. */
+async function publish(page, title) {
+  await page.evaluate((t) => {
+    wp.data.dispatch('core/editor').editPost({ title: t, status: 'publish' });
+    return wp.data.dispatch('core/editor').savePost();
+  }, title);
+  await page.waitForFunction(
+    () => wp.data.select('core/editor').isCurrentPostPublished() && !wp.data.select('core/editor').isSavingPost(),
+  );
+  return page.evaluate(() => wp.data.select('core/editor').getPermalink());
+}
+
+/** A new post in the block editor, as the Author. */
+async function newPost(context) {
+  const page = await logIn(context, wp.origin, USERS.author);
+  await page.goto(`${wp.origin}/wp-admin/post-new.php`);
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId());
+  return page;
+}
 
 before(async () => {
   const port = await freePort();
@@ -133,22 +183,8 @@ test('a visitor gets one module script of ours (pinned), the fallback text, iner
     /<platform-list [^>]*variant="compact" heading-level="3"><ol><li><strong>Health Care for Everyone<\/strong>/,
   );
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(postUrl);
-  const ours = await page.evaluate(
-    (origin) =>
-      [...document.querySelectorAll('script')]
-        .filter((s) => (s.src || '').startsWith(origin))
-        .map((s) => ({ type: s.type, src: s.src, integrity: s.integrity })),
-    org.origin,
-  );
-  const sri = await (await fetch(`${org.origin}/sri.json`)).json();
-  assert.deepEqual(ours, [
-    { type: 'module', src: `${org.origin}/0.1.0/solidarity-widgets.js`, integrity: sri['0.1.0/solidarity-widgets.js'] },
-  ]);
+  const { context, page, errors } = await visit(postUrl);
+  assert.deepEqual(await ourScripts(page), [await pinned('solidarity-widgets.js')]);
 
   // The hostile shortcode attributes stayed values of allowed attributes: no script, no handler.
   await page.locator('platform-list[tags] >> nth=0').waitFor({ state: 'attached' });
@@ -229,6 +265,109 @@ test('a page without a widget gets no script of ours', async () => {
   const html = await (await fetch(`${wp.origin}/?page_id=2`)).text();
   assert.match(html, /Sample Page/);
   assert.ok(!html.includes(org.origin), 'no mention of the organization server');
+});
+
+test('an Author publishes [solidarity_events], and join form (chapter from the feed) + petition blocks', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  let page = await newPost(context);
+  await page.evaluate(() =>
+    wp.data
+      .dispatch('core/block-editor')
+      .insertBlocks(
+        wp.blocks.createBlock('core/shortcode', { text: '[solidarity_events limit="2" heading_level="3"]' }),
+      ),
+  );
+  eventsUrl = await publish(page, 'Come to our events');
+  assert.ok(eventsUrl.startsWith(wp.origin), eventsUrl);
+  await page.close();
+
+  page = await newPost(context);
+  await page.evaluate(() => {
+    const join = wp.blocks.createBlock('solidarity-widgets/join');
+    wp.data
+      .dispatch('core/block-editor')
+      .insertBlocks([join, wp.blocks.createBlock('solidarity-widgets/petition', { petition: 'cancel-rent' })]);
+    wp.data.dispatch('core/block-editor').selectBlock(join.clientId);
+  });
+  const inspector = page.locator('.block-editor-block-inspector');
+  const chapter = inspector.getByLabel('Chapter chosen at first (the reader may change it)');
+  await chapter.selectOption({ label: 'Chicago' });
+  assert.equal(await chapter.inputValue(), 'chicago');
+  // The preview is the real join form, given the chapter.
+  await page.locator('[data-type="solidarity-widgets/join"] join-form[chapter="chicago"] form').waitFor();
+  joinUrl = await publish(page, 'Join us');
+  assert.ok(joinUrl.startsWith(wp.origin), joinUrl);
+  await context.close();
+});
+
+test('a page with only an event list loads widgets/event-list.js (pinned) and shows the upcoming events', async () => {
+  assert.ok(eventsUrl, 'the events post was published');
+  const html = await (await fetch(eventsUrl)).text();
+  // The text inside the tag: the next two events, soonest first (the past rally left out).
+  const tag = html.match(/<event-list [^>]*>(.*?)<\/event-list>/);
+  assert.ok(tag, 'an <event-list> on the page');
+  assert.match(tag[0], /^<event-list feed="[^"]+\/feed\.json" lang="en-US" limit="2" heading-level="3">/);
+  assert.deepEqual(
+    [...tag[1].matchAll(/<li><strong>([^<]+)<\/strong> [^<]+<\/li>/g)].map((m) => m[1]),
+    ['Shop steward training (12 seats)', 'Chicago branch meeting'],
+  );
+
+  const { context, page, errors, fetched } = await visit(eventsUrl);
+  assert.deepEqual(await ourScripts(page), [await pinned('widgets/event-list.js')]);
+  const titles = page.locator('event-list [part="title"][role="heading"][aria-level="3"]');
+  await titles.first().waitFor();
+  assert.deepEqual(await titles.allTextContents(), ['Shop steward training (12 seats)', 'Chicago branch meeting']);
+  assert.ok(!fetched.some((p) => p.endsWith('/solidarity-widgets.js')), `the main script not fetched: ${fetched}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('join form + petition: the main script (pinned) loads; both render, the join form with its chapter', async () => {
+  assert.ok(joinUrl, 'the join post was published');
+  const html = await (await fetch(joinUrl)).text();
+  assert.match(
+    html,
+    /<join-form feed="[^"]+\/feed\.json" lang="en-US" chapter="chicago"><p><strong>Join the Alliance<\/strong>/,
+  );
+
+  const { context, page, errors } = await visit(joinUrl);
+  assert.deepEqual(await ourScripts(page), [await pinned('solidarity-widgets.js')]);
+  await page.locator('join-form h2[part="heading"]').filter({ hasText: 'Join the Alliance' }).waitFor();
+  assert.equal(await page.locator('join-form select[part~="chapter-select"]').inputValue(), 'chicago');
+  await page.locator('petition-form form input[autocomplete="email"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('event list alone: unpinned, the latest event-list.js; pinned by a pasted hash, the main script', async () => {
+  const context = await browser.newContext();
+  const page = await logIn(context, wp.origin, USERS.admin);
+  const save = async (version, integrity) => {
+    await page.goto(`${wp.origin}/wp-admin/options-general.php?page=solidarity-widgets`);
+    await page.getByLabel('Pin to version (optional)').fill(version);
+    await page.getByLabel('SRI hash of the pinned script').fill(integrity);
+    await Promise.all([
+      page.waitForURL(/settings-updated/),
+      page.getByRole('button', { name: 'Save Changes' }).click(),
+    ]);
+    await page.getByText('Settings saved.').waitFor();
+  };
+  const scripts = async () =>
+    [...(await (await fetch(eventsUrl)).text()).matchAll(/<script [^>]*src="([^"]+)"[^>]*>/g)]
+      .filter((m) => m[1].startsWith(org.origin))
+      .map((m) => m[0].replace(/ id="[^"]*"/, ''));
+
+  await save('', '');
+  assert.deepEqual(await scripts(), [`<script type="module" src="${org.origin}/widgets/event-list.js">`]);
+
+  // A hash pasted by hand vouches for the main script only: no hash is trusted for the widget's own.
+  const pasted = `sha384-${'A'.repeat(64)}`;
+  await save('0.1.0', pasted);
+  const main = `${org.origin}/0.1.0/solidarity-widgets.js`;
+  assert.deepEqual(await scripts(), [
+    `<script type="module" src="${main}" integrity="${pasted}" crossorigin="anonymous">`,
+  ]);
+  await context.close();
 });
 
 test('PHP lint (php -l) and the coding-standard checks (wordpress/phpcs.xml) pass on every PHP file of the plugin', () => {

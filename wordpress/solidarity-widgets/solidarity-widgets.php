@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Solidarity widgets
  * Plugin URI:        https://github.com/solidarity-widgets/solidarity-widgets
- * Description:       Your organization's platform, petitions, donations and chapter map as blocks and shortcodes, for editors who cannot paste a script.
+ * Description:       Your organization's platform, petitions, donations, chapter map, events and join form as blocks and shortcodes, for editors who cannot paste a script.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      8.1
@@ -26,6 +26,7 @@ require_once __DIR__ . '/includes/class-options.php';
 require_once __DIR__ . '/includes/class-remote.php';
 require_once __DIR__ . '/includes/class-catalog.php';
 require_once __DIR__ . '/includes/class-fallback.php';
+require_once __DIR__ . '/includes/class-event-fallback.php';
 require_once __DIR__ . '/includes/class-tag-renderer.php';
 require_once __DIR__ . '/includes/class-script-tag.php';
 require_once __DIR__ . '/includes/class-settings-page.php';

@@ -62,13 +62,24 @@
     return typeof text[found] === 'string' ? text[found] : '';
   }
 
-  /** The feed's choices for a list (`platform` or `petitions`), from a hook holding the feed state. */
-  function feedChoices(state, list) {
-    var items = state.feed && Array.isArray(state.feed[list]) ? state.feed[list] : [];
-    var options = [{ value: '', label: __('— Choose —', 'solidarity-widgets') }];
+  /** A list of the feed: an array, or a GeoJSON FeatureCollection's properties (chapters may be either). */
+  function feedItems(feed, list) {
+    var value = feed ? feed[list] : null;
+    if (value && Array.isArray(value.features)) {
+      return value.features.map(function (feature) {
+        return feature && feature.properties;
+      });
+    }
+    return Array.isArray(value) ? value : [];
+  }
+
+  /** The feed's choices for a list (`platform`, `petitions`, `chapters`), from a hook holding the feed state. */
+  function feedChoices(state, field) {
+    var items = feedItems(state.feed, field.control.slice('feed:'.length));
+    var options = [{ value: '', label: field.unset || __('— Choose —', 'solidarity-widgets') }];
     items.forEach(function (item) {
       if (item && item.id) {
-        var title = pick(item.title);
+        var title = pick(item.title || item.name);
         options.push({ value: String(item.id), label: item.number ? item.number + '. ' + title : title });
       }
     });
@@ -129,7 +140,7 @@
       if (feedState.loading) {
         return el(c.Spinner, { key: field.key });
       }
-      var choices = feedChoices(feedState, field.control.slice('feed:'.length));
+      var choices = feedChoices(feedState, field);
       return el(c.SelectControl, Object.assign(common, { options: choices }));
     }
     if (field.control === 'select') {

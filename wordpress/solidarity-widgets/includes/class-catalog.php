@@ -18,7 +18,8 @@ class Solidarity_Widgets_Catalog {
 	/**
 	 * Every widget, by key. An attribute: `attr` is the tag's attribute name, `key` the block
 	 * attribute, `control` the editor control (text, number, url, toggle, select, or feed:
-	 * a choice among the feed's `platform` or `petitions`).
+	 * a choice among the feed's `platform`, `petitions` or `chapters`). `own_script`: the widget
+	 * has a script of its own (`widgets/<tag>.js`) that a page showing only it loads instead.
 	 *
 	 * @return array<string, array>
 	 */
@@ -134,6 +135,45 @@ class Solidarity_Widgets_Catalog {
 					self::field( 'zoom', 'zoom', 'number', __( 'Zoom', 'solidarity-widgets' ) ),
 				),
 			),
+			'events'   => array(
+				'tag'        => 'event-list',
+				'title'      => __( 'Event list', 'solidarity-widgets' ),
+				'help'       => __( 'Upcoming events, with "Add to calendar" and RSVP.', 'solidarity-widgets' ),
+				'icon'       => 'calendar-alt',
+				'own_script' => true,
+				'attributes' => array(
+					self::choice(
+						'chapter',
+						__( "Only this chapter's events", 'solidarity-widgets' ),
+						__( 'All chapters', 'solidarity-widgets' )
+					),
+					self::field( 'limit', 'limit', 'number', __( 'At most this many events', 'solidarity-widgets' ) ),
+					self::select(
+						'variant',
+						'variant',
+						__( 'Variant', 'solidarity-widgets' ),
+						array(
+							'list'    => __( 'List (everything about each event)', 'solidarity-widgets' ),
+							'compact' => __( 'Compact (no descriptions)', 'solidarity-widgets' ),
+						)
+					),
+					$heading,
+				),
+			),
+			'join'     => array(
+				'tag'        => 'join-form',
+				'title'      => __( 'Join form', 'solidarity-widgets' ),
+				'help'       => __( 'Readers become members and are brought to their chapter.', 'solidarity-widgets' ),
+				'icon'       => 'groups',
+				'own_script' => true,
+				'attributes' => array(
+					self::choice(
+						'chapter',
+						__( 'Chapter chosen at first (the reader may change it)', 'solidarity-widgets' ),
+						__( 'None: found from the postal code', 'solidarity-widgets' )
+					),
+				),
+			),
 		);
 		foreach ( $widgets as $name => $widget ) {
 			$widgets[ $name ]['shortcode']    = 'solidarity_' . $name;
@@ -159,6 +199,20 @@ class Solidarity_Widgets_Catalog {
 			'control' => $control,
 			'label'   => $label,
 		);
+	}
+
+	/**
+	 * One attribute chosen among the feed's chapters, which may be left unset.
+	 *
+	 * @param string $attr  The tag's attribute (also the block's).
+	 * @param string $label What the editor reads.
+	 * @param string $unset What leaving it unset means.
+	 * @return array
+	 */
+	private static function choice( $attr, $label, $unset ) {
+		$field          = self::field( $attr, $attr, 'feed:chapters', $label );
+		$field['unset'] = $unset;
+		return $field;
 	}
 
 	/**

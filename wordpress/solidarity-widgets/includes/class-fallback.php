@@ -49,6 +49,11 @@ class Solidarity_Widgets_Fallback {
 				return '' === $org ? $label : '<a href="' . $org . '">' . $label . '</a>';
 			case 'chapters':
 				return self::chapters( self::items( $feed, 'chapters' ), $pick );
+			case 'events':
+				return Solidarity_Widgets_Event_Fallback::events( self::items( $feed, 'events' ), $pick, $values );
+			case 'join':
+				$join = isset( $feed['join'] ) && is_array( $feed['join'] ) ? $feed['join'] : null;
+				return self::titled( $join, 'body', $pick );
 		}
 		return '';
 	}
@@ -80,13 +85,13 @@ class Solidarity_Widgets_Fallback {
 	}
 
 	/**
-	 * A list of the feed (platform, petitions, chapters), only its objects.
+	 * A list of the feed (platform, petitions, chapters, events), only its objects.
 	 *
 	 * @param array  $feed The feed.
 	 * @param string $key  The list's key.
 	 * @return array[]
 	 */
-	private static function items( $feed, $key ) {
+	public static function items( $feed, $key ) {
 		$list = isset( $feed[ $key ] ) && is_array( $feed[ $key ] ) ? $feed[ $key ] : array();
 		if ( isset( $list['features'] ) && is_array( $list['features'] ) ) {
 			$list = array_map(

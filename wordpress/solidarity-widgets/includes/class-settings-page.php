@@ -71,9 +71,10 @@ class Solidarity_Widgets_Settings_Page {
 		if ( '' === $new['server'] ) {
 			Solidarity_Widgets_Remote::forget_feed();
 			return array(
-				'server'    => '',
-				'version'   => '',
-				'integrity' => '',
+				'server'           => '',
+				'version'          => '',
+				'integrity'        => '',
+				'widget_integrity' => array(),
 			);
 		}
 		$problem = self::server_problem( $new['server'] );
@@ -108,12 +109,14 @@ class Solidarity_Widgets_Settings_Page {
 	}
 
 	/**
-	 * Why a version pin cannot be used, or null. A pin without a hash takes it from the server's sri.json.
+	 * Why a version pin cannot be used, or null. A pin without a hash takes it from the server's sri.json;
+	 * the widgets' own scripts take theirs from it when it lists the same hash for the main script.
 	 *
-	 * @param array $settings The new settings; `integrity` may be filled in.
+	 * @param array $settings The new settings; `integrity` and `widget_integrity` may be filled in.
 	 * @return WP_Error|null
 	 */
 	private static function pin_problem( &$settings ) {
+		$settings['widget_integrity'] = array();
 		if ( '' === $settings['version'] ) {
 			$settings['integrity'] = '';
 			return null;
@@ -122,20 +125,53 @@ class Solidarity_Widgets_Settings_Page {
 			/* translators: %s: what was typed. */
 			return new WP_Error( 'version', sprintf( __( 'Version "%s" is not a version number like 0.1.0.', 'solidarity-widgets' ), $settings['version'] ) );
 		}
+		$sri = Solidarity_Widgets_Remote::get_json( $settings['server'] . '/sri.json' );
+		$sri = is_wp_error( $sri ) ? array() : $sri;
+		$key = $settings['version'] . '/' . Solidarity_Widgets_Options::script_path();
 		if ( '' === $settings['integrity'] ) {
-			$sri = Solidarity_Widgets_Remote::get_json( $settings['server'] . '/sri.json' );
-			$key = $settings['version'] . '/solidarity-widgets.js';
-			if ( is_wp_error( $sri ) || ! isset( $sri[ $key ] ) || ! is_string( $sri[ $key ] ) ) {
+			if ( ! isset( $sri[ $key ] ) || ! is_string( $sri[ $key ] ) ) {
 				/* translators: %s: a version number. */
 				return new WP_Error( 'integrity_missing', sprintf( __( 'The server\'s sri.json has no hash for version %s: paste the hash yourself, or leave the version empty.', 'solidarity-widgets' ), $settings['version'] ) );
 			}
 			$settings['integrity'] = $sri[ $key ];
 		}
-		if ( ! preg_match( '/^sha(256|384|512)-[A-Za-z0-9+\/]+={0,2}$/', $settings['integrity'] ) ) {
+		if ( ! self::is_sri( $settings['integrity'] ) ) {
 			/* translators: %s: what was typed. */
 			return new WP_Error( 'integrity', sprintf( __( '"%s" is not an SRI hash; copy the sha384-… value from the server\'s sri.json.', 'solidarity-widgets' ), $settings['integrity'] ) );
 		}
+		if ( ( $sri[ $key ] ?? null ) === $settings['integrity'] ) {
+			$settings['widget_integrity'] = self::widget_hashes( $sri, $settings['version'] );
+		}
 		return null;
+	}
+
+	/**
+	 * The SRI hashes sri.json lists for the widgets' own scripts of a version, by tag.
+	 *
+	 * @param array  $sri     The server's sri.json.
+	 * @param string $version The pinned version.
+	 * @return array<string, string>
+	 */
+	private static function widget_hashes( $sri, $version ) {
+		$hashes = array();
+		foreach ( Solidarity_Widgets_Catalog::widgets() as $widget ) {
+			$key  = $version . '/' . Solidarity_Widgets_Options::script_path( $widget['tag'] );
+			$hash = $sri[ $key ] ?? null;
+			if ( ! empty( $widget['own_script'] ) && is_string( $hash ) && self::is_sri( $hash ) ) {
+				$hashes[ $widget['tag'] ] = $hash;
+			}
+		}
+		return $hashes;
+	}
+
+	/**
+	 * Whether a value is an SRI hash (sha256, sha384 or sha512).
+	 *
+	 * @param string $value The value.
+	 * @return bool
+	 */
+	private static function is_sri( $value ) {
+		return 1 === preg_match( '/^sha(256|384|512)-[A-Za-z0-9+\/]+={0,2}$/', $value );
 	}
 
 	/**

@@ -1,7 +1,8 @@
 <?php
 /**
  * Shortcodes for classic editors and page builders: [solidarity_platform], [solidarity_plank id=""],
- * [solidarity_petition id=""], [solidarity_donate], [solidarity_chapters]. Their attributes are the
+ * [solidarity_petition id=""], [solidarity_donate], [solidarity_chapters], [solidarity_events],
+ * [solidarity_join]. Their attributes are the
  * tags' attributes (heading-level or heading_level alike); `id` names the plank or petition.
  *
  * @package SolidarityWidgets

@@ -62,7 +62,7 @@ class Solidarity_Widgets_Tag_Renderer {
 			}
 			$attributes[ $field['attr'] ] = esc_attr( $value );
 		}
-		Solidarity_Widgets_Script_Tag::mark_used();
+		Solidarity_Widgets_Script_Tag::mark_used( $name );
 		$html = '<' . $widget['tag'];
 		foreach ( $attributes as $attr => $escaped ) {
 			// A toggle that is on is a bare attribute; any other value was skipped when empty.
