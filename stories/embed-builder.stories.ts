@@ -1,12 +1,12 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // Every tag, as the one script defines them for a webmaster's page.
-import '../src/index.js';
-// <join-form> loads from a chunk of its own (not imported by the entry): defined here for the preview.
-import { JoinForm } from '../src/components/join-form/join-form.js';
+import { define } from '../src/index.js';
 import { widgets } from './embed-builder.js';
 
-JoinForm.define('join-form');
+// The preview's stage is inside the builder's shadow root, where the script does not look for tags:
+// the tags it fetches once a page has them are defined here, as a host with shadow roots would.
+for (const { tag } of widgets()) void define(tag).catch(() => {});
 
 interface Args {
   widget: string;
