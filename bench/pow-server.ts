@@ -4,10 +4,9 @@
 // Each request spends a challenge of its own, solved here by construction: the server's cost
 // (check, record as spent, sign) is what is measured; a reader's solving is bench/pow-solve.mjs.
 import { createChallenge } from 'altcha-lib/v1';
+import { MAX_NUMBER } from '../server/challenge.js';
 
 export const CHALLENGE_KEY = 'bench-challenge-key-0123456789abcdefghij';
-// As server/challenge.ts gives (that module reads its store; only the number is wanted here).
-const MAX_NUMBER = 70_000;
 
 export interface SignResult {
   created: number;

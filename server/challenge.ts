@@ -11,10 +11,10 @@ import type { SignatureStore, SpentChallenge } from './storage/types.js';
 
 export const CHALLENGE_TTL_MS = 10 * 60_000;
 /**
- * The answer lies in 0..MAX_NUMBER: on average a client hashes half of it. Chosen so that a phone
- * at 4× CPU slowdown solves one in about a second (`npm run bench` reports the solve time).
+ * The answer lies in 0..MAX_NUMBER: on average a client hashes half of it. Set from
+ * `npm run bench:pow` so that a phone at 4× CPU slowdown solves an average one in about a second.
  */
-export const MAX_NUMBER = 70_000;
+export const MAX_NUMBER = 60_000;
 /** The name of the stored key in server_secrets. */
 const KEY_NAME = 'altcha_hmac_key';
 /** Longer is not an ALTCHA payload: refused before any hashing. */
