@@ -26,6 +26,8 @@ export interface PowRun {
   ): Promise<{ base: string; pid: number; stop(): Promise<void> }>;
   /** Signs as fast as it can for a while; `altcha(i)` is the i-th request's field, if any. */
   sign(base: string, altcha: ((i: number) => string) | null): Promise<SignResult>;
+  /** GET /api/challenge as fast as it can for a while; returns the 200s per second. */
+  issue(base: string): Promise<number>;
   /** CPU seconds the process has used so far, or null where that cannot be read. */
   cpuSeconds(pid: number): number | null;
 }
@@ -51,6 +53,7 @@ export async function proofOfWorkCost(run: PowRun, payloadCount: number) {
   let refused = 0;
   let failed = 0;
   let latency = { p50: 0, p99: 0 };
+  const issued: number[] = [];
   for (let round = 0; round < run.rounds; round++) {
     const figures: Record<string, { rate: number; cpu: number | null }> = {};
     for (const pow of ['off', 'on'] as const) {
@@ -65,7 +68,11 @@ export async function proofOfWorkCost(run: PowRun, payloadCount: number) {
         };
         refused += r.refused400;
         failed += r.non2xx;
-        if (pow === 'on') latency = { p50: r.p50, p99: r.p99 };
+        // A reader fetches a challenge for each signature: what handing them out costs, alone.
+        if (pow === 'on') {
+          latency = { p50: r.p50, p99: r.p99 };
+          issued.push(await run.issue(server.base));
+        }
       } finally {
         await server.stop();
       }
@@ -84,6 +91,7 @@ export async function proofOfWorkCost(run: PowRun, payloadCount: number) {
     server_cpu_us_per_signature_off: cpus('cpu_us_off').length ? median(cpus('cpu_us_off')) : null,
     server_cpu_us_per_signature_on: cpus('cpu_us_on').length ? median(cpus('cpu_us_on')) : null,
     latency_ms_on: latency,
+    challenges_issued_per_s: median(issued),
     challenge_errors: refused,
     non_2xx: failed,
   };

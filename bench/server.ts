@@ -334,6 +334,10 @@ async function main() {
         rounds: POW_ROUNDS,
         start: (args, env) => startServer(path.join(dir, `pow-${signer}.db`), FEED, args, env),
         cpuSeconds,
+        issue: async (base) => {
+          const r = await autocannon({ url: `${base}/api/challenge`, connections: 64, duration: 3 });
+          return Math.round((r.statusCodeStats['200']?.count ?? 0) / r.duration);
+        },
         sign: async (base, altcha) => {
           let i = 0;
           const request = altcha && {
@@ -416,7 +420,8 @@ async function main() {
       `${pow.signatures_per_s_on}/s on (medians; ratio ${pow.ratio}, per round ${pow.ratio_per_round.join(', ')}); ` +
       `server CPU ${pow.server_cpu_us_per_signature_off} µs per signature off, ` +
       `${pow.server_cpu_us_per_signature_on} µs on; on: p50 ${pow.latency_ms_on.p50} ms, ` +
-      `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}`,
+      `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}; ` +
+      `GET /api/challenge alone: ${pow.challenges_issued_per_s}/s`,
   );
   const pgf = figures.postgres;
   if (pgf) {
