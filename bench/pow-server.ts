@@ -32,11 +32,17 @@ export interface PowRun {
   cpuSeconds(pid: number): number | null;
 }
 
+// Challenges expire ten minutes after they are handed out, so the spent ones a server records come
+// in expiry order, a second's worth at a time: the payloads here are made as if handed out at this rate.
+const ISSUED_PER_S = 5_000;
+
 /** Solved payloads, as ALTCHA clients send them. Each database is fresh, so a run may reuse them. */
 async function solvedChallenges(n: number): Promise<string[]> {
-  const expires = new Date(Date.now() + 9 * 60_000);
+  // The last expires 9 minutes from now: all are still valid, and none further out than the server gives.
+  const first = Date.now() + 9 * 60_000 - (n / ISSUED_PER_S) * 1000;
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
+    const expires = new Date(first + (i / ISSUED_PER_S) * 1000);
     const c = await createChallenge({ hmacKey: CHALLENGE_KEY, number: 1, maxnumber: MAX_NUMBER, expires });
     const payload = { algorithm: c.algorithm, challenge: c.challenge, number: 1, salt: c.salt, signature: c.signature };
     out.push(Buffer.from(JSON.stringify(payload)).toString('base64'));
