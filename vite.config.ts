@@ -29,6 +29,8 @@ const evaluateAfterParsing = {
 
 export default defineConfig({
   publicDir: false,
+  // src/index.ts: the action widgets load from their single-widget scripts (dist/widgets/).
+  define: { __SINGLE_WIDGET_SCRIPTS__: 'true' },
   plugins: [noPreloadHelper, litForHosts(), minifyTemplates(), evaluateAfterParsing],
   build: {
     target: 'es2022',

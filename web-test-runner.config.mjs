@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { rawImportsPlugin } from './test/fixtures/chapters-raw-plugin.mjs';
 import { petitionServerPlugin } from './test/fixtures/petition-server.mjs';
 import { CHROMIUM_ARGS } from './test/host/harness.mjs';
+import { emulateTimezonePlugin } from './test/commands/emulate-timezone.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -37,11 +38,14 @@ export default {
     rawImportsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     petitionServerPlugin(),
+    emulateTimezonePlugin(),
   ],
   browsers: [
     chromeLauncher({
-      // Each test file in its own window, so every page stays visible (a hidden tab gets no frames).
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      // Each test file in its own window, so every page stays visible (a hidden tab gets no frames), and in a
+      // browser context of its own: the offline queue (one localStorage entry per origin) is delivered by any form
+      // of any page, so files running at once would otherwise send each other's queued signatures, RSVPs and joins.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

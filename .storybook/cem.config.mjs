@@ -1,15 +1,20 @@
 // Config for `npm run analyze` (custom-elements.json, read by Storybook's autodocs and the
-// embed builder). Our classes are registered in src/index.ts (`Class.define('tag')` or a `[Class, 'tag']` pair), which
+// embed builder). Our classes are registered in src/index.ts (`'tag': Class`, or
+// `'tag': () => import(…).then((m) => m.Class)`), which
 // the analyzer cannot see, so this plugin names each class's tag from there, and else from its
 // folder (src/components/<tag>/<tag>.ts holds the class for <tag>).
 import { readFileSync } from 'node:fs';
+import { typedApi } from './cem-types.mjs';
 
 function definedTags() {
   const tags = new Map();
   try {
     const index = readFileSync('src/index.ts', 'utf8');
     for (const m of index.matchAll(/(\w+)\.define\(\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]/g)) tags.set(m[1], m[2]);
-    for (const m of index.matchAll(/\[\s*(\w+)\s*,\s*['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]\s*\]/g)) tags.set(m[1], m[2]);
+    for (const m of index.matchAll(
+      /['"]([a-z][a-z0-9]*-[a-z0-9-]*)['"]:\s*(?:\(\) => import\([^)]*\)\.then\(\(m\) => m\.)?(\w+)/g,
+    ))
+      tags.set(m[2], m[1]);
   } catch {
     /* no index yet */
   }
@@ -77,5 +82,5 @@ export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
-  plugins: [solidarityTags],
+  plugins: [solidarityTags, typedApi],
 };

@@ -68,6 +68,7 @@ async function measure(path) {
   });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
+  await rec.measured();
   const { taskMs, scriptMs } = await mainThreadMs(cdp);
   const { kinds, blockingMs } = await longTasks(page, org.origin);
   const count = (...wanted) => kinds.filter((k) => wanted.includes(k)).length;

@@ -10,6 +10,7 @@ rmSync('dist/solidarity-widgets.js', { force: true });
 const steps = [
   ['library', 'npx vite build --logLevel warn'],
   ['versioned output, SRI, schema', 'node scripts/post-build.mjs'],
+  ['ES modules and types for bundlers (dist/npm/)', 'node scripts/build-npm.mjs'],
   ['server', 'node scripts/build-server.mjs'],
   ['organizer console', 'npm run --silent build:console'],
   ['custom-elements.json', 'npm run --silent analyze'],

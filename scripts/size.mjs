@@ -29,8 +29,8 @@ export function distFiles(dist = 'dist') {
   return [join(dist, 'solidarity-widgets.js'), ...chunks];
 }
 
-/** The entry and every chunk it imports statically, transitively: what any page fetches. */
-export function entryClosure(dist = 'dist') {
+/** A script (the entry by default) and every chunk it imports statically, transitively: what its page fetches. */
+export function entryClosure(dist = 'dist', script = 'solidarity-widgets.js') {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
@@ -41,7 +41,7 @@ export function entryClosure(dist = 'dist') {
       visit(join(dirname(file), m[1]));
     }
   };
-  visit(join(dist, 'solidarity-widgets.js'));
+  visit(join(dist, script));
   return [...seen];
 }
 
@@ -53,4 +53,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of rows) console.log(`${r.file.padEnd(48)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
   const total = rows.filter((r) => r.file.endsWith('*')).reduce((n, r) => n + r.gzip, 0);
   console.log(`* fetched by every page at load: ${total} bytes gzipped`);
+  for (const script of existsSync(join('dist', 'widgets')) ? readdirSync(join('dist', 'widgets')) : []) {
+    if (!script.endsWith('.js')) continue;
+    const files = entryClosure('dist', `widgets/${script}`);
+    const gzip = files.reduce((n, f) => n + sizes(f).gzip, 0);
+    console.log(`widgets/${script}: its page fetches ${gzip} bytes gzipped at load (${files.length} files)`);
+  }
 }

@@ -23,6 +23,10 @@ const steps = [
     'node --test --test-concurrency=1 test/lazy-boundary.test.mjs test/layout/ test/docs/design.test.mjs',
   ],
   ['host pages (hostile hosts, page budget)', 'node --test --test-concurrency=1 test/host/'],
+  [
+    'npm packages (typed manifest; both packed, installed in fresh projects)',
+    'node --test --test-concurrency=1 test/packages/',
+  ],
   ['WordPress plugin (real WordPress, MariaDB)', 'node --test --test-concurrency=1 test/wordpress/'],
 ];
 if (existsSync('test/docs/stories.test.mjs')) steps.push(['story tests', 'npm run test:docs']);

@@ -9,6 +9,7 @@ import { MailQueue } from './confirm/mail-queue.js';
 import { OriginPolicy } from './cors.js';
 import { FeedCache } from './feed-cache.js';
 import { Outbox } from './outbox/index.js';
+import { actionAdmin } from './plugins/action-admin.js';
 import { admin } from './plugins/admin.js';
 import { challengeRoute } from './plugins/challenge-route.js';
 import { confirmPage } from './plugins/confirm-page.js';
@@ -16,6 +17,9 @@ import { connectionLimit } from './plugins/connection-limit.js';
 import { organizerConsole } from './plugins/console.js';
 import type { AppContext, AppOptions } from './plugins/context.js';
 import { errors, frameworkErrors } from './plugins/errors.js';
+import { events } from './plugins/events.js';
+import { eventsIcs } from './plugins/events-ics.js';
+import { join } from './plugins/join.js';
 import { feedRoute } from './plugins/feed-route.js';
 import { health } from './plugins/health.js';
 import { jsonBody, MAX_BODY } from './plugins/json-body.js';
@@ -63,7 +67,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     challenges: opts.proofOfWork ? new Challenges(opts.store, opts.challengeKey) : null,
     mail,
     confirmer:
-      mail && new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0], confirmed),
+      mail &&
+      new Confirmer(opts.store.confirmations(), mail, opts.feed, () => origins.ownOrigins()[0], confirmed, {
+        store: opts.store.actions(),
+        events: (m, now) => appOutbox.actions.memberJoined(m, now),
+      }),
   };
 
   const app = Fastify({
@@ -91,7 +99,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(challengeRoute, ctx);
   app.register(confirmPage, ctx);
   app.register(signatures, ctx);
+  app.register(events, ctx);
+  app.register(eventsIcs, ctx);
+  app.register(join, ctx);
   app.register(admin, ctx);
+  app.register(actionAdmin, ctx);
   app.register(organizerConsole, ctx);
   app.register(health, ctx);
   app.register(staticFiles, ctx);

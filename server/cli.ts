@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkChapters } from '../src/core/chapter-check.js';
-import { checkFeed } from '../src/core/feed-check.js';
 import { buildApp } from './app.js';
 import { parseOrigin } from './cors.js';
 import { adminTokenProblem, MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { feedDepthProblem } from './feed-depth.js';
-import { FeedError, FeedSource, formatProblems } from './feed.js';
+import { checkServerFeed, FeedError, FeedSource, formatProblems } from './feed.js';
 import { SharedFeed } from './feed-store.js';
 import { originsCommand, OriginsUsageError } from './origins-cli.js';
 import { outboxCli } from './outbox/command.js';
@@ -22,12 +20,16 @@ import { isPostgresUrl, openStore, type SignatureStore } from './storage/index.j
 
 class UsageError extends Error {}
 
+/** Packages that carry the server: the repository's top, and the server package installed from npm. */
+const SERVER_PACKAGES = ['solidarity-widgets', 'solidarity-widgets-server'];
+
 /** The package root: where dist/ and demo/ live, both from server/ (tsx) and dist/server/ (built). */
 export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'solidarity-widgets') return dir;
+      if (SERVER_PACKAGES.includes(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name))
+        return dir;
     } catch {
       // keep climbing
     }
@@ -127,14 +129,16 @@ async function serve(args: string[]): Promise<void> {
     const problems = (err as FeedError).problems ?? [];
     fail(`${(err as Error).message}${problems.length ? `:\n${formatProblems(problems)}` : ''}`);
   }
-  const confirming = feed
-    .get()
-    .feed.petitions.filter((p) => p.confirm)
-    .map((p) => p.id);
+  const { petitions, join } = feed.get().feed;
+  const confirmingPetitions = petitions.filter((p) => p.confirm).map((p) => p.id);
+  const confirming = [
+    ...(confirmingPetitions.length ? [`petition(s) ${confirmingPetitions.join(', ')} ask signers`] : []),
+    ...(join?.confirm ? ['the join form asks new members'] : []),
+  ];
   if (confirming.length && !smtpUrl) {
     feed.close();
     fail(
-      `petition(s) ${confirming.join(', ')} ask signers to confirm by email ("confirm": true), and no mail server ` +
+      `${confirming.join(' and ')} to confirm by email ("confirm": true), and no mail server ` +
         'is given: start with --smtp smtp://user:pass@host:port --mail-from "Name <address>" (or SMTP_URL).',
     );
   }
@@ -272,19 +276,22 @@ function check(args: string[]): void {
     );
   }
   const tooDeep = feedDepthProblem(raw);
-  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(raw, checkChapters);
+  const { feed, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkServerFeed(raw);
   for (const p of problems) console.log(`${file}: ${p.path}: ${p.message}`);
   for (const w of actionNetworkWarnings(feed?.petitions ?? [], process.env)) console.log(`${file}: warning: ${w}`);
   for (const p of feed?.petitions.filter((p) => p.confirm) ?? []) {
     console.log(`${file}: warning: petition ${p.id} asks signers to confirm by email: serve with --smtp, --mail-from`);
   }
+  if (feed?.join?.confirm) {
+    console.log(`${file}: warning: join asks new members to confirm by email: serve with --smtp, --mail-from`);
+  }
   if (!feed || problems.length) {
     console.log(`${file}: ${problems.length} problem(s)${feed ? '' : '; the feed is not usable'}`);
     process.exit(1);
   }
-  console.log(
-    `${file}: OK (${feed.platform.length} planks, ${feed.petitions.length} petitions, ${feed.chapters.length} chapters)`,
-  );
+  const { platform, petitions, chapters, events = [], join } = feed;
+  const sizes = `${platform.length} planks, ${petitions.length} petitions, ${chapters.length} chapters`;
+  console.log(`${file}: OK (${sizes}, ${events.length} events${join ? ', a join form' : ''})`);
 }
 
 function isOrigin(value: string): boolean {

@@ -1,7 +1,7 @@
 // /feed.json from a cached serialization. A 50,000-chapter feed is ~14 MB of JSON: serializing
 // and sending it whole per request made the server's one thread the bottleneck for readers and
-// signers alike. Now the feed file's part is serialized once per feed change; the petitions,
-// whose counts change at most once per count publication, are serialized apart and spliced in;
+// signers alike. Now the feed file's part is serialized once per feed change; the petitions and
+// events, whose counts change at most once per count publication, are serialized apart and spliced in;
 // each compressed variant is made once per version, on zlib's thread pool, and shared; while it
 // is being made (brotli takes a second or so for 14 MB), readers get the version before it.
 // Validators (ETag, Last-Modified) let a reader that has the current version get a 304.
@@ -41,13 +41,17 @@ export interface FeedVersion {
   ready(coding: Coding): boolean;
 }
 
-/** The feed file's part of the body, with the place where the petitions go. */
+/** The lists whose items carry live counts: petitions their `count`, events their `going` and `waitlisted`. */
+const COUNTED = ['petitions', 'events'] as const;
+type Counted = (typeof COUNTED)[number];
+
+/** The feed file's part of the body, cut where the counted lists go. */
 interface Split {
   loaded: LoadedFeed;
-  head: Buffer;
-  tail: Buffer;
-  /** The raw petitions (null: the feed has no petitions array, so nothing is spliced). */
-  petitions: unknown[] | null;
+  /** The feed's text around the counted lists: one more piece than `lists`. */
+  pieces: Buffer[];
+  /** The raw counted lists, in the order they go between the pieces (a feed without one has none). */
+  lists: { key: Counted; items: unknown[] }[];
   hash: string;
   at: Date;
 }
@@ -70,13 +74,13 @@ export class FeedCache {
     const cur = this.current;
     if (cur && cur.split === split && cur.countsVersion === this.counts.version) return cur;
 
-    const counted = split.petitions?.map((p) => this.withCount(p));
-    const petitions = counted ? Buffer.from(JSON.stringify(counted)) : null;
-    const body = petitions ? Buffer.concat([split.head, petitions, split.tail]) : split.head;
-    const hash = createHash('sha256')
-      .update(split.hash)
-      .update(petitions ?? '')
-      .digest('base64url');
+    const lists = split.lists.map(({ key, items }) =>
+      Buffer.from(JSON.stringify(items.map((item) => this.withCounts(key, item)))),
+    );
+    const body = Buffer.concat(split.pieces.flatMap((piece, i) => (i < lists.length ? [piece, lists[i]] : [piece])));
+    const hashed = createHash('sha256').update(split.hash);
+    for (const list of lists) hashed.update(list);
+    const hash = hashed.digest('base64url');
     const encoded = new Map<Coding, Promise<Buffer>>();
     const made = new Set<Coding>();
     // Whole seconds, as HTTP dates have them, and later than the last version's, so that
@@ -109,9 +113,12 @@ export class FeedCache {
     return this.previous;
   }
 
-  private withCount(p: unknown): unknown {
-    const id = (p as { id?: unknown })?.id;
-    return typeof id === 'string' ? { ...(p as object), count: this.counts.get(id) } : p;
+  private withCounts(key: Counted, item: unknown): unknown {
+    const id = (item as { id?: unknown })?.id;
+    if (typeof id !== 'string') return item;
+    return key === 'petitions'
+      ? { ...(item as object), count: this.counts.get(id) }
+      : { ...(item as object), ...this.counts.event(id) };
   }
 
   /** Answers GET /feed.json: 304 when the reader has this version, else the body the reader accepts. */
@@ -130,21 +137,26 @@ export class FeedCache {
   }
 }
 
-/** Serializes the feed once, with a marker where the petitions array goes, and cuts it there. */
+/** Serializes the feed once, with a marker where each counted list goes, and cuts it there. */
 function splitFeed(loaded: LoadedFeed): Split {
   const { raw } = loaded;
   const at = new Date();
-  if (!Array.isArray(raw.petitions)) {
-    const head = Buffer.from(JSON.stringify(raw));
-    return { loaded, head, tail: Buffer.alloc(0), petitions: null, hash: digest(head), at };
+  const lists = COUNTED.filter((key) => Array.isArray(raw[key])).map((key) => ({ key, items: raw[key] as unknown[] }));
+  const markers = lists.map(({ key }) => JSON.stringify(`sw-${key}-${randomUUID()}`)); // cannot occur in the feed
+  const marked = { ...raw };
+  lists.forEach(({ key }, i) => (marked[key] = markers[i].slice(1, -1)));
+  let text = JSON.stringify(marked);
+  const pieces: Buffer[] = [];
+  // Cut at the markers in the order they occur in the text.
+  const order = lists.map((_, i) => i).sort((a, b) => text.indexOf(markers[a]) - text.indexOf(markers[b]));
+  for (const i of order) {
+    const cut = text.indexOf(markers[i]);
+    pieces.push(Buffer.from(text.slice(0, cut)));
+    text = text.slice(cut + markers[i].length);
   }
-  const marker = JSON.stringify(`sw-petitions-${randomUUID()}`); // cannot occur in the feed
-  const text = JSON.stringify({ ...raw, petitions: marker.slice(1, -1) });
-  const cut = text.indexOf(marker);
-  const head = Buffer.from(text.slice(0, cut));
-  const tail = Buffer.from(text.slice(cut + marker.length));
-  const hash = digest(Buffer.concat([head, Buffer.from([0]), tail]));
-  return { loaded, head, tail, petitions: raw.petitions, hash, at };
+  pieces.push(Buffer.from(text));
+  const hash = digest(Buffer.concat(pieces.flatMap((p) => [p, Buffer.from([0])])));
+  return { loaded, pieces, lists: order.map((i) => lists[i]), hash, at };
 }
 
 const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64url');

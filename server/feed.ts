@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkChapters } from '../src/core/chapter-check.js';
+import { withActions } from '../src/core/event-check.js';
 import { checkFeed } from '../src/core/feed-check.js';
 import '../src/core/lazy/feed-words.js'; // the problems of a feed in words, for the CLI and the logs
 import type { Feed, FeedProblem, Petition } from '../src/core/feed-types.js';
@@ -27,6 +28,9 @@ export interface LoadedFeed {
   problems: FeedProblem[];
   petitions: Map<string, Petition>;
 }
+
+/** The whole feed checked, as the server, `check` and the console check it: chapters, events and join too. */
+export const checkServerFeed = (raw: unknown) => withActions(checkFeed(raw, checkChapters));
 
 /** Reads and checks a feed file. Throws FeedError when it is unusable. */
 export function readFeed(file: string): LoadedFeed {
@@ -51,7 +55,7 @@ export function parseFeed(text: string, file: string): LoadedFeed {
   }
   const tooDeep = feedDepthProblem(raw);
   if (tooDeep) throw new FeedError(`feed ${file} is not a usable feed`, [tooDeep]);
-  const { feed, problems } = checkFeed(raw, checkChapters);
+  const { feed, problems } = checkServerFeed(raw);
   if (!feed) throw new FeedError(`feed ${file} is not a usable feed`, problems);
   return {
     raw: raw as Record<string, unknown>,

@@ -4,12 +4,14 @@
 // already signed (the count did not move). With a snapshot, one probe is lost among everything
 // else signed in the same interval; what remains is documented in stories/running-the-server.mdx.
 // An interval of 0 publishes live (the old behaviour, for an organization that prefers it).
+import type { EventCounts } from './storage/action-types.js';
 import type { SignatureStore } from './storage/types.js';
 
 export const PUBLISH_COUNTS_MS = 60_000;
 
 export class PublishedCounts {
   private counts = new Map<string, number>();
+  private events = new Map<string, EventCounts>();
   private timer: NodeJS.Timeout | undefined;
   private publishing: Promise<void> | null = null;
   /** Changes whenever a published count changes: what caches of the counts key on. */
@@ -50,6 +52,11 @@ export class PublishedCounts {
     return this.counts.get(petition) ?? 0;
   }
 
+  /** An event's published RSVP counts (issue 21), taken with the petitions'. */
+  event(id: string): EventCounts {
+    return this.events.get(id) ?? { going: 0, waitlisted: 0 };
+  }
+
   /** Takes a new snapshot, one at a time. */
   private publish(): Promise<void> {
     this.publishing ??= this.take().finally(() => (this.publishing = null));
@@ -60,8 +67,12 @@ export class PublishedCounts {
   private async take(): Promise<void> {
     try {
       const next = await this.store.counts();
-      if (sameCounts(this.counts, next)) return;
+      const events = await this.store.actions().allEventCounts();
+      const flat = new Map([...events].map(([id, c]) => [id, `${c.going}/${c.waitlisted}`]));
+      const before = new Map([...this.events].map(([id, c]) => [id, `${c.going}/${c.waitlisted}`]));
+      if (sameCounts(this.counts, next) && sameCounts(before, flat)) return;
       this.counts = next;
+      this.events = events;
       this.version++;
       this.changedAt = new Date();
     } catch (err) {
@@ -70,7 +81,7 @@ export class PublishedCounts {
   }
 }
 
-function sameCounts(a: Map<string, number>, b: Map<string, number>): boolean {
+function sameCounts<T>(a: Map<string, T>, b: Map<string, T>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;

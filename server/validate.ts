@@ -73,7 +73,13 @@ export interface CheckedSignature {
 }
 
 /** Checks a schema-valid body against one petition. Throws ApiError (400). */
-export function checkSignature(body: SignatureBody, petition: Petition, org: Org | undefined): CheckedSignature {
+export function checkSignature(
+  body: SignatureBody,
+  petition: Petition,
+  org: Org | undefined,
+  /** What the body answers, in messages: a petition, an event, a join form. */
+  noun = 'petition',
+): CheckedSignature {
   const fields = {} as Record<TextField, string | null>;
   for (const key of Object.keys(TEXT_FIELDS) as TextField[]) {
     const v = body[key];
@@ -101,7 +107,7 @@ export function checkSignature(body: SignatureBody, petition: Petition, org: Org
 
   for (const f of petition.fields ?? []) {
     if (f in TEXT_FIELDS && fields[f as TextField] === null) {
-      throw new ApiError(400, 'invalid_field', `${f} is required for this petition.`, f);
+      throw new ApiError(400, 'invalid_field', `${f} is required for this ${noun}.`, f);
     }
   }
 
@@ -114,7 +120,7 @@ export function checkSignature(body: SignatureBody, petition: Petition, org: Org
     throw new ApiError(
       400,
       'invalid_field',
-      "consent.text must be the petition's consent text, in one of its languages.",
+      `consent.text must be the ${noun}'s consent text, in one of its languages.`,
       'consent.text',
     );
   }

@@ -1,6 +1,7 @@
 /**
- * solidarity-widgets: the one script a webmaster pastes. Importing it defines
- * every tag; a tag the page already has is left alone.
+ * solidarity-widgets: the one script a webmaster pastes. It defines every tag: the widgets most pages
+ * show together are in it (their code gzips best in one file), and each other widget's code is fetched
+ * once the page has its tag. A tag the page already has is left alone.
  */
 // First, a module only the entry uses. Rolldown merges the code the entry shares with
 // the lazy chunks (Lit, core) into the entry only if that shared code does not run
@@ -12,44 +13,47 @@ import { PlatformList } from './components/platform-list/platform-list.js';
 import { PlatformPlank } from './components/platform-plank/platform-plank.js';
 import { DonateButton } from './components/donate-button/donate-button.js';
 import { PetitionForm } from './components/petition-form/petition-form.js';
-import { ChapterMap } from './components/chapter-map/chapter-map.js';
-import type { SolidarityElement } from './core/base-element.js';
-import { yieldToPage } from './core/scheduling.js';
-import { litPolicyRefused } from './core/trusted-types.js';
-import { adoptedStylesMissing } from './core/style-support.js';
-import { warn } from './core/warn.js';
+import { singleWidgetScript, startDefining } from './core/tag-loader.js';
 
-export { OrgFeed, PlatformList, PlatformPlank };
-export { ChapterMap };
-export { DonateButton };
-export { PetitionForm };
 export type * from './core/feed-types.js';
 export type { SolidarityEventMap } from './core/events.js';
 
-// Each tag is readied, then defined (the page's elements of it upgraded), each in a task
-// of its own after the script's (in this order: <org-feed> first, so its planks find it).
-const tags: [typeof SolidarityElement, string][] = [
-  [OrgFeed, 'org-feed'],
-  [PlatformPlank, 'platform-plank'],
-  [PlatformList, 'platform-list'],
-  [DonateButton, 'donate-button'],
-  [PetitionForm, 'petition-form'],
-  [ChapterMap, 'chapter-map'],
-];
-// Where the page refused Lit's Trusted Types policy nothing is defined (trusted-types.ts), nor in a browser
-// without constructable style sheets (style-support.ts).
-if (litPolicyRefused) warn('the widgets need "lit-html" in this page\'s CSP trusted-types.');
-else if (adoptedStylesMissing) warn('the widgets need a browser with constructable style sheets (adoptedStyleSheets).');
-else
-  (async () => {
-    for (const [element, tag] of tags) {
-      await yieldToPage();
-      try {
-        element.prepare();
-      } catch {
-        // define() below meets the same problem and warns once
-      }
-      await yieldToPage();
-      element.define(tag); // each tag on its own: one that fails leaves the others defined
-    }
-  })();
+/** The tags whose code is in this script, defined at once (in this order: <org-feed> first, so its planks find it). */
+const inEntry = {
+  'org-feed': OrgFeed,
+  'platform-plank': PlatformPlank,
+  'platform-list': PlatformList,
+  'donate-button': DonateButton,
+  'petition-form': PetitionForm,
+};
+
+/**
+ * Built as the drop-in script (vite.config.ts defines this), the action widgets come from their own
+ * scripts; in Storybook, from source.
+ */
+declare const __SINGLE_WIDGET_SCRIPTS__: boolean | undefined;
+const fromSource = typeof __SINGLE_WIDGET_SCRIPTS__ === 'undefined';
+
+/**
+ * The tag whose code is a chunk of this script's, and the tags whose code is their single-widget
+ * script (widgets/<tag>.js, with its own Lit and core): each fetched once the page has the tag. The
+ * action widgets share the signing engine with the petition in this script, and the bundler then
+ * splits this script into four files; as their own scripts they cost a page with them ~18 KB more
+ * instead, and a page with only them fetches nothing of this script's widgets.
+ */
+const inChunks = {
+  'chapter-map': () => import('./components/chapter-map/chapter-map.js').then((m) => m.ChapterMap),
+  'event-list': fromSource
+    ? () => import('./components/event-list/event-list.js').then((m) => m.EventList)
+    : () => singleWidgetScript('event-list'),
+  'join-form': fromSource
+    ? () => import('./components/join-form/join-form.js').then((m) => m.JoinForm)
+    : () => singleWidgetScript('join-form'),
+};
+
+/**
+ * Defines one of our tags now, for a page whose tags are inside its own shadow roots (the script finds
+ * the document's own tags by itself):
+ * `import { define } from '…/solidarity-widgets.js'; await define('chapter-map')`.
+ */
+export const define = startDefining(inEntry, inChunks);

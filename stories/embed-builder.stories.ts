@@ -2,7 +2,11 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // Every tag, as the one script defines them for a webmaster's page.
 import '../src/index.js';
+// <join-form> loads from a chunk of its own (not imported by the entry): defined here for the preview.
+import { JoinForm } from '../src/components/join-form/join-form.js';
 import { widgets } from './embed-builder.js';
+
+JoinForm.define('join-form');
 
 interface Args {
   widget: string;

@@ -9,7 +9,11 @@ import { getCustomElements } from '@storybook/web-components';
 import sampleFeed from '../sample/feed.json';
 import { allowStep, snippet } from './embed-snippet.js';
 import { serverBase } from './helpers.js';
-import { PROVIDER_NAMES } from '../src/components/donate-button/donate-basics.js';
+
+/** The widgets with a script of their own (src/single-widget/<tag>.ts → dist/widgets/<tag>.js). */
+const SINGLE_WIDGET_TAGS = Object.keys(import.meta.glob('../src/single-widget/*.ts')).map((path) =>
+  path.replace(/^.*\/(.*)\.ts$/, '$1'),
+);
 
 interface ManifestAttribute {
   name: string;
@@ -48,23 +52,31 @@ export function widgets(): WidgetInfo[] {
 const feed = sampleFeed as {
   platform?: Array<{ id: string; tags?: string[] }>;
   petitions?: Array<{ id: string }>;
+  chapters?: Array<{ id: string }>;
 };
 
-/** Fixed choices: shown as a select with "default" first. */
-const CHOICES: Record<string, string[]> = {
-  variant: ['card', 'compact'],
-  provider: [...PROVIDER_NAMES],
-  target: ['_self', '_blank'],
-  list: ['side', 'below'],
-};
+/**
+ * Fixed choices, from the manifest: an attribute whose type is a union of strings (`'card' | 'compact'`,
+ * written out by .storybook/cem-types.mjs from the component's own type) is shown as a select, "default" first.
+ */
+export function choicesOf(a: ManifestAttribute): string[] | undefined {
+  const members = (a.type?.text ?? '').split('|').map((m) => m.trim());
+  const strings = members.filter((m) => m !== 'undefined');
+  if (strings.length < 2 || !strings.every((m) => /^'[^']*'$/.test(m))) return undefined;
+  return strings.map((m) => m.slice(1, -1));
+}
 
 /** Suggestions (free text allowed), from the sample feed. */
 const SUGGESTIONS: Record<string, string[]> = {
   plank: (feed.platform ?? []).map((p) => p.id),
   petition: (feed.petitions ?? []).map((p) => p.id),
   tags: [...new Set((feed.platform ?? []).flatMap((p) => p.tags ?? []))],
+  chapter: (feed.chapters ?? []).map((c) => c.id),
   currency: ['USD', 'EUR', 'GBP', 'CAD', 'MXN', 'AUD'],
 };
+
+/** Widgets whose readers send to the organization's server (which must allow the site's address). */
+const SENDS_TO_SERVER = ['petition-form', 'join-form'];
 
 export { snippet } from './embed-snippet.js';
 
@@ -211,6 +223,8 @@ export class EmbedBuilder extends LitElement {
 
   @state() private values: Record<string, Record<string, string | boolean>> = {};
   @state() private scriptUrl = serverBase() + 'solidarity-widgets.js';
+  /** For a widget with a script of its own: the page shows no other widget of ours, so the snippet uses that script. */
+  @state() private onlyThisWidget = true;
   @state() private feedUrl = serverBase() + 'feed.json';
   @state() private widgetLang = '';
   @state() private copyStatus = '';
@@ -228,6 +242,8 @@ export class EmbedBuilder extends LitElement {
       'platform-plank': { plank: 'healthcare' },
       'platform-list': { limit: '3' },
       'petition-form': { petition: 'cancel-rent' },
+      'event-list': { limit: '3' },
+      'join-form': {},
     };
     return { ...(start[info.tag] ?? {}) };
   }
@@ -256,9 +272,21 @@ export class EmbedBuilder extends LitElement {
     return out;
   }
 
+  /** The script the snippet loads: the widget's own (widgets/<tag>.js beside the main one) when it is alone. */
+  private snippetScript(): string {
+    const main = this.scriptUrl.trim();
+    const tag = this.info?.tag ?? '';
+    if (!this.onlyThisWidget || !SINGLE_WIDGET_TAGS.includes(tag)) return main;
+    try {
+      return new URL(`widgets/${tag}.js`, main).href;
+    } catch {
+      return main; // not an address yet: the field says so
+    }
+  }
+
   /** The snippet as it stands. */
   get code(): string {
-    return snippet(this.scriptUrl.trim(), this.info?.tag ?? '', this.chosen());
+    return snippet(this.snippetScript(), this.info?.tag ?? '', this.chosen());
   }
 
   private set(name: string, value: string | boolean) {
@@ -319,7 +347,7 @@ export class EmbedBuilder extends LitElement {
         >${hint}
       </div>`;
     }
-    const choices = CHOICES[a.name];
+    const choices = choicesOf(a);
     if (choices) {
       return html`<div class="field">
         <label for=${id}>${a.name}</label>${hint}
@@ -404,6 +432,17 @@ export class EmbedBuilder extends LitElement {
               <input id="script" type="url" aria-describedby="script-hint" .value=${this.scriptUrl} @input=${(e: Event) => (this.scriptUrl = (e.target as HTMLInputElement).value)} />
             </div>
             ${
+              SINGLE_WIDGET_TAGS.includes(info.tag)
+                ? html`<div class="field">
+                  <label><input id="only-widget" type="checkbox" aria-describedby="only-widget-hint" .checked=${this.onlyThisWidget}
+                    @change=${(e: Event) => (this.onlyThisWidget = (e.target as HTMLInputElement).checked)} />
+                    This page shows no other widget</label>
+                  <span class="hint" id="only-widget-hint">Then the snippet loads <code>widgets/${info.tag}.js</code>, a lighter
+                    script with this widget alone. Untick it if the page also shows other widgets: they share the main script.</span>
+                </div>`
+                : nothing
+            }
+            ${
               hasFeed
                 ? html`<div class="field">
                   <label for="feed">feed</label>
@@ -437,7 +476,7 @@ export class EmbedBuilder extends LitElement {
             <button type="button" @click=${this.copy}>Copy snippet</button>
             <span role="status">${this.copyStatus}</span>
           </div>
-          ${info.tag === 'petition-form' ? this.renderAllowStep() : nothing}
+          ${SENDS_TO_SERVER.includes(info.tag) ? this.renderAllowStep() : nothing}
           <p class="note">
             Paste it where the widget should appear (see Docs › Getting started for WordPress and site builders). With several
             widgets on one page, keep one script tag. In this preview petitions are answered by a stand-in: nothing is sent.

@@ -70,3 +70,21 @@ export function wrap(content: unknown, { lang, dir, theme, style = '' }: FrameOp
 export function frame(options: FrameOptions) {
   return (story: () => unknown) => wrap(story(), options);
 }
+
+/** Waits for the widget `tag` in the story to render `what` (its form, by default). */
+export async function ready<T extends HTMLElement>(canvas: HTMLElement, tag: string, what = 'form'): Promise<T> {
+  const el = canvas.querySelector<T>(tag)!;
+  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector(what); i++) await new Promise((r) => setTimeout(r, 25));
+  return el;
+}
+
+/** Types each value into the form's field `#f-<name>` as a reader would (input and change events). */
+export function typeFields(root: ShadowRoot, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const input = root.querySelector<HTMLInputElement>(`#f-${name}`);
+    if (!input) continue;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}

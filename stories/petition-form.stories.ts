@@ -2,8 +2,9 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { PetitionForm } from '../src/components/petition-form/petition-form.js';
-import { QUEUE_KEY } from '../src/components/petition-form/offline-queue.js';
-import { FEED, MISSING_FEED, frame } from './helpers.js';
+import { QUEUE_KEY } from '../src/core/signing/offline-queue.js';
+import * as helpers from './helpers.js';
+import { FEED, MISSING_FEED, frame, typeFields } from './helpers.js';
 
 PetitionForm.define('petition-form');
 
@@ -18,12 +19,7 @@ interface Args {
   'privacy-url'?: string;
 }
 
-/** Waits for the widget in the story to show its form (or anything, with `what`). */
-async function ready(canvas: HTMLElement, what = 'form'): Promise<PetitionForm> {
-  const el = canvas.querySelector('petition-form')!;
-  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector(what); i++) await new Promise((r) => setTimeout(r, 25));
-  return el;
-}
+const ready = (canvas: HTMLElement, what = 'form') => helpers.ready<PetitionForm>(canvas, 'petition-form', what);
 
 /** Fills the form as a reader would (input events), ticks consent, and optionally submits. */
 async function fillIn(canvas: HTMLElement, submit = true, values: Record<string, string> = {}): Promise<void> {
@@ -36,13 +32,7 @@ async function fillIn(canvas: HTMLElement, submit = true, values: Record<string,
     postal_code: '60601',
     ...values,
   };
-  for (const [name, value] of Object.entries(person)) {
-    const input = root.querySelector<HTMLInputElement>(`#f-${name}`);
-    if (!input) continue;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }
+  typeFields(root, person);
   const consent = root.querySelector<HTMLInputElement>('#consent')!;
   if (!consent.checked) consent.click();
   await el.updateComplete;

@@ -1,7 +1,7 @@
 // The confirmation email: plain text and HTML, in the signer's language, with the
 // organization's name, the petition's title and the link to /confirm/<token>.
 import type { OutgoingMail } from '../storage/types.js';
-import { escapeHtml, WORDS, type ConfirmLang } from './messages.js';
+import { escapeHtml, WORDS, type ConfirmLang, type Words } from './messages.js';
 
 export interface ConfirmMailInput {
   to: string;
@@ -9,10 +9,12 @@ export interface ConfirmMailInput {
   org: string;
   petitionTitle: string;
   link: string;
+  /** Other words than a signer's (a new member's: member-messages.ts). */
+  words?: Words;
 }
 
-export function confirmMail({ to, lang, org, petitionTitle, link }: ConfirmMailInput): OutgoingMail {
-  const w = WORDS[lang];
+export function confirmMail({ to, lang, org, petitionTitle, link, words }: ConfirmMailInput): OutgoingMail {
+  const w = words ?? WORDS[lang];
   const body = w.body(petitionTitle, org);
   const text = `${w.greeting}\n\n${body}\n\n${link}\n\n${w.ignore}\n\n— ${org}\n`;
   const html =

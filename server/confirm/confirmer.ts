@@ -6,11 +6,13 @@ import type { Org, Petition } from '../../src/core/feed-types.js';
 import { pickTranslation } from '../../src/core/translations.js';
 import type { FeedSource } from '../feed.js';
 import type { OutboxEvent } from '../storage/outbox-types.js';
+import type { ActionStore, Member, MemberConfirmation } from '../storage/action-types.js';
 import type { ConfirmStore, Confirmation, Signature } from '../storage/types.js';
 import { sha256 } from '../validate.js';
 import { confirmMail } from './confirm-mail.js';
 import type { MailQueue } from './mail-queue.js';
-import { confirmLang } from './messages.js';
+import { memberWords } from './member-messages.js';
+import { confirmLang, type ConfirmLang } from './messages.js';
 
 export const TOKEN_TTL_MS = 7 * 86400_000;
 /** A pending signer who signs again gets at most one email per this long. */
@@ -30,7 +32,27 @@ export class Confirmer {
     private readonly base: () => string,
     /** The outbox events a confirmation owes the organization's tools (signature.confirmed). */
     private readonly events: (sig: Signature, petition: Petition | undefined, now: Date) => OutboxEvent[],
+    /** New members who confirm (join.confirm), and the outbox events a confirmed member owes (member.joined). */
+    private readonly members?: { store: ActionStore; events: (m: Member, now: Date) => OutboxEvent[] },
   ) {}
+
+  /** A new member's token and email, for the join's transaction to keep and queue (storage/actions.ts). */
+  memberConfirmation(email: string, lang: ConfirmLang, title: string, now: Date): MemberConfirmation {
+    const token = randomBytes(32).toString('base64url');
+    const org = orgName(this.feed.get().feed.org, lang);
+    const link = `${this.base()}/confirm/${token}`;
+    return {
+      tokenSha256: sha256(token),
+      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
+      mail: confirmMail({ to: email, lang, org, petitionTitle: title, link, words: memberWords(lang) }),
+      resendAfterMs: RESEND_AFTER_MS,
+    };
+  }
+
+  /** A member's confirmation email was queued: send it now rather than at the next poll. */
+  mailQueued(): void {
+    this.mail.kick();
+  }
 
   /** Keeps `sig` as pending and queues its email (unless one went out less than 10 minutes ago). */
   async addPending(sig: Signature, wantedLang: unknown, petition: Petition, now: Date): Promise<void> {
@@ -54,10 +76,15 @@ export class Confirmer {
     if (queued) this.mail.kick();
   }
 
-  confirm(token: string, now: Date): Promise<Confirmation> {
-    if (!TOKEN.test(token)) return Promise.resolve({ state: 'unknown' });
+  async confirm(token: string, now: Date): Promise<Confirmation> {
+    if (!TOKEN.test(token)) return { state: 'unknown' };
     const petition = (id: string) => this.feed.get().feed.petitions.find((p) => p.id === id);
-    return this.store.confirm(sha256(token), now, (sig) => this.events(sig, petition(sig.petition), now));
+    const hash = sha256(token);
+    const signer = await this.store.confirm(hash, now, (sig) => this.events(sig, petition(sig.petition), now));
+    // A member's token is found by the signers' store too, which has no pending signature for it.
+    const members = this.members;
+    if (signer.state !== 'unknown' || !members) return signer;
+    return members.store.confirmMember(hash, now, (m) => members.events(m, now));
   }
 
   purge(now: number): Promise<number> {

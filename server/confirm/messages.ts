@@ -9,7 +9,7 @@ export function confirmLang(lang: unknown): ConfirmLang {
   return (CONFIRM_LANGS as readonly string[]).includes(primary) ? (primary as ConfirmLang) : 'en';
 }
 
-interface Words {
+export interface Words {
   subject: (petition: string) => string;
   greeting: string;
   body: (petition: string, org: string) => string;

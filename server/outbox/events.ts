@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Petition } from '../../src/core/feed-types.js';
 import { GIVE_UP_MS, type OutboxEvent } from '../storage/outbox-types.js';
 import { signerHash } from '../storage/signer.js';
+import { actionKey, type Member, type Rsvp } from '../storage/action-types.js';
 import type { Signature } from '../storage/types.js';
 import { sha256 } from '../validate.js';
 
@@ -86,6 +87,27 @@ export class OutboxEvents {
       ...extra,
     };
     return rows(type, data, signerHash(id, email), destinations, now);
+  }
+
+  /** rsvp.created for every webhook: an RSVP as stored, with its status (going or waitlisted). */
+  rsvpCreated(rsvp: Rsvp, now: Date): OutboxEvent[] {
+    const signer = signerHash(actionKey('event', rsvp.event), rsvp.email);
+    return this.toWebhooks('rsvp.created', { ...rsvp }, signer, now);
+  }
+
+  /** member.joined for every webhook: a member as stored (with a confirming join, once confirmed). */
+  memberJoined(member: Member, now: Date): OutboxEvent[] {
+    return this.toWebhooks('member.joined', { ...member }, signerHash(actionKey('join'), member.email), now);
+  }
+
+  /** person.erased for every webhook: an address erased from RSVPs and members, as a hash only. */
+  personErased(email: string, now: Date): OutboxEvent[] {
+    return this.toWebhooks('person.erased', { email_sha256: sha256(email) }, sha256(email), now);
+  }
+
+  private toWebhooks(type: string, data: Record<string, unknown>, signer: string, now: Date): OutboxEvent[] {
+    const destinations = this.to.webhooks.map((u) => WEBHOOK + u);
+    return destinations.length ? rows(type, data, signer, destinations, now) : [];
   }
 
   /** signature.erased for every webhook: only a hash of the address, so copies elsewhere can follow. */

@@ -51,6 +51,11 @@ export class Outbox {
     return this.events.erased(petition, email, now);
   }
 
+  /** The events an RSVP, a member or an erasure of both owes the webhooks (outbox/events.ts). */
+  get actions(): Pick<OutboxEvents, 'rsvpCreated' | 'memberJoined' | 'personErased'> {
+    return this.events;
+  }
+
   /** A new event was committed: deliver it now rather than at the next poll. */
   kick(): void {
     this.dispatcher?.kick();

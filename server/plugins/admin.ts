@@ -11,17 +11,6 @@ import type { AppContext } from './context.js';
 
 export const MIN_TOKEN_LENGTH = 32;
 
-const eraseQuery = {
-  type: 'object',
-  properties: { email: { type: 'string' } },
-} as const;
-
-const erasedSchema = {
-  type: 'object',
-  required: ['erased'],
-  properties: { erased: { type: 'integer' } },
-} as const;
-
 /**
  * Why a token could never be used, or null. It travels as "Authorization: Bearer TOKEN", where
  * whitespace ends it and only visible ASCII is safe; the length makes guessing hopeless.
@@ -43,10 +32,13 @@ export function adminTokenProblem(token: string): string | null {
 export const usableAdminToken = (token: string | undefined): string | null =>
   token && !adminTokenProblem(token) ? token : null;
 
-export async function admin(app: FastifyInstance, { opts, feed, store, outbox }: AppContext): Promise<void> {
-  const isAdmin = adminTokenMatcher(usableAdminToken(opts.adminToken));
-
-  function requireAdmin(req: FastifyRequest): void {
+/**
+ * The onRequest hook of every bearer-token route: 404 without a usable token, 401 without this one.
+ * Before any validation, so that nothing about a request is answered to a stranger.
+ */
+export function adminOnly(adminToken: string | undefined): (req: FastifyRequest) => Promise<void> {
+  const isAdmin = adminTokenMatcher(usableAdminToken(adminToken));
+  return async (req) => {
     if (!isAdmin) throw new ApiError(404, 'not_found', 'Not found.');
     if (!isAdmin(req)) {
       const message = 'A valid organizer token is required (Authorization: Bearer …).';
@@ -54,10 +46,29 @@ export async function admin(app: FastifyInstance, { opts, feed, store, outbox }:
         'WWW-Authenticate': 'Bearer realm="solidarity-widgets"',
       });
     }
-  }
+  };
+}
 
-  // Before any validation, so that nothing about a request is answered to a stranger.
-  const onRequest = async (req: FastifyRequest) => requireAdmin(req);
+/** The `email` query of an erasure, normalized; 400 when it is missing or not an address. */
+export function erasedEmail(query: { email?: string }): string {
+  const email = query.email === undefined ? null : normalizeEmail(query.email);
+  if (!email) throw new ApiError(400, 'invalid_field', 'Give the signer as ?email=…', 'email');
+  return email;
+}
+
+export const eraseQuery = {
+  type: 'object',
+  properties: { email: { type: 'string' } },
+} as const;
+
+export const erasedSchema = {
+  type: 'object',
+  required: ['erased'],
+  properties: { erased: { type: 'integer' } },
+} as const;
+
+export async function admin(app: FastifyInstance, { opts, feed, store, outbox }: AppContext): Promise<void> {
+  const onRequest = adminOnly(opts.adminToken);
 
   app.get<{ Params: PetitionParams }>(
     '/api/petitions/:id/signatures.csv',
@@ -74,8 +85,7 @@ export async function admin(app: FastifyInstance, { opts, feed, store, outbox }:
     async (req, reply) => {
       reply.header('Cache-Control', NO_STORE);
       await knownPetition(feed, store, req.params.id);
-      const email = req.query.email === undefined ? null : normalizeEmail(req.query.email);
-      if (!email) throw new ApiError(400, 'invalid_field', 'Give the signer as ?email=…', 'email');
+      const email = erasedEmail(req.query);
       const erased = await store.erase(req.params.id, email, outbox.erased(req.params.id, email, new Date()));
       if (erased) outbox.kick();
       return { erased };

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { pickTranslation } from '../../src/core/translations.js';
 import { NO_STORE } from '../cache-headers.js';
 import { orgName } from '../confirm/confirmer.js';
+import { memberWords } from '../confirm/member-messages.js';
 import { escapeHtml, WORDS, type ConfirmLang } from '../confirm/messages.js';
+import { actionKey } from '../storage/action-types.js';
 import type { AppContext } from './context.js';
 
 const STATUS = { confirmed: 200, already: 200, expired: 410, unknown: 404 } as const;
@@ -15,10 +17,11 @@ export async function confirmPage(app: FastifyInstance, { confirmer, feed, outbo
     const result = await confirmer.confirm(req.params.token, new Date());
     if (result.state === 'confirmed') outbox.kick(); // its signature.confirmed events, if any
     const lang: ConfirmLang = result.state === 'unknown' ? 'en' : (result.lang as ConfirmLang);
-    const w = WORDS[lang];
-    const { org, petitions } = feed.get().feed;
+    const member = result.state !== 'unknown' && result.petition === actionKey('join');
+    const w = member ? memberWords(lang) : WORDS[lang];
+    const { org, petitions, join } = feed.get().feed;
     const petition = result.state === 'unknown' ? undefined : petitions.find((p) => p.id === result.petition);
-    const title = petition ? pickTranslation(petition.title, lang) : '';
+    const title = petition ? pickTranslation(petition.title, lang) : member ? pickTranslation(join?.title, lang) : '';
     const [heading, text] =
       result.state === 'confirmed'
         ? [w.confirmedTitle, w.confirmed(title)]

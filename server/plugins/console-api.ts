@@ -2,20 +2,20 @@
 // CORS-enabled; every request needs a session, and every state-changing one also a same-origin
 // Origin and the CSRF token (console/guard.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkChapters } from '../../src/core/chapter-check.js';
-import { checkFeed } from '../../src/core/feed-check.js';
 import { NO_STORE } from '../cache-headers.js';
 import { AUDIT_PAGE } from '../console/audit.js';
 import { SIGNERS_PAGE } from '../console/campaign-stats.js';
 import { changesState, requireCsrf, requireSameOrigin, requireSession } from '../console/guard.js';
 import type { ConsoleServices } from '../console/services.js';
 import type { Session } from '../console/sessions.js';
-import { sendSignaturesCsv } from '../csv-export.js';
+import { sendMembersCsv, sendRsvpsCsv, sendSignaturesCsv } from '../csv-export.js';
 import { ApiError } from '../errors.js';
 import { feedDepthProblem } from '../feed-depth.js';
+import { checkServerFeed } from '../feed.js';
 import { saveFeedAtomically } from '../feed-save.js';
 import { knownPetition, petitionParams, type PetitionParams } from '../petition-lookup.js';
 import { normalizeEmail } from '../validate.js';
+import { knownEvent } from './action-admin.js';
 import type { AppContext } from './context.js';
 
 declare module 'fastify' {
@@ -116,6 +116,36 @@ export async function consoleApi(
     },
   );
 
+  // Events with their live counts, and how many members there are (issue 21).
+  app.get('/api/admin/events', async () => {
+    const actions = store.actions();
+    const events = await Promise.all(
+      (feed.get().feed.events ?? []).map(async (e) => ({
+        id: e.id,
+        title: e.title,
+        starts: e.starts,
+        capacity: e.capacity ?? null,
+        ...(await actions.eventCounts(e.id)),
+      })),
+    );
+    return { events, members: await actions.memberCounts() };
+  });
+
+  app.get<{ Params: PetitionParams }>(
+    '/api/admin/events/:id/rsvps.csv',
+    { schema: { params: petitionParams } },
+    async (req, reply) => {
+      await knownEvent(feed, store, req.params.id);
+      await audit.record(who(req), 'export', `RSVPs of event ${req.params.id}`);
+      return sendRsvpsCsv(reply, store, req.params.id);
+    },
+  );
+
+  app.get('/api/admin/join/members.csv', async (req, reply) => {
+    await audit.record(who(req), 'export', 'members');
+    return sendMembersCsv(reply, store, feed.get().feed.chapters);
+  });
+
   app.get<{ Querystring: { offset?: string } }>(
     '/api/admin/audit',
     { schema: { querystring: pageQuery } },
@@ -127,7 +157,7 @@ export async function consoleApi(
   /** The feed a request sends, if it passes the checks of `solidarity-widgets check`; else a 422 is sent. */
   function checked(body: unknown, reply: FastifyReply, what: string): boolean {
     const tooDeep = feedDepthProblem(body);
-    const { feed: ok, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkFeed(body, checkChapters);
+    const { feed: ok, problems } = tooDeep ? { feed: null, problems: [tooDeep] } : checkServerFeed(body);
     if (ok && !problems.length) return true;
     const message = `The feed has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${what}.`;
     void reply.code(422).send({ error: { code: 'feed_invalid', message }, problems });

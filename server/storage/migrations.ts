@@ -239,6 +239,44 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 11,
+    name: 'RSVPs to events with their counts, and members with their chapter',
+    // rsvps: one per event and address; status is decided when it is stored, against the
+    // event's counter row (event_counts), which every RSVP to that event writes, so a race for
+    // the last seat is settled by that row's lock. members: one per address; status 'pending'
+    // until a confirming join's link is followed (join.confirm), then 'member'.
+    sql: (d) => `
+      CREATE TABLE rsvps (
+        event TEXT NOT NULL,
+        email TEXT NOT NULL,
+        given_name TEXT, family_name TEXT, postal_code TEXT, country TEXT,
+        phone TEXT, comment TEXT, source TEXT, origin TEXT, consent_sha256 TEXT,
+        status TEXT NOT NULL,
+        rsvped_at ${d.time} NOT NULL,
+        PRIMARY KEY (event, email)
+      );
+      CREATE INDEX rsvps_by_time ON rsvps (event, rsvped_at, email);
+      CREATE INDEX rsvps_email ON rsvps (email);
+      CREATE TABLE event_counts (
+        event TEXT PRIMARY KEY,
+        going ${d.bigint} NOT NULL DEFAULT 0,
+        waitlisted ${d.bigint} NOT NULL DEFAULT 0
+      );
+      CREATE TABLE members (
+        email TEXT PRIMARY KEY,
+        chapter TEXT,
+        given_name TEXT, family_name TEXT, postal_code TEXT, country TEXT,
+        phone TEXT, comment TEXT, source TEXT, origin TEXT, consent_sha256 TEXT,
+        status TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        joined_at ${d.time} NOT NULL,
+        mailed_at ${d.time},
+        confirmed_at ${d.time}
+      );
+      CREATE INDEX members_by_time ON members (joined_at, email);
+    `,
+  },
+  {
     version: 12,
     name: 'spent challenges kept in expiry order, in one B-tree',
     // Keyed by the HMAC signature alone, each spent challenge went to a random place in an index

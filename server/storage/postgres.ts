@@ -2,6 +2,8 @@
 // share one database, so idempotency claims live in the database too. Postgres commits are
 // durable (synchronous_commit) and it groups concurrent commits itself.
 import pg from 'pg';
+import type { ActionStore } from './action-types.js';
+import { SqlActionStore } from './actions.js';
 import { PostgresConfirmStore } from './confirm-postgres.js';
 import { MIGRATIONS_TABLE, migrations, postgresSql } from './migrations.js';
 import { PostgresOrigins } from './postgres-origins.js';
@@ -12,6 +14,7 @@ import type { OutboxEvent } from './outbox-types.js';
 import { signedAndPending } from './signature-columns.js';
 import { signerHash } from './signer.js';
 import { postgresRunner, type SqlRunner } from './sql.js';
+import { postgresSteps } from './sql-steps.js';
 import { ChallengeSpentError, STALE_CLAIM_MS } from './types.js';
 import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 import type { SpentChallenge } from './types.js';
@@ -289,6 +292,10 @@ export class PostgresStore implements SignatureStore {
 
   confirmations(): ConfirmStore {
     return new PostgresConfirmStore(this.pool, (fn) => this.tx(fn));
+  }
+
+  actions(): ActionStore {
+    return new SqlActionStore(postgresSteps(this.pool, (fn) => this.tx(fn)));
   }
 
   sql(): SqlRunner {

@@ -30,7 +30,7 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
 }
 
 /** pg answers COUNT(*) as a string and timestamps as Dates: both are normalized here. */
-function plain(row: Record<string, unknown>): SqlRow {
+export function plain(row: Record<string, unknown>): SqlRow {
   const out: SqlRow = {};
   for (const [k, v] of Object.entries(row)) {
     if (v instanceof Date) out[k] = v.toISOString();
@@ -40,7 +40,7 @@ function plain(row: Record<string, unknown>): SqlRow {
   return out;
 }
 
-const numbered = (sql: string) => {
+export const numbered = (sql: string) => {
   let i = 0;
   return sql.replace(/\?/g, () => `$${++i}`);
 };

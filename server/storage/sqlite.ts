@@ -7,6 +7,8 @@
 // this thread's own connection: WAL lets them run beside the writer.
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import type { ActionStore } from './action-types.js';
+import { SqlActionStore } from './actions.js';
 import { SqliteConfirmStore } from './confirm-sqlite.js';
 import { MIGRATIONS_TABLE, migrations, sqliteSql } from './migrations.js';
 import { SqliteOutbox } from './outbox-sqlite.js';
@@ -16,6 +18,7 @@ import { signerHash } from './signer.js';
 import { signedAndPending } from './signature-columns.js';
 import { SqliteOrigins } from './sqlite-origins.js';
 import { sqliteRunner, type SqlRunner } from './sql.js';
+import { sqliteSteps } from './sql-steps.js';
 import { ChallengeSpentError } from './types.js';
 import type { Claim, ConfirmStore, IdempotencyRecord, KeyedAnswer, Signature, SignatureStore } from './types.js';
 import type { SpentChallenge } from './types.js';
@@ -43,6 +46,7 @@ export class SqliteStore implements SignatureStore {
   origins!: SqliteOrigins;
   outbox!: SqliteOutbox;
   private confirmStore?: ConfirmStore;
+  private actionStore?: ActionStore;
 
   constructor(private readonly file: string) {
     this.db = openSqlite(file);
@@ -204,6 +208,11 @@ export class SqliteStore implements SignatureStore {
 
   confirmations(): ConfirmStore {
     return (this.confirmStore ??= new SqliteConfirmStore(this.db));
+  }
+
+  actions(): ActionStore {
+    // Few writes, each its own durable transaction on this thread's connection (sql-steps.ts).
+    return (this.actionStore ??= new SqlActionStore(sqliteSteps(this.db)));
   }
 
   sql(): SqlRunner {

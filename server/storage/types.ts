@@ -4,6 +4,7 @@
 
 import type { SqlRunner } from './sql.js';
 
+import type { ActionStore } from './action-types.js';
 import type { OriginRecords } from './origin-records.js';
 import type { OutboxEvent, OutboxStore } from './outbox-types.js';
 
@@ -97,6 +98,8 @@ export interface SignatureStore {
   purgeChallenges(before: Date): Promise<number>;
   /** Pending signatures, confirmation tokens and the mail queue (confirmation by email). */
   confirmations(): ConfirmStore;
+  /** RSVPs to events and members who joined (issue 21; storage/actions.ts). */
+  actions(): ActionStore;
   /** Plain SQL on the same database, for the organizers' console (storage/sql.ts). */
   sql(): SqlRunner;
   /** Throws if the database does not answer. */

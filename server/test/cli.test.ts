@@ -9,6 +9,7 @@ import {
   backends,
   FIXTURE_FEED,
   auth,
+  finish,
   parseCsv,
   refusedOrServed,
   repoRoot,
@@ -33,8 +34,6 @@ const serveOnLoopback = (db: string, port: number | string = 0) => [
   '--port',
   String(port),
 ];
-
-const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
 
 describe('cli', { concurrency: 4 }, () => {
   it('--help lists every serve option and the environment', async () => {

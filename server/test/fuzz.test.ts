@@ -1,6 +1,8 @@
-// Ten thousand malformed requests, rate limiting off: no 5xx, and the server keeps serving.
+// Ten thousand malformed requests to the action routes (signatures, RSVPs, joins), rate limiting
+// off: no 5xx, and the server keeps serving.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { eventsFeed, joinUs, rsvp } from './action-helpers.js';
 import { backends, CONSENT_EN, request, sign, signature, startServer, type TestServer } from './helpers.js';
 
 const TOTAL = 10_000;
@@ -53,7 +55,17 @@ const FIELDS = [
   'source',
   'website',
   'consent',
+  'chapter',
+  'lang',
 ];
+
+/** Where a request goes: a petition's signatures, an event's RSVPs (by id), or the join form. */
+const ROUTES = [
+  (id: string) => `/api/petitions/${id}/signatures`,
+  (id: string) => `/api/events/${id}/rsvps`,
+  () => '/api/join',
+] as const;
+const GOOD_IDS = ['open', 'meeting', 'small', 'race', 'past', 'no-rsvp', 'closed'];
 
 function malformed(next: () => number): { path: string; headers: Record<string, string>; body: string | Buffer } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
@@ -70,9 +82,10 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
       () => 1e308 * 10,
     ])();
   const kind = Math.floor(next() * 8);
+  const route = pick(ROUTES);
   let body: string | Buffer;
   let headers: Record<string, string> = json;
-  let petition = 'open';
+  let petition = pick(GOOD_IDS);
   const base: Record<string, unknown> = signature({
     email: pick(ODD) + '@' + pick(['example.org', 'ex ample.org', '']),
   });
@@ -108,14 +121,14 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
     case 5: // too large, or nearly
       body = JSON.stringify({ ...base, comment: 'ꙮ'.repeat(3000 + Math.floor(next() * 5000)) });
       break;
-    case 6: // odd petitions and idempotency keys
+    case 6: // odd petitions and events, odd chapters, and idempotency keys
       try {
         petition = encodeURIComponent(pick(ODD.filter(Boolean)));
       } catch {
         petition = '%ED%A0%80%'; // a lone surrogate has no UTF-8: send broken escapes instead
       }
       headers = { ...json, 'idempotency-key': pick(['', ' ', 'k'.repeat(300), 'ok-key', "'; --"]) };
-      body = JSON.stringify(base);
+      body = JSON.stringify({ ...base, chapter: pick([...ODD, 'chicago', 'toronto']) });
       break;
     default: // valid JSON that is not an object, or deep nesting
       body = pick([
@@ -128,11 +141,11 @@ function malformed(next: () => number): { path: string; headers: Record<string, 
         '{"__proto__":{"x":1}}',
       ]);
   }
-  return { path: `/api/petitions/${petition}/signatures`, headers, body };
+  return { path: route(petition), headers, body };
 }
 
 let s: TestServer;
-before(async () => (s = await startServer(backends[0], { rateLimit: 0 })));
+before(async () => (s = await startServer(backends[0], { rateLimit: 0, feedJson: eventsFeed() })));
 after(async () => s?.close());
 
 it(`${TOTAL} malformed requests give no 5xx and the server keeps serving`, async () => {
@@ -165,4 +178,12 @@ it(`${TOTAL} malformed requests give no 5xx and the server keeps serving`, async
   assert.equal(ok.status, 201, ok.text);
   assert.equal((await request(s.base, 'GET', '/healthz')).status, 200);
   assert.equal((await request(s.base, 'GET', '/api/petitions/open')).json().count, ok.json().count);
+  const seat = await rsvp(s.base, 'meeting', signature({ email: 'after.fuzz@example.org' }));
+  assert.equal(seat.status, 201, seat.text);
+  const live = (await request(s.base, 'GET', '/api/events/meeting')).json();
+  assert.deepEqual([live.going, live.waitlisted], [seat.json().going, seat.json().waitlisted]);
+  const consent = { granted: true, text: 'Welcome me as a member.' };
+  const joined = await joinUs(s.base, signature({ email: 'after.fuzz@example.org', postal_code: '60614', consent }));
+  assert.deepEqual([joined.status, joined.json().chapter], [201, 'chicago-north']);
+  for (const status of [400, 404, 410, 415]) assert.ok(statuses.get(status), `some requests got ${status}`);
 });

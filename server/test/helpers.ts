@@ -339,6 +339,9 @@ export function runCli(args: string[], env: Record<string, string> = {}): Omit<C
   return { proc, output: () => out, exited };
 }
 
+/** Waits for the CLI to exit, with its exit code and everything it printed. */
+export const finish = async (cli: ReturnType<typeof runCli>) => ({ code: await cli.exited, out: cli.output() });
+
 /** Waits for the CLI to exit; a server that starts instead of refusing is stopped and reported as 'served'. */
 export async function refusedOrServed(
   cli: ReturnType<typeof runCli>,

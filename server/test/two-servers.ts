@@ -20,14 +20,14 @@ export interface Rig {
   feedFiles: string[];
   /** DATABASE_URL as the servers were given it (the rig's schema on its search path). */
   databaseUrl: string;
-  /** Starts one more server on the same database, with a fresh copy of the fixture feed. */
+  /** Starts one more server on the same database, with a fresh copy of the rig's feed (default: the fixture). */
   start(extraArgs?: string[]): Promise<CliProcess>;
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
 /** Two servers (or `count`) on one fresh Postgres schema, all started before this returns. */
-export async function startServers(opts: { count?: number; args?: string[] } = {}): Promise<Rig> {
+export async function startServers(opts: { count?: number; args?: string[]; feed?: string } = {}): Promise<Rig> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('the two-server rig needs TEST_DATABASE_URL (a Postgres database of your own)');
   const schema = `sw_rig_${randomBytes(6).toString('hex')}`;
@@ -41,7 +41,7 @@ export async function startServers(opts: { count?: number; args?: string[] } = {
   const started: CliProcess[] = [];
   const start = async (extraArgs: string[] = []) => {
     const feedFile = path.join(dir, `feed-${feedFiles.length}.json`);
-    fs.copyFileSync(FIXTURE_FEED, feedFile);
+    fs.copyFileSync(opts.feed ?? FIXTURE_FEED, feedFile);
     feedFiles.push(feedFile);
     const args = ['--feed', feedFile, '--rate-limit', '0', '--max-connections-per-address', '0'];
     const cli = await serveCli([...args, ...(opts.args ?? []), ...extraArgs], {

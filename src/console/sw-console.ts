@@ -1,5 +1,5 @@
 // <sw-console>: the organizers' console. Asks the server whether a session is open; if not,
-// shows the sign-in form; if so, the sections (dashboard, signers, audit log, feed editor) and
+// shows the sign-in form; if so, the sections (dashboard, signers, events, audit log, feed editor) and
 // "Sign out". Each section loads only when chosen.
 import { html } from 'lit';
 import { ApiFailure, ConsoleApi } from './api.js';
@@ -7,10 +7,11 @@ import { LANGS, pickLang, type Lang } from './strings.js';
 import { ConsoleView } from './view.js';
 import './audit-view.js';
 import './dashboard-view.js';
+import './events-view.js';
 import './feed-view.js';
 import './signers-view.js';
 
-const SECTIONS = ['dashboard', 'signers', 'audit', 'feed'] as const;
+const SECTIONS = ['dashboard', 'signers', 'events', 'audit', 'feed'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export class SwConsole extends ConsoleView {
@@ -86,6 +87,8 @@ export class SwConsole extends ConsoleView {
         return html`<sw-console-dashboard .api=${props.api} lang=${props.lang}></sw-console-dashboard>`;
       case 'signers':
         return html`<sw-console-signers .api=${props.api} lang=${props.lang}></sw-console-signers>`;
+      case 'events':
+        return html`<sw-console-events .api=${props.api} lang=${props.lang}></sw-console-events>`;
       case 'audit':
         return html`<sw-console-audit .api=${props.api} lang=${props.lang}></sw-console-audit>`;
       case 'feed':

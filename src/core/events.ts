@@ -10,6 +10,14 @@ export interface SolidarityEventMap {
   'petition-error': { petition: string; code: string; message: string };
   'donate-click': { provider: string; amount: number; currency: string; recurring: boolean; url: string };
   'chapter-select': { chapter: Chapter };
+  // <event-list>'s RSVPs: where the reader's RSVP stands, and the event's seats after it.
+  'rsvp-sent': { rsvp: string; status: 'going' | 'waitlisted'; going: number; waitlisted: number };
+  'rsvp-queued': { rsvp: string };
+  'rsvp-error': { rsvp: string; code: string; message: string };
+  /** `join`: the chapter chosen ('' for none); `chapter`: the one the server stored. */
+  'join-sent': { join: string; chapter: string | null; pending: boolean };
+  'join-queued': { join: string };
+  'join-error': { join: string; code: string; message: string };
 }
 
 export type SolidarityEventName = keyof SolidarityEventMap;
@@ -34,5 +42,11 @@ declare global {
     'petition-error': CustomEvent<SolidarityEventMap['petition-error']>;
     'donate-click': CustomEvent<SolidarityEventMap['donate-click']>;
     'chapter-select': CustomEvent<SolidarityEventMap['chapter-select']>;
+    'rsvp-sent': CustomEvent<SolidarityEventMap['rsvp-sent']>;
+    'rsvp-queued': CustomEvent<SolidarityEventMap['rsvp-queued']>;
+    'rsvp-error': CustomEvent<SolidarityEventMap['rsvp-error']>;
+    'join-sent': CustomEvent<SolidarityEventMap['join-sent']>;
+    'join-queued': CustomEvent<SolidarityEventMap['join-queued']>;
+    'join-error': CustomEvent<SolidarityEventMap['join-error']>;
   }
 }

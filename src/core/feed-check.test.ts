@@ -128,6 +128,18 @@ describe('checkFeed', () => {
     expect(checkFeed({ version: 1, chapters }, checkChapters).feed!.chapters).to.deep.equal([]);
   });
 
+  it('leaves events and join as they came (an event list or a join form checks them), and adds none', () => {
+    const events = [{ id: 'e', title: 'E', starts: 'soon', timezone: 'Mars/Olympus' }];
+    const join = { fields: ['shoe_size'] };
+    const { feed, problems } = checkFeed({ version: 1, events, join });
+    expect(feed!.events).to.equal(events);
+    expect(feed!.join).to.equal(join);
+    expect(problems).to.deep.equal([]);
+    const keys = Object.keys(checkFeed({ version: 1 }).feed!);
+    expect(keys).to.not.include('events');
+    expect(keys).to.not.include('join');
+  });
+
   it('ignores inherited junk on polluted prototypes', () => {
     (Object.prototype as any).title = 'junk';
     try {

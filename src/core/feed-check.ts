@@ -175,7 +175,9 @@ export type ChapterCheck = (v: unknown, c: Checker) => Chapter[];
 
 /**
  * Validates a parsed feed. `feed` is null only when nothing can be used. Its
- * chapters are checked with `checkChapters` when given, else left as they came.
+ * chapters are checked with `checkChapters` when given, else left as they came. Its events
+ * and join are left as they came: an event list, a join form (and the server) check them
+ * with event-check.ts.
  */
 export function checkFeed(raw: unknown): { feed: PageFeed | null; problems: FeedProblem[] };
 export function checkFeed(raw: unknown, checkChapters: ChapterCheck): { feed: Feed | null; problems: FeedProblem[] };
@@ -213,5 +215,7 @@ export function checkFeed(
   }) as unknown as PageFeed;
   const donate = section('donate', DONATE);
   if (donate) feed.donate = donate;
+  // As they came, like chapters: an event list or a join form checks them (event-check.ts).
+  for (const key of ['events', 'join']) if (own(key) !== undefined) (feed as Obj)[key] = own(key);
   return { feed, problems: c.problems };
 }

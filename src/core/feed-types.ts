@@ -123,8 +123,15 @@ export interface Feed {
   join?: JoinSettings;
 }
 
-/** A feed as pages load it: chapters not yet checked (only a map needs them; see chapter-check.ts). */
-export type PageFeed = Omit<Feed, 'chapters'> & { chapters: unknown };
+/**
+ * A feed as pages load it: chapters, events and join not yet checked (only a map needs the
+ * chapters, see chapter-check.ts; only an event list or a join form the others, see event-check.ts).
+ */
+export type PageFeed = Omit<Feed, 'chapters' | 'events' | 'join'> & {
+  chapters: unknown;
+  events?: unknown;
+  join?: unknown;
+};
 
 export interface FeedProblem {
   /** JSON path of the problem, e.g. `$.platform[3].title`. */

@@ -491,6 +491,20 @@ describe('built Storybook (dist/docs)', { concurrency: CONCURRENCY }, () => {
         );
         await docs.locator('#site').fill('union-local');
         await docs.getByText('is not a web address: type it like https://your-site.example').waitFor();
+        // A widget with a script of its own: the snippet uses it, unless the page shows other widgets too.
+        const snippetScript = (pattern) =>
+          docs.waitForFunction(
+            (source) =>
+              new RegExp(source).test(
+                document.querySelector('sw-embed-builder')?.shadowRoot?.querySelector('#code')?.value ?? '',
+              ),
+            pattern.source,
+            { timeout: STORY_TIMEOUT_MS },
+          );
+        await docs.locator('#widget').selectOption('event-list');
+        await snippetScript(/src="http:\/\/127\.0\.0\.1:\d+\/widgets\/event-list\.js"/);
+        await docs.locator('#only-widget').uncheck();
+        await snippetScript(/src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"/);
         assert.match(
           copied,
           /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/solidarity-widgets\.js"><\/script>\n/,

@@ -21,6 +21,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const EMAIL = 'ana@party.example';
 const PASSWORD = 'a long enough passphrase';
 const ALLIES = ['https://ally-one.example', 'https://ally-two.example'];
+const CONSENT = 'You may contact me about this campaign.';
 
 function cli(args, env, input = '') {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
@@ -171,6 +172,47 @@ for (const db of databases) {
       await context.close();
     });
 
+    it('the Events section shows each event with its seats and downloads RSVPs and members', async () => {
+      // The fixture feed, with the events feed's chapters, events and join form (server/test/fixtures).
+      const events = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'test', 'fixtures', 'events-feed.json')));
+      const feed = JSON.parse(fs.readFileSync(feedFile, 'utf8'));
+      const withEvents = { ...feed, chapters: events.chapters, events: events.events, join: events.join };
+      fs.writeFileSync(feedFile, JSON.stringify(withEvents, null, 2));
+      while (!(await (await fetch(`${base}/feed.json`)).json()).events) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 4; i++) {
+        const res = await fetch(`${base}/api/events/small/rsvps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: `rsvp${i}@example.org`, consent: { granted: true, text: CONSENT } }),
+        });
+        assert.equal(res.status, 201, await res.text());
+      }
+      const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true, locale: 'en-US' });
+      const page = await context.newPage();
+      await page.goto(`${base}/admin/`);
+      await page.getByLabel('Email').fill(EMAIL);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Events' }).click();
+      await page.locator('tr[data-event="small"]').waitFor();
+      const [row] = (await tableByCaption(page, 'Events')).map((rows) => rows.find((r) => r[0] === 'Steward training'));
+      assert.deepEqual(row.slice(2, 5), ['3', '1', '3'], 'going, waiting list, seats');
+      await page.getByText('0 members; 0 waiting to confirm by email.').waitFor();
+      await page.addScriptTag({ path: AXE });
+      const axeEvents = await page.evaluate(async () => (await window.axe.run()).violations.map((v) => v.id));
+      assert.deepEqual(axeEvents, [], 'the events section passes axe');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('tr[data-event="small"]').getByRole('link', { name: 'Export CSV' }).click(),
+      ]);
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(csv.startsWith('\uFEFFrsvped_at,'));
+      assert.equal(csv.match(/waitlisted/g)?.length, 1);
+      await context.close();
+      fs.writeFileSync(feedFile, JSON.stringify(feed, null, 2)); // the next test edits the fixture's feed
+      while ((await (await fetch(`${base}/feed.json`)).json()).events) await new Promise((r) => setTimeout(r, 100));
+    });
+
     it('signs in, shows the numbers, exports, erases, edits the feed; refuses what it must', async () => {
       const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true, locale: 'en-US' });
       const page = await context.newPage();
@@ -261,7 +303,7 @@ for (const db of databases) {
       const erase = page.locator('tr[data-action="erase"]');
       await erase.waitFor();
       assert.match(await erase.textContent(), new RegExp(`${EMAIL}[\\s\\S]*open: 1 signature`));
-      await page.locator('tr[data-action="export"]').waitFor();
+      await page.locator('tr[data-action="export"]').filter({ hasText: 'open' }).waitFor();
 
       // Feed editor: a plank's new title reaches /feed.json.
       await page.getByRole('button', { name: 'Feed editor' }).click();

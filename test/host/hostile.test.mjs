@@ -154,6 +154,8 @@ async function visit(path, { wait = settled } = {}) {
   await p.goto(`${site.origin}${path}`);
   let state;
   for (let i = 0; i < 100; i++) {
+    // A map far below the fold loads its list only as it comes near (as a reader scrolls to it).
+    await p.evaluate(() => document.querySelector('chapter-map')?.scrollIntoView());
     state = await inspect(p);
     if (state.widgets.length && wait(state.widgets)) break;
     await p.waitForTimeout(100);

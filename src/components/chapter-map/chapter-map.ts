@@ -38,6 +38,8 @@ const mapChunk = lazy(() => import('./lazy/map-view.js'));
  * @csspart list - The listbox of chapters.
  * @csspart option - One row of the list.
  * @csspart details - The selected chapter's details.
+ * @csspart events - The selected chapter's next events (from the feed's `events`).
+ * @csspart join - "Join this chapter": a link (`join-url`) or a button filling the page's `<join-form>`.
  * @csspart message - Loading, error and attribute messages.
  *
  * @cssstate far - The element is far from view (beyond 300 px): none of its panel's or map's code is fetched
@@ -68,6 +70,7 @@ export class ChapterMap extends SolidarityElement implements MapHost {
     center: {},
     zoom: {},
     list: {},
+    joinUrl: { attribute: 'join-url' },
   };
 
   /** URL of the organization's feed. Inside `<org-feed>` it may be left out. */
@@ -83,10 +86,15 @@ export class ChapterMap extends SolidarityElement implements MapHost {
   styleUrl?: string;
   /** Initial center, `lng,lat`. Default: fit every chapter. */
   center?: string;
-  /** Initial zoom (0–22). */
+  /** Initial zoom (0–22). @attributeType number */
   zoom?: string;
+  /**
+   * Where "Join this chapter" in a chapter's details leads: a URL, `{chapter}` replaced by the chapter's id
+   * (else `?chapter=<id>` added). Without it, the button hands the chapter to the page's `<join-form>`, if any.
+   */
+  joinUrl?: string;
   /** Where the list goes: `side` (default) or `below`. On narrow screens it is always below. */
-  list?: string;
+  list?: 'side' | 'below';
 
   /** @internal */
   feedState = new FeedController(this);

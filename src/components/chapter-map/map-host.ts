@@ -14,6 +14,7 @@ export interface MapHost extends SolidarityElement {
   center?: string;
   zoom?: string;
   list?: string;
+  joinUrl?: string;
   /** Whether the element has come near the viewport; undefined until the observer has said. */
   near?: boolean;
   feedState: FeedController;

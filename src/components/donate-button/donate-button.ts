@@ -8,7 +8,7 @@ import { pickTranslation } from '../../core/translations.js';
 import { safeUrl } from '../../core/url.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { donateStyles } from './donate-button.styles.js';
-import { basics, moneyFormat } from './donate-basics.js';
+import { basics, moneyFormat, type ProviderName } from './donate-basics.js';
 import { AttributeCheck, type AttributeProblem } from '../../core/attribute-check.js';
 import { lazy } from '../../core/lazy.js';
 import type { DonateConfig } from './lazy/donate-config.js';
@@ -95,7 +95,7 @@ export class DonateButton extends SolidarityElement {
    */
   feed?: string;
   /** `actblue`, `stripe`, `paypal`, `liberapay`, `opencollective` or `url`. */
-  provider?: string;
+  provider?: ProviderName;
   /** The organization's account with the provider (see above). */
   account?: string;
   /** For `provider="url"`: the address, with `{amount}`, `{currency}`, `{recurring}`, `{refcode}`. */
@@ -106,16 +106,16 @@ export class DonateButton extends SolidarityElement {
   currency?: string;
   /** Offer monthly gifts (`recurring="false"` to turn off the feed's setting). */
   recurring?: boolean;
-  /** The amount chosen when the panel opens. */
+  /** The amount chosen when the panel opens. @attributeType number */
   defaultAmount?: string;
-  /** Smallest gift (default 1). */
+  /** Smallest gift (default 1). @attributeType number */
   min?: string;
-  /** Largest gift. */
+  /** Largest gift. @attributeType number */
   max?: string;
   /** Source code passed to the provider; defaults to `?refcode=`, then `?source=`, of the page address. */
   refcode?: string;
   /** `_self` (default) or `_blank` (a new tab). */
-  target?: string;
+  target?: '_self' | '_blank';
 
   /** The checked settings, once the panel's code has loaded; or the problem found then. */
   private config?: DonateConfig;

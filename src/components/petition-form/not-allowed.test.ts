@@ -4,7 +4,7 @@
 // The refusal is faked here (this page's origin is allowed by the test server); the real server
 // refusing a real other origin is test/host/not-allowed.test.mjs.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { QUEUE_KEY } from './offline-queue.js';
+import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import { $, fill, net, person, posts, root, usePetitionServer, widget } from './testing.js';
 import type { PetitionForm } from './petition-form.js';
 

@@ -1,6 +1,8 @@
 /**
  * The petition `<petition-form>` shows: its feed, its attributes and the server's answer,
- * resolved once per change of any of them (resolvePetition), and its live count.
+ * resolved once per change of any of them (resolvePetition), and its live count. The signing
+ * engine's source (core/signing): it takes the petition from here, and its reports become the
+ * petition's events.
  */
 import type { ReactiveController } from 'lit';
 import { yieldToPage, type SolidarityElement } from '../../core/base-element.js';
@@ -10,7 +12,8 @@ import type { LocaleController } from '../../core/locale-controller.js';
 import type { PetitionAnswer } from '../../core/petition-api.js';
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { safeUrl } from '../../core/url.js';
-import { fromJson } from './plain-data.js';
+import { fromJson } from '../../core/signing/plain-data.js';
+import type { ActionSource, Answer } from '../../core/signing/signing-types.js';
 import {
   feedPetition,
   resolvePetition,
@@ -19,20 +22,11 @@ import {
   type ServerPetition,
 } from './petition-view.js';
 import { dictionary } from '../../core/dictionary.js';
+import { httpUrl } from '../../core/signing/http-url.js';
 
 type Host = SolidarityElement & PetitionAttributes & { feed?: string };
 
-/** An absolute http(s) URL, or null. */
-function httpUrl(value: string): string | null {
-  try {
-    const url = new URL(value.trim(), document.baseURI);
-    return /^https?:$/.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-export class PetitionController implements ReactiveController {
+export class PetitionController implements ReactiveController, ActionSource<PetitionView> {
   readonly feed: FeedController;
   /** The petition as shown (undefined: none to show), resolved in the host's last update. */
   view?: PetitionView;
@@ -84,9 +78,9 @@ export class PetitionController implements ReactiveController {
     return this.urls.get(k)!;
   }
 
-  /** A count answered by the server after a signature. */
-  counted(count: number): void {
-    if (Number.isFinite(count)) this.count = count;
+  /** A signature accepted: the count the server answered. */
+  accepted({ count }: Answer): void {
+    if (typeof count === 'number') this.count = count;
     this.host.requestUpdate();
   }
 

@@ -11,7 +11,7 @@ import { flow } from './flow-chunk.js';
 import { PetitionController } from './petition-controller.js';
 import { petitionStyles } from './petition-form.styles.js';
 import { longDate, type PetitionView } from './petition-view.js';
-import { SigningController } from './signing.js';
+import { SigningController } from '../../core/signing/signing.js';
 
 /** A field's input type (also its inputmode) and autocomplete token. */
 const inputType = (f: SignatureField) => (f === 'email' ? f : f === 'phone' ? 'tel' : 'text');
@@ -86,7 +86,7 @@ export class PetitionForm extends SolidarityElement {
   endpoint?: string;
   /** Title shown; overrides the feed's. */
   heading?: string;
-  /** Signature goal; overrides the feed's. */
+  /** Signature goal; overrides the feed's. @attributeType number */
   goal?: string;
   /**
    * Comma-separated signature fields to show (`given_name,family_name,email,postal_code,country,phone,comment`);
@@ -105,7 +105,7 @@ export class PetitionForm extends SolidarityElement {
   private resolver = new PetitionController(this, this.locale);
   /** After the resolver (controllers update in order): shows and warns the attribute values the view ignored. */
   private attributeCheck = new AttributeCheck(this, this.locale, () => this.resolver.bad);
-  private signing = new SigningController(this, this.resolver);
+  private signing = new SigningController<PetitionView, PetitionController>(this, 'petition', this.resolver, flow);
 
   protected updated(): void {
     if (!this.formShown && this.resolver.view) void yieldToPage().then(() => (this.formShown = true));

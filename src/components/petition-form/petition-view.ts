@@ -13,9 +13,10 @@ import {
 import type { AttributeProblem } from '../../core/attribute-check.js';
 import { pickTranslation } from '../../core/translations.js';
 import { dictionary } from '../../core/dictionary.js';
+import type { ActionView } from '../../core/signing/signing-types.js';
 
 /** The petition as this widget uses it: feed values with attributes on top. */
-export interface PetitionView {
+export interface PetitionView extends ActionView {
   id: string;
   title: string;
   target: string;
@@ -26,6 +27,8 @@ export interface PetitionView {
   required: Set<string>;
   shown: SignatureField[];
   endpoint: string;
+  /** Where signatures go: `endpoint + "/signatures"`. */
+  url: string;
   privacy: string | null;
   /** The feed's organization, as the feed has it (lazy/origin-refused.ts names it and links to its site). */
   org?: Org;
@@ -120,7 +123,8 @@ export function resolvePetition(s: ViewSources): { view?: PetitionView; bad: Att
     consent: pickTranslation(p?.consent ?? feed?.org.consent ?? server.consent, lang).trim() || s.defaultConsent,
     required,
     shown: SIGNATURE_FIELDS.filter((f) => required.has(f) || wanted.includes(f)),
-    endpoint: endpoint.replace(/\/+$/, ''),
+    endpoint: endpoint.replace(/\/*$/, ''),
+    url: endpoint.replace(/\/*$/, '/signatures'),
     privacy: s.url(a.privacyUrl ?? feed?.org.privacy_url, base, 'privacy URL'),
     org: feed?.org,
     base,

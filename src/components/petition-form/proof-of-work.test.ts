@@ -3,7 +3,7 @@
 // signature queued offline is solved when it is delivered.
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { QUEUE_KEY } from './offline-queue.js';
+import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import {
   $,
   env,

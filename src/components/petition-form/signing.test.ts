@@ -1,8 +1,8 @@
 // <petition-form> signing: keyboard, the real server's answers, retries, idempotency, the offline queue
-// across pages and tabs, closed petitions, the honeypot (see testing.ts).
+// across pages and tabs (and entries of other kinds of action), closed petitions, the honeypot (see testing.ts).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { QUEUE_KEY } from './offline-queue.js';
+import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import {
   $,
   env,
@@ -170,7 +170,8 @@ describe('<petition-form> signing', () => {
     const stored = JSON.parse(localStorage.getItem(QUEUE_KEY)!);
     expect(stored.queue).to.have.length(1);
     expect(stored.queue[0]).to.include({
-      petition: 'offline-test',
+      kind: 'petition',
+      id: 'offline-test',
       url: `${env.server.url}/api/petitions/offline-test/signatures`,
     });
     expect(stored.queue[0].key).to.match(/^[0-9a-f-]{36}$/);
@@ -248,7 +249,7 @@ describe('<petition-form> signing', () => {
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await waitUntil(() => posts.length === 1, 'the request went out');
     const [entry] = JSON.parse(localStorage.getItem(QUEUE_KEY)!).queue;
-    expect(entry).to.include({ petition: 'retry-test', key: posts[0].key });
+    expect(entry).to.include({ kind: 'petition', id: 'retry-test', key: posts[0].key });
     expect(entry.lease).to.be.above(Date.now()); // leased to the sending page: no one else sends it meanwhile
     el.remove();
     net.fake = undefined;
@@ -359,5 +360,64 @@ describe('<petition-form> signing', () => {
     await signed;
     expect(posts[0].body.website).to.equal('https://spam.example');
     expect(await serverCount('double-test')).to.equal(before);
+  });
+});
+
+// One file with the tests above: they share the petitions' counts and the origin's queue.
+describe('<petition-form> signing: the offline queue across kinds of action (core/signing)', () => {
+  usePetitionServer();
+
+  const stored = () => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '{"queue":[]}').queue as Record<string, unknown>[];
+
+  it('a signature queued by an earlier version (with `petition`, no kind) is delivered once and told as a petition', async () => {
+    const { el, before } = await filledWidget('offline-test');
+    setOnline(false);
+    const queued = oneEvent(el, 'petition-queued');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await queued;
+    el.remove();
+    const [{ kind, id, ...entry }] = stored();
+    expect([kind, id]).to.deep.equal(['petition', 'offline-test']);
+    localStorage.setItem(QUEUE_KEY, JSON.stringify({ queue: [{ ...entry, petition: id }] }));
+    setOnline(true);
+    const delivered = oneEvent(document, 'petition-signed');
+    const next = await fixture(html`<petition-form feed=${env.feedUrl} petition="double-test"></petition-form>`);
+    expect((await delivered).detail).to.deep.equal({ petition: 'offline-test', count: before + 1 });
+    await waitUntil(() => localStorage.getItem(QUEUE_KEY) === null, 'the delivered entry is deleted');
+    expect(posts).to.have.length(1);
+    expect(await serverCount('offline-test')).to.equal(before + 1);
+    next.remove();
+  });
+
+  it('an RSVP queued offline is delivered once to its own URL by a page with only a petition, which does not claim it', async () => {
+    const url = `${env.server.url}/api/events/picnic/rsvps`;
+    const body = JSON.stringify({ email: 'ada@example.org', consent: { granted: true, text: 'OK' } });
+    const at = Date.now();
+    localStorage.setItem(
+      QUEUE_KEY,
+      JSON.stringify({ queue: [{ key: 'rsvp-1', url, body, kind: 'rsvp', id: 'picnic', at }] }),
+    );
+    const answer = { status: 'going', going: 1, waitlisted: 0, capacity: 10 };
+    net.fake = (to) => (to === url ? new Response(JSON.stringify(answer), { status: 201 }) : undefined);
+    const told: Event[] = [];
+    const tell = (e: Event) => told.push(e);
+    for (const type of ['petition-signed', 'petition-error']) document.addEventListener(type, tell);
+    try {
+      const el = await fixture(html`<petition-form feed=${env.feedUrl} petition="double-test"></petition-form>`);
+      // (the proof of work takes a moment)
+      await waitUntil(() => localStorage.getItem(QUEUE_KEY) === null, 'the delivered RSVP is deleted', {
+        timeout: 15000,
+      });
+      expect(posts.map((p) => [p.url, p.key])).to.deep.equal([[url, 'rsvp-1']]);
+      expect(posts[0].body).to.deep.include(JSON.parse(body)); // with a proof of work when the server asks one
+      // back online later: nothing is sent again
+      dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(posts).to.have.length(1);
+      expect(told).to.deep.equal([]);
+      el.remove();
+    } finally {
+      for (const type of ['petition-signed', 'petition-error']) document.removeEventListener(type, tell);
+    }
   });
 });

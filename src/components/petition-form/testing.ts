@@ -7,7 +7,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '../../core/feed-loader.js';
-import { QUEUE_KEY } from './offline-queue.js';
+import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import { OrgFeed } from '../org-feed/org-feed.js';
 import { PetitionForm } from './petition-form.js';
 
@@ -24,31 +24,9 @@ export async function serverCount(id: string): Promise<number> {
   return ((await res.json()) as { count: number }).count;
 }
 
-/** Every POST the page makes, with its headers and body. */
-export const posts: { url: string; key: string; body: Record<string, unknown> }[] = [];
-/** `lose`: drop the answer of the next N POSTs (after the server got them); `fake`: answer a POST instead. */
-export const net: { lose: number; fake?: (url: string) => Response | Promise<Response> | undefined } = { lose: 0 };
-export const realFetch = window.fetch;
-window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-  if (init?.method === 'POST') {
-    const h = new Headers(init.headers);
-    posts.push({ url: String(input), key: h.get('idempotency-key') ?? '', body: JSON.parse(String(init.body)) });
-    const faked = net.fake?.(String(input));
-    if (faked) return faked;
-    const res = await realFetch(input, init);
-    if (net.lose > 0) {
-      net.lose--;
-      await res.text();
-      throw new TypeError('Failed to fetch (answer lost)');
-    }
-    return res;
-  }
-  return realFetch(input, init);
-};
+import { net, posts, realFetch, setOnline } from '../../core/signing/testing.js';
 
-export function setOnline(online: boolean) {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
-}
+export { net, posts, realFetch, setOnline };
 
 export const root = (el: PetitionForm) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLInputElement>(el: PetitionForm, sel: string) =>

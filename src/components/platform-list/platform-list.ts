@@ -13,6 +13,7 @@ import {
   plankHeadingLevel,
   plankVariant,
   PlatformPlank,
+  type PlankVariant,
 } from '../platform-plank/platform-plank.js';
 import { AttributeCheck } from '../../core/attribute-check.js';
 
@@ -82,8 +83,8 @@ export class PlatformList extends SolidarityElement {
   /** Comma-separated topics; a plank matching any of them shows. */
   tags?: string;
   /** `card` (default) or `compact`. */
-  variant: string = 'card';
-  /** Show at most this many planks. */
+  variant: PlankVariant = 'card';
+  /** Show at most this many planks. @attributeType number */
   limit?: string;
   /** Heading level of each plank's title (2–6, default 2). */
   headingLevel = 2;

@@ -109,7 +109,7 @@ export class PlatformPlank extends SolidarityElement {
   /** Whether the body is shown. */
   expanded = false;
   /** `card` (default) or `compact` (a one-line disclosure). */
-  variant: string = 'card';
+  variant: PlankVariant = 'card';
   /** Heading level of the title (2–6, default 2), to fit the host page's outline. */
   headingLevel = 2;
   /** The plank itself, set by `<platform-list>` (property only). */

@@ -7,6 +7,7 @@ import { checkChapters } from '../../../core/chapter-check.js';
 import { Checker } from '../../../core/feed-check.js';
 import type { Chapter, FeedProblem, Text } from '../../../core/feed-types.js';
 import { lazy } from '../../../core/lazy.js';
+import { postalMatch, postalTable, type PostalTable } from '../../../core/postal-match.js';
 
 /** Every translation of a text, each one found by a search. */
 export function allTranslations(value: Text | undefined | null): string[] {
@@ -26,8 +27,7 @@ export function parseChapters(raw: unknown): { chapters: Chapter[]; problems: Fe
   return { chapters: checkChapters(chapters, checker), problems: checker.problems };
 }
 
-/** Postal codes compare upper-cased, without spaces and hyphens (DESIGN.md). */
-export const normalizePostal = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
+export { normalizePostal } from '../../../core/postal-match.js';
 
 /** Case- and accent-insensitive form for text search, words separated by single spaces. */
 export const fold = (s: string) =>
@@ -69,7 +69,7 @@ const nearestChunk = lazy(() => import('./nearest.js'));
 
 export class ChapterIndex {
   private hay?: string[];
-  private postal?: Map<string, number[]>;
+  private postal?: PostalTable;
   private tree?: Promise<Tree>;
 
   constructor(readonly chapters: Chapter[]) {}
@@ -101,31 +101,8 @@ export class ChapterIndex {
    * chapter in the reader's country matches, matches elsewhere are left out.
    */
   postalMatch(code: string, country?: string): number[] {
-    const q = normalizePostal(code);
-    if (!q) return [];
-    if (!this.postal) {
-      this.postal = new Map();
-      this.chapters.forEach((c, i) => {
-        for (const p of c.postal_codes ?? []) {
-          const k = normalizePostal(p);
-          if (!k) continue;
-          const list = this.postal!.get(k);
-          if (list) list.push(i);
-          else this.postal!.set(k, [i]);
-        }
-      });
-    }
-    const found: { i: number; len: number; home: boolean }[] = [];
-    const seen = new Set<number>();
-    for (let len = q.length; len > 0; len--) {
-      for (const i of this.postal.get(q.slice(0, len)) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        found.push({ i, len, home: !!country && this.chapters[i].country?.toUpperCase() === country.toUpperCase() });
-      }
-    }
-    const home = found.filter((f) => f.home);
-    return (home.length ? home : found).map((f) => f.i);
+    this.postal ??= postalTable(this.chapters);
+    return postalMatch(this.chapters, code, country, this.postal);
   }
 
   byId(id: string): Chapter | undefined {

@@ -77,8 +77,8 @@ export function popupNode(name: string, lines: InfoLine[]): Node {
   return box;
 }
 
-/** The selected chapter's details, under the list. */
-export function renderDetails(name: string, lines: InfoLine[]) {
+/** The selected chapter's details, under the list; `actions` after them (its next events, joining). */
+export function renderDetails(name: string, lines: InfoLine[], actions: unknown = nothing) {
   return html`<section class="details" part="details" aria-labelledby="dn">
     <h3 id="dn">${name}</h3>
     ${lines.map((i) =>
@@ -86,5 +86,6 @@ export function renderDetails(name: string, lines: InfoLine[]) {
         ? html`<p><a href=${i.href} target=${i.kind === 'url' ? '_blank' : nothing}>${i.text}</a></p>`
         : html`<p>${i.text}</p>`,
     )}
+    ${actions}
   </section>`;
 }

@@ -139,4 +139,17 @@ export const chapterMapStyles = css`
     margin: 0;
     font-size: 1.1em;
   }
+  .events h4 {
+    margin: 0.75em 0 0.25em;
+    font-size: 1em;
+  }
+  .events ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .events .when {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
 `;

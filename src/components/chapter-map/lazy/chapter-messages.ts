@@ -31,6 +31,8 @@ const en = {
   'chapter.cluster_other': '{count} chapters here: zoom in',
   'chapter.src-error': 'The chapters could not be loaded.',
   'chapter.show-all': 'Show all chapters',
+  'chapter.next-events': 'Next events',
+  'chapter.join': 'Join this chapter',
 };
 
 declare module '../../../i18n/index.js' {
@@ -54,6 +56,8 @@ registerMessages({
     'chapter.empty': 'No hay secciones que mostrar.',
     'chapter.meets': 'Se reúne: {when}',
     'chapter.website': 'Sitio web',
+    'chapter.next-events': 'Próximos eventos',
+    'chapter.join': 'Unirse a esta sección',
     'chapter.map-label': 'Mapa de secciones',
     'chapter.show-map': 'Mostrar mapa',
     'chapter.no-map': 'El mapa no se puede mostrar aquí. Usa la lista para encontrar una sección.',
@@ -82,6 +86,8 @@ registerMessages({
     'chapter.empty': 'Aucune section à afficher.',
     'chapter.meets': 'Se réunit : {when}',
     'chapter.website': 'Site web',
+    'chapter.next-events': 'Prochains événements',
+    'chapter.join': 'Rejoindre cette section',
     'chapter.map-label': 'Carte des sections',
     'chapter.show-map': 'Afficher la carte',
     'chapter.no-map': 'La carte ne peut pas s’afficher ici. Utilisez la liste pour trouver une section.',

@@ -14,6 +14,7 @@ import { pickTranslation } from '../../../core/translations.js';
 import type { MapHost } from '../map-host.js';
 import { ChapterIndex } from './chapter-index.js';
 import { ChapterInfoCache, placeOf, popupNode, renderDetails } from './chapter-info.js';
+import { eventsOf, renderChapterActions } from './chapter-actions.js';
 import { chapterMapStyles } from './chapter-map.styles.js';
 import './chapter-messages.js';
 import { searchChapters, searchPick } from './chapter-search.js';
@@ -64,6 +65,14 @@ export class ChapterPanel {
 
   private get t() {
     return this.host.locale;
+  }
+
+  /** The chapter's next events and "Join this chapter", under its details. */
+  private actionsOf(c: Chapter) {
+    const state = this.host.feedState.state;
+    const feed = state?.status === 'ready' ? state.feed : undefined;
+    const events = eventsOf(feed, (problem) => this.host.warnOnce(`<chapter-map>: ${problem}`));
+    return renderChapterActions({ chapter: c.id, events, joinUrl: this.host.joinUrl, t: this.t });
   }
 
   private set(values: Partial<Pick<ChapterPanel, 'query' | 'rows' | 'rowKm' | 'selected' | 'status'>>) {
@@ -214,7 +223,7 @@ export class ChapterPanel {
             ? nothing
             : html`<p class="message" part="message">${t.t('chapter.empty')}</p>`
       }
-      ${this.selected ? renderDetails(this.name(this.selected), this.linesOf(this.selected)) : nothing}`;
+      ${this.selected ? renderDetails(this.name(this.selected), this.linesOf(this.selected), this.actionsOf(this.selected)) : nothing}`;
   }
 
   /**

@@ -1,22 +1,25 @@
 /**
  * What `<petition-form>` does once a signature is on its way (a lazy chunk, fetched on the
- * first focus in the form, or when a queued signature is to be sent): sending and the server's
- * answer, thanks and sharing, the email suggestion, and the strings for all that. It acts on a
- * signing through `Signing` (signing-types.ts), never on the element. Validation and saving to
- * the offline queue stay in the entry: they work offline.
+ * first focus in the form, or when a queued signature is delivered): the petition's `ActionFlow`
+ * on the signing engine (core/signing/lazy/engine.ts, which sends), with the petition's answers:
+ * thanks and sharing, refusals, the email suggestion, and the strings for all that. It acts on a
+ * signing through `Signing`, never on the element. Validation and saving to the offline queue
+ * stay in the entry: they work offline.
  */
 import { css, html } from 'lit';
 import './petition-messages.js';
 import { adoptStyles, lazy } from '../../../core/lazy.js';
-import type { SignatureField } from '../../../core/feed-types.js';
-import { newKey, type QueuedSignature } from '../offline-queue.js';
-import { longDate, type PetitionView } from '../petition-view.js';
-import type { Signing } from '../signing-types.js';
-import { flushQueue, settle, submit, type Delivery } from './queue-flush.js';
-
-export { fieldProblem } from './validation.js';
-import type { Refusal } from './submit.js';
+import type { ActionEntry, QueuedAction } from '../../../core/signing/offline-queue.js';
+import type { Answer, Delivery, Refusal, Signing } from '../../../core/signing/signing-types.js';
+import { send as sendAction, type Outcome } from '../../../core/signing/lazy/engine.js';
 import { dictionary } from '../../../core/dictionary.js';
+import type { PetitionController } from '../petition-controller.js';
+import { longDate, type PetitionView } from '../petition-view.js';
+import type { SignatureField } from '../../../core/feed-types.js';
+
+export { deliverQueued, fieldProblem, prepare, suggest } from '../../../core/signing/lazy/engine.js';
+
+type PetitionSigning = Signing<PetitionView, PetitionController>;
 
 /** Styles of what this chunk renders (the suggestion, thanks, sharing): the entry carries only the form's. */
 const flowStyles = css`
@@ -45,80 +48,42 @@ const flowStyles = css`
   }
 `;
 
-submit.prefetch(); // the sending code, fetched as soon as this chunk is
-
 /** The sharing row, fetched once the reader has signed. */
 const share = lazy(() => import('./share-panel.js'));
-
-/** Starts solving the proof of work for the signing's petition while the reader fills the form. */
-export const prepareProof = (s: Signing): Promise<void> =>
-  submit.load().then(
-    (m) => s.view && m.prepareProof(`${s.view.endpoint}/signatures`),
-    () => {},
-  );
 
 /** What a page whose site the organization has not allowed yet shows (origin_not_allowed). */
 const originRefused = lazy(() => import('./origin-refused.js'));
 
-/** Sends a signature the queue holds (if `saved`), and shows the answer. */
-export async function send(s: Signing, url: string, key: string, body: string, saved: boolean): Promise<void> {
-  const view = s.view!;
-  // Offline, or the sending code cannot be fetched: keep it for later.
-  const sendSignature = navigator.onLine
-    ? await submit.load().then(
-        (m) => m.sendSignature,
-        () => null,
-      )
-    : null;
-  try {
-    if (!sendSignature) throw { code: 'network', message: 'offline', status: 0, retriable: true };
-    let count: number;
-    try {
-      count = await sendSignature(url, key, body);
-    } catch (err) {
-      // The key already went with another body whose answer was lost: the signature is
-      // in; the server counts a person once, so a fresh key is safe.
-      if ((err as Refusal).code !== 'idempotency_key_reused') throw err;
-      count = await sendSignature(url, newKey(), body);
-    }
-    await settle([key], true);
-    signed(s, view.id, count);
-  } catch (err) {
-    const error = err as Refusal;
-    // Offline, or the server still failing after the retries: kept, and sent later.
-    const later = error.retriable && saved;
-    await settle([key], !later);
-    if (later) s.queued(view.id, !!error.status);
-    else refused(s, view, error);
-  }
-}
+/** The count a signature's answer carries (NaN when none). */
+const countOf = (answer: Answer): number => (typeof answer.count === 'number' ? answer.count : NaN);
 
-/** Sends what is queued; each delivery is reported by a widget showing its petition, else by any. */
-export const deliverQueued = (signings: Set<Signing>): Promise<void> =>
-  flushQueue((entry, result) => {
-    const all = [...signings];
-    const s = all.find((s) => s.petitionId === entry.petition) ?? all[0];
-    if (s) delivered(s, entry, result);
-  });
+const outcome: Outcome<PetitionView, PetitionController> = {
+  done: (s, answer) => signed(s, s.view!.id, answer),
+  refused: (s, error) => refused(s, s.view!, error),
+};
+
+/** Sends a signature the queue holds (if `saved`), and shows the answer. */
+export const send = (s: PetitionSigning, entry: ActionEntry, saved: boolean): Promise<void> =>
+  sendAction(s, entry, saved, outcome);
 
 /** A queued signature delivered (or refused for good): the widget waiting for it shows it, another just tells. */
-function delivered(s: Signing, { petition }: QueuedSignature, result: Delivery): void {
-  const mine = petition === s.petitionId;
+export function delivered(s: PetitionSigning, { id: petition }: QueuedAction, result: Delivery): void {
+  const mine = petition === s.view?.id;
   if (mine && s.phase === 'queued') {
-    if ('count' in result) signed(s, petition, result.count);
+    if ('answer' in result) signed(s, petition, result.answer);
     else refused(s, s.view!, result.error);
-  } else if ('count' in result) {
-    if (mine) s.accepted(result.count);
-    s.host.emit('petition-signed', { petition, count: result.count });
+  } else if ('answer' in result) {
+    if (mine) s.accepted(result.answer);
+    s.host.emit('petition-signed', { petition, count: countOf(result.answer) });
   } else {
     s.host.emit('petition-error', { petition, code: result.error.code, message: result.error.message });
   }
 }
 
-function signed(s: Signing, petition: string, count: number): void {
-  s.accepted(count);
+function signed(s: PetitionSigning, petition: string, answer: Answer): void {
+  s.accepted(answer);
   s.set({ phase: 'signed', status: s.host.locale.t('petition.signed') });
-  s.host.emit('petition-signed', { petition, count: s.count ?? count });
+  s.host.emit('petition-signed', { petition, count: s.source.count ?? countOf(answer) });
   share.load().then(
     () => s.host.requestUpdate(),
     () => {},
@@ -126,7 +91,7 @@ function signed(s: Signing, petition: string, count: number): void {
   void s.host.updateComplete.then(() => s.host.renderRoot.querySelector<HTMLElement>('#thanks')?.focus());
 }
 
-function refused(s: Signing, view: PetitionView, error: Refusal): void {
+function refused(s: PetitionSigning, view: PetitionView, error: Refusal): void {
   const t = s.host.locale;
   if (error.code === 'origin_not_allowed') {
     s.set({ phase: 'form', status: '', alert: '' });
@@ -156,21 +121,8 @@ function refused(s: Signing, view: PetitionView, error: Refusal): void {
   s.host.emit('petition-error', { petition: view.id, code: error.code, message: error.message });
 }
 
-/** The typo table (its own chunk: only readers who leave the email field fetch it). */
-const emailSuggest = lazy(() => import('./email-suggest.js'));
-
-/** The email field was left without a problem: suggest a fix of a mistyped domain. */
-export async function suggest(s: Signing): Promise<void> {
-  try {
-    const { suggestEmail } = await emailSuggest.load();
-    s.set({ suggestion: suggestEmail(s.values.email ?? '') ?? '' });
-  } catch {
-    // offline before the chunk came: no suggestion
-  }
-}
-
 /** "Did you mean …?" under the email field: a button that takes the suggestion. */
-export function renderSuggestion(s: Signing) {
+export function renderSuggestion(s: PetitionSigning) {
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   const accept = () => {
     s.set({ values: dictionary({ ...s.values, email: s.suggestion }), suggestion: '' });
@@ -184,7 +136,7 @@ export function renderSuggestion(s: Signing) {
 }
 
 /** The thank-you, focused when it shows, with the sharing row once its chunk has come. */
-export function renderThanks(s: Signing) {
+export function renderThanks(s: PetitionSigning) {
   const t = s.host.locale;
   adoptStyles(s.host.renderRoot as ShadowRoot, flowStyles);
   return html`<div class="thanks" part="thanks">

@@ -1,0 +1,30 @@
+/** `<event-list>`'s English strings, the reference table (registered by event-messages.ts). */
+export const en = {
+  'events.label': 'Events',
+  'events.empty': 'No upcoming events.',
+  'events.your-time': '{time} in your time zone',
+  'events.now': 'Happening now',
+  'events.online': 'Online',
+  'events.join-online': 'Join online',
+  'events.held-in': 'In {languages}',
+  'events.going_one': '{count} going',
+  'events.going_other': '{count} going',
+  'events.left_one': '{count} place left',
+  'events.left_other': '{count} places left',
+  'events.full': 'Full',
+  'events.waitlist': 'RSVPs now join the waiting list.',
+  'events.add-to-calendar': 'Add to calendar',
+  'events.rsvp': 'RSVP',
+  'events.you-going': 'You’re going.',
+  'events.you-waitlisted': 'You’re on the waiting list.',
+  // The signing engine's words for an RSVP (core/signing/signing.ts): they work offline.
+  'rsvp.sending': 'Sending…',
+  'rsvp.queued': 'Saved — your RSVP will be sent when you’re back online.',
+  'rsvp.problems_one': 'One field needs your attention.',
+  'rsvp.problems_other': '{count} fields need your attention.',
+  'rsvp.error.offline':
+    'Your RSVP could not be sent or saved: you seem to be offline. Please try again when you’re back online.',
+  'events.use-variant': 'Use list or compact; showing the list.',
+  'events.use-limit': 'Use a positive whole number; showing every upcoming event.',
+  'events.use-chapter': 'Use the id of a chapter in the feed; showing the events of every chapter.',
+};

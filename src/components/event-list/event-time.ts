@@ -1,0 +1,72 @@
+/**
+ * An event's date and time as a reader needs them, with Intl only: in the event's own zone (named when
+ * the reader is elsewhere), and then in the reader's zone when its clock reads differently.
+ */
+import { dictionary } from '../../core/dictionary.js';
+import type { SolidarityEvent } from '../../core/feed-types.js';
+
+/** A formatter whose options are read by own keys only: a host page's `Object.prototype.hour12` changes nothing. */
+const formatter = (lang: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(lang, dictionary({ ...options }));
+
+export interface EventTimes {
+  /** In the event's zone, e.g. `Thu, Jan 14, 7:00 – 9:00 PM CST` (the zone's name only when the reader's differs). */
+  own: string;
+  /** In the reader's zone when its clock reads differently, e.g. `Fri, Jan 15, 2:00 – 4:00 AM`; else undefined. */
+  reader?: string;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
+const HOUR: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** The reader's IANA zone, as the browser knows it. */
+export const readerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A zone name Intl accepts, else undefined (a feed may carry one this browser does not know). */
+function knownZone(zone: string): string | undefined {
+  try {
+    return formatter('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function range(lang: string, options: Intl.DateTimeFormatOptions, start: Date, end: Date | undefined): string {
+  const format = formatter(lang, options);
+  return end && end > start ? format.formatRange(start, end) : format.format(start);
+}
+
+/** What one instant reads in one zone (its date, or its clock), to compare zones by what their readers see. */
+const reads = (date: Date, zone: string, options: Intl.DateTimeFormatOptions) =>
+  formatter('en', { ...options, timeZone: zone }).format(date);
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
+
+/** `lang` if Intl knows it as a language tag, else English. */
+function intlLang(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The event's times in `lang`; `zone` is the reader's (the browser's own by default). */
+export function eventTimes(event: SolidarityEvent, tag: string, zone = readerZone(), now = Date.now()): EventTimes {
+  const lang = intlLang(tag);
+  const start = new Date(event.starts);
+  const end = event.ends ? new Date(event.ends) : undefined;
+  const own = knownZone(event.timezone) ?? zone;
+  const sameDay = reads(start, own, DATE) === reads(start, zone, DATE);
+  const sameClock = sameDay && reads(start, own, HOUR) === reads(start, zone, HOUR);
+  const year = new Date(now).getFullYear() === start.getFullYear() ? {} : { year: 'numeric' as const };
+  const ownText = range(
+    lang,
+    { ...DAY, ...year, ...HOUR, timeZone: own, ...(sameClock ? {} : { timeZoneName: 'short' as const }) },
+    start,
+    end,
+  );
+  if (sameClock) return { own: ownText };
+  // The reader's date is repeated only when it is not the event's.
+  const readerText = range(lang, { ...(sameDay ? {} : DAY), ...HOUR, timeZone: zone }, start, end);
+  return { own: ownText, reader: readerText };
+}

@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+/** The join form's own rules; the form's (fields, consent, status) are the petition's (petition-form.styles.ts). */
+export const joinStyles = css`
+  .chapter {
+    grid-column: 1 / -1;
+  }
+  .chapter-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  select {
+    flex: 1 1 14em;
+    min-block-size: 44px;
+    padding: 0.5em;
+    border: 1px solid var(--_muted);
+    border-radius: 4px;
+    background: var(--_surface);
+    font: inherit;
+    color: inherit;
+  }
+  .note {
+    margin: 0.25em 0 0;
+    color: var(--_muted);
+  }
+`;

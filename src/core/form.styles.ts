@@ -1,0 +1,69 @@
+/**
+ * The look of a form on the signing engine (core/signing): fields in a grid with real labels, a problem under its
+ * field, the consent checkbox beside its text, the honeypot off-screen. Written for the RSVP form (adopted with its
+ * lazy chunk: `adoptStyles(root, formStyles)`); the petition's and the join form's own styles could share it.
+ */
+import { css } from 'lit';
+
+export const formStyles = css`
+  form label,
+  form input {
+    display: block;
+    font: inherit;
+    color: inherit;
+  }
+  .optional {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  .fields {
+    display: grid;
+    gap: 0.75em 1em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+  }
+  form label {
+    font-weight: 600;
+    margin-block-end: 0.25em;
+  }
+  form input:not([type='checkbox']) {
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5em;
+    border: 1px solid var(--_muted);
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.6em;
+    margin-block: 1em;
+  }
+  .consent input {
+    inline-size: 1.4em;
+    block-size: 1.4em;
+    margin: 0.1em 0 0;
+    accent-color: var(--_accent);
+  }
+  .consent label {
+    font-weight: normal;
+  }
+  .consent .error,
+  .consent .privacy {
+    grid-column: 2;
+  }
+  .hp {
+    position: absolute;
+    inset-block-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+`;
