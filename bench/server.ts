@@ -11,16 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createChallenge } from 'altcha-lib/v1';
 import { SqliteStore, openSqlite } from '../server/storage/sqlite.js';
 import { webhookNeverAnswers } from './outbox.js';
 import { postgresFigures } from './postgres.js';
+import { proofOfWorkCost } from './pow-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 // Many signers at once, as when a petition goes viral: each commit then carries many rows.
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const FEED = path.join(root, 'server', 'test', 'fixtures', 'feed.json');
+// Rounds of signing with proof of work off and on, alternating (bench/pow-server.ts).
+const POW_ROUNDS = Number(process.env.BENCH_POW_ROUNDS ?? 3);
 const CONSENT = 'You may contact me about this campaign.';
 
 interface Histogram {
@@ -105,7 +107,7 @@ async function startServer(
       '--max-connections-per-address',
       '0',
       '--proof-of-work',
-      'off', // measured on its own (signingWithChallenges); extraArgs may turn it on
+      'off', // measured on its own (bench/pow-server.ts); extraArgs may turn it on
       ...extraArgs,
     ],
     { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: '', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -145,64 +147,6 @@ const signRequest = {
     };
   },
 };
-
-const CHALLENGE_KEY = 'bench-challenge-key-0123456789abcdefghij';
-
-/**
- * Solved challenges, made with the server's key and a chosen answer: the server's cost (verify,
- * record as spent, sign) is what is measured here; a reader's solving is timed in the browser bench.
- */
-async function solvedChallenges(n: number): Promise<string[]> {
-  const expires = new Date(Date.now() + 9 * 60_000);
-  return Promise.all(
-    Array.from({ length: n }, async () => {
-      const c = await createChallenge({ hmacKey: CHALLENGE_KEY, number: 1, maxnumber: 70_000, expires });
-      const payload = {
-        algorithm: c.algorithm,
-        challenge: c.challenge,
-        number: 1,
-        salt: c.salt,
-        signature: c.signature,
-      };
-      return Buffer.from(JSON.stringify(payload)).toString('base64');
-    }),
-  );
-}
-
-/** Signatures per second with --proof-of-work on: each request spends a challenge of its own. */
-async function signingWithChallenges() {
-  const payloads = await solvedChallenges(DURATION_S * 15_000);
-  const server = await startServer(path.join(dir, 'pow.db'), FEED, ['--proof-of-work', 'on'], {
-    SOLIDARITY_CHALLENGE_KEY: CHALLENGE_KEY,
-  });
-  try {
-    const result = await autocannon({
-      url: server.base,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [
-        {
-          ...signRequest,
-          setupRequest: (req: Record<string, unknown>) => {
-            const out = signRequest.setupRequest(req);
-            const body = JSON.parse(out.body);
-            return { ...out, body: JSON.stringify({ ...body, altcha: payloads.pop() }) };
-          },
-        },
-      ],
-    });
-    const created = result.statusCodeStats['201']?.count ?? 0;
-    return {
-      signatures_per_s: Math.round(created / result.duration),
-      accepted_201: created,
-      challenge_errors: result.statusCodeStats['400']?.count ?? 0,
-      non_2xx: result.non2xx,
-      latency_ms: { p50: result.latency.p50, p99: result.latency.p99 },
-    };
-  } finally {
-    await server.stop();
-  }
-}
 
 /** The fixture feed with this many chapters (what a big federation publishes). */
 function bigFeed(chapters: number): string {
@@ -385,7 +329,42 @@ async function main() {
         return (r.statusCodeStats['201']?.count ?? 0) / r.duration;
       },
     }),
-    proof_of_work: await signingWithChallenges(),
+    proof_of_work: await proofOfWorkCost(
+      {
+        rounds: POW_ROUNDS,
+        start: (args, env) => startServer(path.join(dir, `pow-${signer}.db`), FEED, args, env),
+        cpuSeconds,
+        issue: async (base) => {
+          const r = await autocannon({ url: `${base}/api/challenge`, connections: 64, duration: 3 });
+          return Math.round((r.statusCodeStats['200']?.count ?? 0) / r.duration);
+        },
+        sign: async (base, altcha) => {
+          let i = 0;
+          const request = altcha && {
+            ...signRequest,
+            setupRequest: (req: Record<string, unknown>) => {
+              const out = signRequest.setupRequest(req);
+              return { ...out, body: JSON.stringify({ ...JSON.parse(out.body), altcha: altcha(i++) }) };
+            },
+          };
+          const r = await autocannon({
+            url: base,
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+            requests: [request || signRequest],
+          });
+          return {
+            created: r.statusCodeStats['201']?.count ?? 0,
+            duration: r.duration,
+            refused400: r.statusCodeStats['400']?.count ?? 0,
+            non2xx: r.non2xx,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+          };
+        },
+      },
+      DURATION_S * 20_000,
+    ),
     postgres: PG_URL
       ? await postgresFigures({
           url: PG_URL,
@@ -437,8 +416,12 @@ async function main() {
   );
   const pow = figures.proof_of_work;
   console.log(
-    `with proof of work on: ${pow.signatures_per_s} signatures/s durable (${pow.accepted_201} × 201, ` +
-      `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}), latency p50 ${pow.latency_ms.p50} ms`,
+    `proof of work, ${pow.rounds.length} alternating rounds: ${pow.signatures_per_s_off}/s off, ` +
+      `${pow.signatures_per_s_on}/s on (medians; ratio ${pow.ratio}, per round ${pow.ratio_per_round.join(', ')}); ` +
+      `server CPU ${pow.server_cpu_us_per_signature_off} µs per signature off, ` +
+      `${pow.server_cpu_us_per_signature_on} µs on; on: p50 ${pow.latency_ms_on.p50} ms, ` +
+      `${pow.challenge_errors} refused challenges, non-2xx ${pow.non_2xx}; ` +
+      `GET /api/challenge alone: ${pow.challenges_issued_per_s}/s`,
   );
   const pgf = figures.postgres;
   if (pgf) {

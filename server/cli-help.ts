@@ -3,6 +3,7 @@ import { MIN_TOKEN_LENGTH } from './plugins/admin.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './plugins/connection-limit.js';
 import { ORGANIZER_HELP } from './organizer-cli.js';
 import { ORIGINS_HELP } from './origins-cli.js';
+import { MAX_NUMBER } from './challenge.js';
 
 /** On by default: <petition-form> solves challenges without the reader noticing (issue 19). */
 export const POW_DEFAULT = 'on';
@@ -39,8 +40,9 @@ serve options:
   --webhook URL          send each signature (and erasure) there as a signed Standard Webhooks
                          event, retried for 3 days until it answers 2xx (repeat for several)
   --proof-of-work on|off signature POSTs must carry a solved challenge from GET /api/challenge
-                         (ALTCHA v1, SHA-256, ~35,000 hashes on average: about half a second in a
-                         browser, a CPU-second per thousand signatures for a bot; default ${POW_DEFAULT});
+                         (ALTCHA v1, SHA-256, ~${(MAX_NUMBER / 2).toLocaleString('en')} hashes on average: about a second
+                         on a phone at 4× CPU slowdown, a CPU-second per thousand signatures for
+                         a bot; default ${POW_DEFAULT});
                          requests with the admin token skip it
   --smtp URL             the mail server for confirmation emails (petitions with "confirm": true),
                          e.g. smtp://user:pass@mail.example:587 (default $SMTP_URL); without it

@@ -1,8 +1,11 @@
 // Proof of work (issue 19): GET /api/challenge, and signature POSTs that must carry a solved,
 // fresh, unused challenge in `altcha`. Against the real server and database, both backends.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createChallenge } from 'altcha-lib/v1';
+import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { Challenges, solves } from '../challenge.js';
+import { SqliteStore } from '../storage/sqlite.js';
 import { solved } from './altcha-client.js';
 import {
   auth,
@@ -13,6 +16,7 @@ import {
   sign,
   signature,
   startServer,
+  tempDir,
   FIXTURE_FEED,
 } from './helpers.js';
 import type { Res, TestServer } from './helpers.js';
@@ -150,6 +154,57 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('proof of work: checking a solution', () => {
+  const decoded = (altcha: string) => JSON.parse(Buffer.from(altcha, 'base64').toString());
+
+  it("gives altcha-lib's verdict on solved, forged and altered payloads", async () => {
+    const expires = new Date(Date.now() + 5 * MINUTE);
+    const good = decoded(await made(KEY, expires));
+    const unexpiring = await createChallenge({ hmacKey: KEY, number: 9, maxnumber: 100, salt: 'no-params' });
+    const cases = {
+      solved: good,
+      'salt without its closing &': { ...unexpiring, number: 9 },
+      'another key': decoded(await made('some-other-key-the-attacker-chose-000', expires)),
+      'wrong number': { ...good, number: 43 },
+      'altered salt': { ...good, salt: good.salt.replace('?', '?x=1&') },
+      'altered challenge': { ...good, challenge: 'f'.repeat(64) },
+      'altered signature': { ...good, signature: '0'.repeat(64) },
+    };
+    for (const [name, payload] of Object.entries(cases)) {
+      assert.equal(solves(payload, KEY), await verifySolution(payload, KEY, false), name);
+    }
+    assert.equal(solves(good, KEY), true);
+    assert.equal(solves(cases['salt without its closing &'], KEY), true);
+  });
+
+  it('checks in line, without a WebCrypto call (each one a round trip through the thread pool)', async () => {
+    const store = new SqliteStore(path.join(tempDir(), 'check.db'));
+    await store.init();
+    const challenges = new Challenges(store, KEY);
+    await challenges.load();
+    const altcha = await made(KEY, new Date(Date.now() + 5 * MINUTE));
+    const subtle = globalThis.crypto.subtle;
+    const calls: string[] = [];
+    const spies = (['digest', 'sign', 'importKey'] as const).map((name) => {
+      const original = subtle[name];
+      subtle[name] = ((...args: unknown[]) => {
+        calls.push(name);
+        return (original as (...a: unknown[]) => unknown).apply(subtle, args);
+      }) as never;
+      return () => (subtle[name] = original as never);
+    });
+    try {
+      const spent = await challenges.check(altcha);
+      assert.equal(spent.signature, decoded(altcha).signature);
+      await assert.rejects(challenges.check(encode({ ...decoded(altcha), number: 7 })), /not solved/);
+    } finally {
+      for (const restore of spies) restore();
+      await store.close();
+    }
+    assert.deepEqual(calls, []);
+  });
+});
 
 describe('proof of work: CLI', () => {
   it('--proof-of-work takes on or off; anything else is a usage error', async () => {
