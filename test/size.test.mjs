@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import { entryClosure, sizes } from '../scripts/size.mjs';
 import { ENTRY_BUDGET_GZIP, WIDGET_SCRIPT_BUDGET_GZIP } from './budgets.mjs';
 
-
 test(`the entry and its static imports are at most ${ENTRY_BUDGET_GZIP} bytes gzipped`, () => {
   const files = entryClosure();
   const gzip = files.reduce((n, f) => n + sizes(f).gzip, 0);
@@ -39,7 +38,6 @@ test('nothing fetched at load contains the map engine', () => {
     assert.ok(!/maplibre/i.test(readFileSync(file, 'utf8')), `${file} is loaded with the entry and contains maplibre`);
   }
 });
-
 
 const widgetScripts = readdirSync('dist/widgets').filter((f) => f.endsWith('.js'));
 

@@ -102,7 +102,7 @@ describe('two servers on one Postgres', { skip: postgres.skip }, () => {
     try {
       const statuses: number[] = [];
       for (let n = 0; n < 6; n++) statuses.push((await sign(rig.spread(n), signature())).status);
-      // Round robin: two on each server, then each refuses the third (docs/design.md, the rate limit with several servers).
+      // Round robin: two on each server, then each refuses the third (docs/design.md: the rate limit, several servers).
       assert.deepEqual(statuses, [201, 201, 201, 201, 429, 429]);
     } finally {
       await rig.close();
