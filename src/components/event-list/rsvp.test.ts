@@ -145,6 +145,28 @@ describe('<event-list> RSVP', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('the last seat taken by two readers at once: one is going, the other waitlisted, and both are told so', async () => {
+    const holder = await fixture<HTMLElement>(
+      html`<div><event-list feed=${feedUrl()}></event-list><event-list feed=${feedUrl()}></event-list></div>`,
+    );
+    const [a, b] = [...holder.querySelectorAll('event-list')];
+    await waitUntil(() => item(a, 'rsvp-last-seat') && item(b, 'rsvp-last-seat'), 'both lists show the event');
+    for (const el of [a, b]) {
+      await open(el, 'rsvp-last-seat');
+      await fill(el, { given_name: 'Sam', email: unique() });
+    }
+    const sent = [oneEvent(a, 'rsvp-sent'), oneEvent(b, 'rsvp-sent')];
+    // Both in one task: the two POSTs race for the seat.
+    for (const el of [a, b]) inItem<HTMLButtonElement>(el, 'rsvp-last-seat', '[part=submit]')!.click();
+    const statuses = (await Promise.all(sent)).map((e) => e.detail.status).sort();
+    expect(statuses).to.deep.equal(['going', 'waitlisted']);
+    expect(await seats('rsvp-last-seat')).to.include({ going: 1, waitlisted: 1 });
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    const thanks = [a, b].map((el) => text(inItem(el, 'rsvp-last-seat', '#rsvp-thanks'))).sort();
+    expect(thanks[1]).to.equal('You’re on the waiting list. The organizers will let you know if a place opens.');
+    expect(thanks[0]).to.match(/going/i);
+  });
+
   it('offline: saved and said so, then delivered exactly once when the connection returns', async () => {
     const before = await seats('rsvp-offline');
     const el = await list();
