@@ -13,7 +13,12 @@ const EVENTS = 'src/core/events.ts';
 /** A type as text, with a union named by an alias written out member by member (true | false as boolean). */
 function typeText(checker, type) {
   if (!type.isUnion() || !type.aliasSymbol) return checker.typeToString(type, undefined, FLAGS);
-  const members = type.types.map((t) => checker.typeToString(t, undefined, FLAGS));
+  // In the order the alias writes them: the checker's own order follows when each literal type was first
+  // met anywhere in the program (another component's `'compact'` first made `'compact' | 'card'`).
+  const written = type.aliasSymbol.declarations?.find(ts.isTypeAliasDeclaration)?.type;
+  const parts =
+    written && ts.isUnionTypeNode(written) ? written.types.map((n) => checker.getTypeFromTypeNode(n)) : type.types;
+  const members = parts.map((t) => checker.typeToString(t, undefined, FLAGS));
   const bool = members.includes('true') && members.includes('false');
   return [...(bool ? ['boolean'] : []), ...members.filter((m) => !bool || (m !== 'true' && m !== 'false'))].join(' | ');
 }
