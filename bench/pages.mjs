@@ -18,7 +18,9 @@ export function benchPages(orgOrigin) {
   const widgets = `<platform-list feed="${feed}"></platform-list>
   <petition-form feed="${feed}" petition="cancel-rent"></petition-form>
   <donate-button feed="${feed}"></donate-button>
-  <org-feed src="${feed}"><platform-plank plank="housing"></platform-plank></org-feed>`;
+  <org-feed src="${feed}"><platform-plank plank="housing"></platform-plank></org-feed>
+  <event-list feed="${feed}" limit="3"></event-list>
+  <join-form feed="${feed}"></join-form>`;
   const offscreenMap = `<div style="height:6000px"></div><chapter-map feed="${feed}"></chapter-map>`;
   return {
     '/without': { html: hostPage({ body: article }) },

@@ -52,7 +52,7 @@ async function measure(path) {
   const rec = recordScripts(page);
   await page.goto(`${site.origin}${path}`);
   const rendered = await page.evaluate(async () => {
-    const tags = ['platform-list', 'petition-form', 'donate-button', 'platform-plank'];
+    const tags = ['platform-list', 'petition-form', 'donate-button', 'platform-plank', 'event-list', 'join-form'];
     const els = [...document.querySelectorAll(tags.join(','))];
     // Rendered: the widget shows content (a list: its planks), not a loading message.
     const shown = (el) => {

@@ -38,11 +38,19 @@ export interface EventViewOptions {
   rsvpOpen: boolean;
 }
 
+/** The namer and list formatter per reader language, made once (each costs a render several milliseconds). */
+const languageIntl = new Map<string, { names: Intl.DisplayNames; list: Intl.ListFormat }>();
+
 /** `en, es` → `English and Spanish`, in the reader's language (the tags as written when Intl cannot name them). */
 export function languageNames(tags: readonly string[], lang: string): string {
   try {
-    const names = new Intl.DisplayNames([lang, 'en'], dictionary({ type: 'language' as const }));
-    const list = new Intl.ListFormat([lang, 'en'], dictionary({ type: 'conjunction' as const }));
+    let intl = languageIntl.get(lang);
+    if (!intl) {
+      const names = new Intl.DisplayNames([lang, 'en'], dictionary({ type: 'language' as const }));
+      const list = new Intl.ListFormat([lang, 'en'], dictionary({ type: 'conjunction' as const }));
+      languageIntl.set(lang, (intl = { names, list }));
+    }
+    const { names, list } = intl;
     return list.format(tags.map((tag) => names.of(tag) ?? tag));
   } catch {
     return tags.join(', ');
