@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The join form's own rules; the form's (fields, consent, status) are the petition's (petition-form.styles.ts). */
+/** The join form's own rules; its box and status are the petition's, its fields and consent formStyles (core). */
 export const joinStyles = css`
   .chapter {
     grid-column: 1 / -1;

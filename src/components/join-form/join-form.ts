@@ -9,6 +9,7 @@ import { renderRichText } from '../../core/rich-text.js';
 import { honeypot, renderConsent, renderField, renderProblem } from '../../core/signing/form-fields.js';
 import { SigningController } from '../../core/signing/signing.js';
 import { themeStyles } from '../../core/theme.styles.js';
+import { formStyles } from '../../core/form.styles.js';
 import { petitionStyles } from '../petition-form/petition-form.styles.js';
 import { ChapterChoice, finder } from './chapter-choice.js';
 import { JoinController } from './join-controller.js';
@@ -70,7 +71,7 @@ const flow = lazy(() => import('./lazy/flow.js'));
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
 export class JoinForm extends SolidarityElement {
-  static styles = [themeStyles, petitionStyles, joinStyles];
+  static styles = [themeStyles, formStyles, petitionStyles, joinStyles];
   static override properties = {
     feed: {},
     endpoint: {},
