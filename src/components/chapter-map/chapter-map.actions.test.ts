@@ -93,12 +93,15 @@ describe('<chapter-map> chapter details: next events and joining', () => {
       'https://party.example/join?ref=map&chapter=chicago',
     );
     const warn = console.warn;
-    console.warn = () => {};
+    const warnings: unknown[] = [];
+    console.warn = (m: unknown) => warnings.push(m);
     try {
       expect(joinHref('javascript:alert(1)//{chapter}', 'chicago')).to.equal(null);
+      expect(joinHref('javascript:alert(1)//{chapter}', 'milwaukee')).to.equal(null);
     } finally {
       console.warn = warn;
     }
+    expect(warnings, 'one warning for the unsafe join-url, not one per render').to.have.length(1);
     expect(joinHref(undefined, 'chicago')).to.equal(null);
   });
 

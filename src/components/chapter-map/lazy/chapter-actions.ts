@@ -23,12 +23,16 @@ export const nextEvents = (events: readonly SolidarityEvent[], chapter: string, 
 export const eventsOf = (feed: PageFeed | undefined, warn: (problem: string) => void): SolidarityEvent[] =>
   feed ? feedEvents(feed, warn) : [];
 
+/** A `join-url` found unsafe: not checked (and warned about) again at each render of the details. */
+const refused = new Set<string>();
+
 /** `join-url` for one chapter: `{chapter}` replaced by its id, else `?chapter=<id>` added; null when unsafe. */
 export function joinHref(template: string | undefined, chapter: string): string | null {
-  if (!template) return null;
+  if (!template || refused.has(template)) return null;
   const id = encodeURIComponent(chapter);
   const filled = template.includes('{chapter}') ? template.replaceAll('{chapter}', id) : template;
   const url = safeUrl(filled, { base: document.baseURI, context: 'chapter-map join-url' });
+  if (!url) refused.add(template);
   if (!url || template.includes('{chapter}')) return url;
   const withChapter = new URL(url);
   withChapter.searchParams.set('chapter', chapter);
