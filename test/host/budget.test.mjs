@@ -10,6 +10,9 @@ import { hostPage, startScene } from './harness.mjs';
 import { recordScripts } from './page-bytes.mjs';
 import { PAGE_BUDGET_GZIP, WIDGET_SCRIPT_BUDGET_GZIP } from '../budgets.mjs';
 
+/** How long a page may take to show a widget on a loaded CI machine (a wait, not a measurement). */
+const WAIT_MS = 30_000;
+
 let org, site, browser, scene;
 const pages = {};
 
@@ -108,7 +111,7 @@ test('no maplibre byte is fetched while the map is far below the fold; scrolling
   await page.waitForFunction(
     () => performance.getEntriesByType('resource').some((e) => /map-view/.test(e.name)),
     null,
-    { timeout: 15000 },
+    { timeout: WAIT_MS },
   );
   await page.close();
 });
@@ -125,7 +128,7 @@ test(`a page whose only widget is the map, with widgets/chapter-map.js, fetches 
   await page.waitForFunction(
     () => document.querySelector('chapter-map')?.shadowRoot?.querySelectorAll('[role=option]').length > 0,
     null,
-    { timeout: 15000 },
+    { timeout: WAIT_MS },
   );
   await page.close();
 });
@@ -139,7 +142,7 @@ test('a page with both the main script and widgets/chapter-map.js gets one worki
   await page.waitForFunction(
     () => document.querySelector('chapter-map')?.shadowRoot?.querySelectorAll('[role=option]').length > 0,
     null,
-    { timeout: 15000 },
+    { timeout: WAIT_MS },
   );
   assert.deepEqual(errors, []);
   await page.close();
@@ -154,7 +157,7 @@ const rendered = (page, tags) =>
         return root && root.textContent.trim() && !/Loading/.test(root.textContent);
       }),
     tags,
-    { timeout: 15000 },
+    { timeout: WAIT_MS },
   );
 
 for (const tag of ['event-list', 'join-form'])
