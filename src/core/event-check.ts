@@ -31,11 +31,16 @@ const JOIN: Spec = { title: 'text', body: 'text', fields: 'strs', consent: 'text
 /** ISO 8601 date and time with its UTC offset (`Z` or `±hh:mm`), seconds optional. */
 const WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
+/** Zones found known already: asking Intl costs a formatter each time, and a feed names few zones many times. */
+const knownZones = new Set<string>();
+
 /** Whether `zone` is an IANA time zone name this runtime knows (an offset like `+05:30` is not one). */
 export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
+    knownZones.add(zone);
     return true;
   } catch {
     return false;

@@ -61,12 +61,15 @@ describe('defineTags', () => {
     expect(load.calls).to.equal(1);
   });
 
-  it('defines a tag the page already has, and one added alone later', async () => {
+  it('defines a tag the page already has (asked for in a task after its own start), and one added alone later', async () => {
     const first = fresh();
     const later = fresh();
     const el = await fixture(`<${first.tag}></${first.tag}>`);
-    defineTags({}, { [first.tag]: chunk(first.element), [later.tag]: chunk(later.element) });
+    const load = chunk(first.element);
+    defineTags({}, { [first.tag]: load, [later.tag]: chunk(later.element) });
+    expect(load.calls, "asked for in the script's own start").to.equal(0);
     await customElements.whenDefined(first.tag);
+    expect(load.calls).to.equal(1);
     expect(el).to.be.instanceOf(first.element);
     document.body.append(document.createElement(later.tag));
     await customElements.whenDefined(later.tag);

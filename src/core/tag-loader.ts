@@ -92,7 +92,8 @@ export function defineTags(
 
   let previous: Promise<void> | undefined;
   for (const tag of Object.keys(inEntry)) previous = define(tag, previous);
-  defineFound(document);
+  // The page's other tags are looked for, and their scripts asked for, in a task after the entry's own start.
+  void yieldToPage().then(() => defineFound(document));
   if (pending.size) watch();
   addEventListener('online', () => defineFound(document));
   return define;

@@ -3,17 +3,19 @@ import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
-import type { SolidarityEvent } from '../../core/feed-types.js';
+import type { PageFeed, SolidarityEvent } from '../../core/feed-types.js';
 import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { ListClock } from './event-clock.js';
+import { ListPreparation } from './list-preparation.js';
 import { EventDeepLink } from './event-deep-link.js';
 import { listStyles } from './event-list.styles.js';
 import { translate } from './event-messages.js';
 import { nextChange, upcomingEvents } from './event-schedule.js';
 import { feedEvents, knownChapter } from './event-source.js';
-import { renderEvent } from './event-view.js';
+import { eventTimes } from './event-time.js';
+import { languageNames, renderEvent } from './event-view.js';
 import { RsvpSource, type RsvpView } from './rsvp-source.js';
 import { httpUrl } from '../../core/signing/http-url.js';
 import { SigningController } from '../../core/signing/signing.js';
@@ -128,6 +130,7 @@ export class EventList extends SolidarityElement {
         },
       !!this.chapter &&
         s?.status === 'ready' &&
+        this.preparation.ready(s.feed) &&
         !knownChapter(s.feed, this.events(), this.chapter) && {
           name: 'chapter',
           value: this.chapter,
@@ -137,11 +140,34 @@ export class EventList extends SolidarityElement {
   });
 
   private deepLink = new EventDeepLink(this);
+  private preparation = new ListPreparation<PageFeed>(this, (feed) => this.firstRenderPieces(feed));
+
+  /** What the first render of `feed` formats, a piece per `yield` (see ListPreparation). */
+  private *firstRenderPieces(feed: PageFeed) {
+    const s = this.feedState.state;
+    if (s?.status !== 'ready' || s.feed !== feed) return;
+    const lang = this.locale.lang;
+    const events = this.events();
+    yield;
+    for (const event of this.shown(feed, events, Date.now())) {
+      eventTimes(event, lang);
+      yield;
+      if (!event.lang?.length) continue;
+      languageNames(event.lang, lang);
+      yield;
+    }
+  }
 
   /** The feed's usable events (none before it is ready). */
   private events(): SolidarityEvent[] {
     const s = this.feedState.state;
     return s?.status === 'ready' ? feedEvents(s.feed, (p) => this.warnOnce(`feed ${s.url}: ${p}`)) : [];
+  }
+
+  /** The events the list shows at `now`. */
+  private shown(feed: PageFeed, events: SolidarityEvent[], now: number): SolidarityEvent[] {
+    const chapter = this.chapter && knownChapter(feed, events, this.chapter) ? this.chapter : undefined;
+    return upcomingEvents(events, { chapter, limit: this.parsedLimit(), linked: this.deepLink.linked, now });
   }
 
   private parsedLimit(): number | undefined {
@@ -191,6 +217,16 @@ export class EventList extends SolidarityElement {
     m.download(this.renderRoot, event.id);
   }
 
+  /** Also waits for the list's first render of a feed, readied a piece per task (see ListPreparation). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.preparation.pending) {
+      await this.preparation.pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   render() {
     return html`${this.attributeCheck.render()}${this.renderEvents()}`;
   }
@@ -201,10 +237,8 @@ export class EventList extends SolidarityElement {
     const s = this.feedState.state;
     if (!s) return html`<slot></slot>`;
     if (s.status !== 'ready') return renderFeedStatus(s, t);
-    const events = this.events();
-    const chapter = this.chapter && knownChapter(s.feed, events, this.chapter) ? this.chapter : undefined;
-    const limit = this.parsedLimit();
-    const shown = upcomingEvents(events, { chapter, limit, linked: this.deepLink.linked, now: this.clock.now });
+    if (!this.preparation.ready(s.feed)) return renderFeedStatus({ status: 'loading', url: s.url }, t);
+    const shown = this.shown(s.feed, this.events(), this.clock.now);
     this.clock.wakeAt(nextChange(shown));
     if (!shown.length) return html`<p class="message" part="message" role="status">${t.t('events.empty')}</p>`;
     const variant = VARIANTS.includes(this.variant) ? this.variant : 'list';

@@ -32,8 +32,8 @@ export interface EventTimes {
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
 const HOUR: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
-/** The reader's IANA zone, as the browser knows it. */
-export const readerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The reader's IANA zone, as the browser knew it when the page first asked (one formatter, not one per event). */
+export const readerZone = (): string => formatter('en', {}).resolvedOptions().timeZone;
 
 /** A zone name Intl accepts, else undefined (a feed may carry one this browser does not know). */
 function knownZone(zone: string): string | undefined {
