@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { chaptersFeed } from '../../../test/fixtures/chapters-feed.js';
 import { jsonUrl } from '../../../test/fixtures/feed.js';
-import { sampleJoin } from '../../../test/fixtures/events-feed.js';
+import { sampleJoin } from '../../../test/fixtures/join-settings.js';
 import type { SolidarityEvent } from '../../core/feed-types.js';
 import { JoinForm } from '../join-form/join-form.js';
 import { mapFrom, options, resetPage, root } from './chapter-map.test-kit.js';

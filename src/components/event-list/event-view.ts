@@ -10,8 +10,8 @@ import type { LocaleController } from '../../core/locale-controller.js';
 import { renderRichText } from '../../core/rich-text.js';
 import { pickTranslation } from '../../core/translations.js';
 import { safeUrl } from '../../core/url.js';
-import { endsAt } from './event-schedule.js';
-import { eventTimes } from './event-time.js';
+import { endsAt } from '../../core/event-schedule.js';
+import { eventTimes } from '../../core/event-time.js';
 
 /** Seats as last known: from the feed, then from the server's answers. */
 export interface Seats {

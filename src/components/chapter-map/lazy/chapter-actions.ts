@@ -8,9 +8,9 @@ import type { PageFeed, SolidarityEvent } from '../../../core/feed-types.js';
 import type { LocaleController } from '../../../core/locale-controller.js';
 import { pickTranslation } from '../../../core/translations.js';
 import { safeUrl } from '../../../core/url.js';
-import { upcomingEvents } from '../../event-list/event-schedule.js';
-import { eventTimes } from '../../event-list/event-time.js';
-import { feedEvents } from '../../event-list/event-source.js';
+import { upcomingEvents } from '../../../core/event-schedule.js';
+import { eventTimes } from '../../../core/event-time.js';
+import { feedEvents } from '../../../core/event-source.js';
 
 /** How many of a chapter's events its details list. */
 export const NEXT_EVENTS = 3;

@@ -7,19 +7,8 @@ import { html, nothing } from 'lit';
 import type { Chapter } from '../../../core/feed-types.js';
 import type { LocaleController } from '../../../core/locale-controller.js';
 import { pickTranslation } from '../../../core/translations.js';
-import { safeUrl, trim } from '../../../core/url.js';
-import { warn } from '../../../core/warn.js';
-
-/** A mailto: link for a plain email address, or null when it is not one. */
-export function mailtoUrl(email: string | undefined | null): string | null {
-  if (!email) return null;
-  const address = trim(email.replace(/^mailto:/i, ''));
-  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) {
-    warn(`ignored email "${email}": it is not an email address.`);
-    return null;
-  }
-  return `mailto:${address}`;
-}
+import { mailtoUrl } from '../../../core/mailto.js';
+import { safeUrl } from '../../../core/url.js';
 
 export interface InfoLine {
   kind: 'city' | 'meets' | 'email' | 'url';

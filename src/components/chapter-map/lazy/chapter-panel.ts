@@ -22,7 +22,8 @@ import { ChapterSource } from './chapter-source.js';
 import { DeepLink } from './deep-link.js';
 import { MapEngine } from './map-engine.js';
 import { mapAttributeProblems } from './map-attributes.js';
-import { distanceText, locate } from './near-me.js';
+import { locate } from '../../../core/locate.js';
+import { distanceText } from './near-me.js';
 import { VirtualList } from './virtual-list.js';
 
 export class ChapterPanel {

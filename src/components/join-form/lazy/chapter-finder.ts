@@ -1,12 +1,12 @@
 /**
  * Finding a new member's chapter (fetched with the first interaction with the form): by postal code,
  * with the one prefix rule the map and the server use (core/postal-match.ts), and nearest to a
- * position, for "Near me" (the position asked for as the map asks, chapter-map/lazy/near-me.ts).
+ * position, for "Near me" (the position asked for as the map asks, core/locate.ts).
  */
 import type { Chapter } from '../../../core/feed-types.js';
 import { postalMatch } from '../../../core/postal-match.js';
 
-export { locate } from '../../chapter-map/lazy/near-me.js';
+export { locate } from '../../../core/locate.js';
 
 /** The chapter covering a postal code (the server's pick for the same body), or undefined. */
 export function chapterForPostal(chapters: readonly Chapter[], code: string, country?: string): Chapter | undefined {

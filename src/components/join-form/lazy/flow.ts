@@ -12,8 +12,8 @@ import { send as sendAction, type Outcome } from '../../../core/signing/lazy/eng
 import type { ActionEntry, QueuedAction } from '../../../core/signing/offline-queue.js';
 import type { Answer, Delivery, Refusal, Signing } from '../../../core/signing/signing-types.js';
 import { pickTranslation } from '../../../core/translations.js';
+import { mailtoUrl } from '../../../core/mailto.js';
 import { safeUrl } from '../../../core/url.js';
-import { mailtoUrl } from '../../chapter-map/lazy/chapter-info.js';
 import type { JoinController } from '../join-controller.js';
 import type { JoinView } from '../join-view.js';
 

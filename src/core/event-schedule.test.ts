@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { SolidarityEvent } from '../../core/feed-types.js';
-import { idFromHash } from '../../core/hash-link.js';
+import type { SolidarityEvent } from './feed-types.js';
+import { idFromHash } from './hash-link.js';
 import { ASSUMED_LENGTH_MS, nextChange, upcomingEvents } from './event-schedule.js';
 
 const at = (id: string, starts: string, ends?: string, chapter?: string): SolidarityEvent => ({

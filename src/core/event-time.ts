@@ -2,8 +2,8 @@
  * An event's date and time as a reader needs them, with Intl only: in the event's own zone (named when
  * the reader is elsewhere), and then in the reader's zone when its clock reads differently.
  */
-import { dictionary } from '../../core/dictionary.js';
-import type { SolidarityEvent } from '../../core/feed-types.js';
+import { dictionary } from './dictionary.js';
+import type { SolidarityEvent } from './feed-types.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

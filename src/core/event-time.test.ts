@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { SolidarityEvent } from '../../core/feed-types.js';
+import type { SolidarityEvent } from './feed-types.js';
 import { eventTimes } from './event-time.js';
 
 const squash = (s: string | undefined) => s?.replace(/\s+/g, ' ');

@@ -2,9 +2,9 @@
  * A feed's events as the list uses them: checked by the feed's rules once per feed (a bad event is
  * skipped and warned with its JSON path, like every feed problem), and the chapter ids the feed knows.
  */
-import { checkEvents } from '../../core/event-check.js';
-import { Checker } from '../../core/feed-check.js';
-import type { PageFeed, SolidarityEvent } from '../../core/feed-types.js';
+import { checkEvents } from './event-check.js';
+import { Checker } from './feed-check.js';
+import type { PageFeed, SolidarityEvent } from './feed-types.js';
 
 const checked = new WeakMap<PageFeed, SolidarityEvent[]>();
 

@@ -2,7 +2,7 @@
  * Which events a list shows, and when that changes: upcoming ones in order of their start,
  * past ones gone (an event in progress stays until it ends).
  */
-import type { SolidarityEvent } from '../../core/feed-types.js';
+import type { SolidarityEvent } from './feed-types.js';
 
 /** How long an event without `ends` is taken to last, for hiding it once it is over. */
 export const ASSUMED_LENGTH_MS = 60 * 60 * 1000;
