@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The join form's own rules; its box and status are the petition's, its fields and consent formStyles (core). */
+/** The join form's own rules; its box is formBoxStyles, its fields and consent formStyles (core). */
 export const joinStyles = css`
   .chapter {
     grid-column: 1 / -1;

@@ -10,7 +10,7 @@ import { honeypot, renderConsent, renderField, renderProblem } from '../../core/
 import { SigningController } from '../../core/signing/signing.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { formStyles } from '../../core/form.styles.js';
-import { petitionStyles } from '../petition-form/petition-form.styles.js';
+import { formBoxStyles } from '../../core/form-box.styles.js';
 import { ChapterChoice, finder } from './chapter-choice.js';
 import { JoinController } from './join-controller.js';
 import { joinStyles } from './join-form.styles.js';
@@ -71,7 +71,7 @@ const flow = lazy(() => import('./lazy/flow.js'));
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
 export class JoinForm extends SolidarityElement {
-  static styles = [themeStyles, formStyles, petitionStyles, joinStyles];
+  static styles = [themeStyles, formStyles, formBoxStyles, joinStyles];
   static override properties = {
     feed: {},
     endpoint: {},

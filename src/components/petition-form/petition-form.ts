@@ -9,8 +9,8 @@ import { renderRichText } from '../../core/rich-text.js';
 import { themeStyles } from '../../core/theme.styles.js';
 import { flow } from './flow-chunk.js';
 import { PetitionController } from './petition-controller.js';
+import { formBoxStyles } from '../../core/form-box.styles.js';
 import { formStyles } from '../../core/form.styles.js';
-import { petitionStyles } from './petition-form.styles.js';
 import { longDate, type PetitionView } from './petition-view.js';
 import { SigningController } from '../../core/signing/signing.js';
 
@@ -66,7 +66,7 @@ const autocomplete = (f: SignatureField) =>
  * @fires feed-error - The feed failed. `detail: { url, message }`.
  */
 export class PetitionForm extends SolidarityElement {
-  static styles = [themeStyles, formStyles, petitionStyles];
+  static styles = [themeStyles, formStyles, formBoxStyles];
   static override properties = {
     feed: {},
     petition: {},

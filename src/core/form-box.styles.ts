@@ -3,8 +3,12 @@ import { css } from 'lit';
 // A host page's rules on form/input/label/button (even !important) cannot enter the
 // shadow root; what it could pass down by inheritance is reset on :host (here and in
 // themeStyles), and controls take the widget's font explicitly.
-/** The petition's box, counter and status; its form's fields, consent and honeypot are formStyles (core). */
-export const petitionStyles = css`
+/**
+ * The box a signing form stands in (the petition's, the join form's): frame, heading, paragraphs, alert
+ * and status line, and the petition's counter bar (kept here: apart, it costs the entry ~40 bytes).
+ * Its fields, consent and honeypot are formStyles.
+ */
+export const formBoxStyles = css`
   :host {
     text-indent: 0;
     word-spacing: normal;
