@@ -178,6 +178,27 @@ describe('<event-list> for a reader in Europe/Paris', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('grows a long list a slice per task, and updateComplete waits for the whole list', async () => {
+    const many = Array.from({ length: 13 }, (_, i) => ({
+      ...events()[1],
+      id: `meeting-${i}`,
+      starts: `2099-03-${String(i + 1).padStart(2, '0')}T19:00:00-06:00`,
+      ends: `2099-03-${String(i + 1).padStart(2, '0')}T21:00:00-06:00`,
+    }));
+    const loaded = new Promise((resolve) => document.addEventListener('feed-load', resolve, { once: true }));
+    const holder = await fixture<HTMLElement>(html`<div><event-list feed=${feedWith(many)}></event-list></div>`);
+    const el = holder.querySelector('event-list')!;
+    const seen: number[] = [];
+    new MutationObserver(() => {
+      const n = items(el).length;
+      if (n !== seen[seen.length - 1]) seen.push(n);
+    }).observe(el.shadowRoot!, { childList: true, subtree: true });
+    await loaded;
+    await el.updateComplete;
+    expect(items(el).map((li) => li.dataset.event)).to.deep.equal(many.map((e) => e.id));
+    expect(seen, 'the events shown after each render').to.deep.equal([2, 6, 10, 13]);
+  });
+
   it('says when there is nothing upcoming', async () => {
     const el = await list('', feedWith([events()[2]]));
     expect(squash(el.shadowRoot!.querySelector('[part=message]')?.textContent)).to.equal('No upcoming events.');

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
+import { GrowingSlice } from '../../core/growing-slice.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { PageFeed, SolidarityEvent } from '../../core/feed-types.js';
 import { lazy } from '../../core/lazy.js';
@@ -141,15 +142,17 @@ export class EventList extends SolidarityElement {
 
   private deepLink = new EventDeepLink(this);
   private preparation = new ListPreparation<PageFeed>(this, (feed) => this.firstRenderPieces(feed));
+  private slice = new GrowingSlice(this);
 
-  /** What the first render of `feed` formats, a piece per `yield` (see ListPreparation). */
+  /** What the first render of `feed` formats (its first slice of events), a piece per `yield` (see ListPreparation). */
   private *firstRenderPieces(feed: PageFeed) {
     const s = this.feedState.state;
     if (s?.status !== 'ready' || s.feed !== feed) return;
     const lang = this.locale.lang;
     const events = this.events();
     yield;
-    for (const event of this.shown(feed, events, Date.now())) {
+    this.slice.reset();
+    for (const event of this.slice.of(this.shown(feed, events, Date.now()))) {
       eventTimes(event, lang);
       yield;
       if (!event.lang?.length) continue;
@@ -217,11 +220,11 @@ export class EventList extends SolidarityElement {
     m.download(this.renderRoot, event.id);
   }
 
-  /** Also waits for the list's first render of a feed, readied a piece per task (see ListPreparation). */
+  /** Also waits for the list's first render of a feed (readied a piece per task) and for all its events. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.preparation.pending) {
-      await this.preparation.pending;
+    for (let next; (next = this.preparation.pending ?? this.slice.growing);) {
+      await next;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -244,7 +247,7 @@ export class EventList extends SolidarityElement {
     const variant = VARIANTS.includes(this.variant) ? this.variant : 'list';
     const calendar = calendarChunk.module;
     return html`<ul class="events ${variant}" part="list" aria-label=${t.t('events.label')}>
-      ${shown.map((event) =>
+      ${this.slice.of(shown).map((event) =>
         renderEvent(event, {
           locale: t,
           variant,

@@ -34,7 +34,9 @@ export class ListPreparation<T extends object> {
     try {
       await warmIntl(this.host.locale.lang);
       const pieces = this.pieces(of);
-      while (this.preparing === of && !pieces.next().done) await yieldToPage();
+      // Each piece in a task of its own, the first too (not in the task of Intl's last part).
+      do await yieldToPage();
+      while (this.preparing === of && !pieces.next().done);
     } catch {
       // The render does the same work, and shows what went wrong rather than leaving the list loading.
     }

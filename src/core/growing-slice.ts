@@ -1,0 +1,44 @@
+/**
+ * How much of a long list a widget renders: a first slice, then one more slice per task until the whole
+ * list is rendered, so a list of any length never renders in one long task for the host page. Lit keeps
+ * the items already rendered and only adds the new ones.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { yieldToPage } from './scheduling.js';
+
+export class GrowingSlice implements ReactiveController {
+  /** How many items the host renders now. */
+  count: number;
+  private total = 0;
+  /** Settles once the next slice was asked for; undefined when every item is rendered. */
+  growing?: Promise<void>;
+
+  constructor(
+    private host: ReactiveControllerHost,
+    private first = 2,
+    private step = 4,
+  ) {
+    this.count = first;
+    host.addController(this);
+  }
+
+  /** The items of `items` to render now (call it in `render()`). */
+  of<T>(items: readonly T[]): T[] {
+    this.total = items.length;
+    return items.slice(0, this.count);
+  }
+
+  /** Back to the first slice (a new list). */
+  reset(): void {
+    this.count = this.first;
+  }
+
+  hostUpdated(): void {
+    if (this.count >= this.total || this.growing) return;
+    this.growing = yieldToPage().then(() => {
+      this.growing = undefined;
+      this.count += this.step;
+      this.host.requestUpdate();
+    });
+  }
+}
