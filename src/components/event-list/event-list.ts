@@ -222,12 +222,9 @@ export class EventList extends SolidarityElement {
 
   /** Also waits for the list's first render of a feed (readied a piece per task) and for all its events. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let next; (next = this.preparation.pending ?? this.slice.growing);) {
-      await next;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+    const complete = await super.getUpdateComplete();
+    const next = this.preparation.pending ?? this.slice.growing;
+    return next ? next.then(() => this.getUpdateComplete()) : complete;
   }
 
   render() {

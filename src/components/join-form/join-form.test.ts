@@ -138,6 +138,19 @@ describe('<join-form>', () => {
     }
   });
 
+  it("shows the form first and the chapters' options a task later; updateComplete waits for them", async () => {
+    const el = await fixture<JoinForm>(`<join-form feed="${env.feedUrl}"></join-form>`);
+    const options = () => root(el).querySelectorAll('#f-chapter option').length;
+    const seen: number[] = [];
+    new MutationObserver(() => {
+      if (options() && options() !== seen[seen.length - 1]) seen.push(options());
+    }).observe(root(el), { childList: true, subtree: true });
+    await waitUntil(() => root(el).querySelector('form'), 'the form shows');
+    await el.updateComplete;
+    expect(options(), "the placeholder and the test feed's four chapters").to.equal(5);
+    expect(seen, 'the placeholder, then every chapter').to.deep.equal([1, options()]);
+  });
+
   it('the page gives a chapter; it is chosen and editable', async () => {
     const el = await joinForm('chapter="toronto"');
     await waitUntil(() => chapterOf(el) === 'toronto', 'the given chapter is chosen');

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
+import { GrowingSlice } from '../../core/growing-slice.js';
 import type { SignatureField } from '../../core/feed-types.js';
 import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
@@ -106,6 +107,15 @@ export class JoinForm extends SolidarityElement {
   private attributeCheck = new AttributeCheck(this, this.locale, () => this.form.bad);
   private signing = new SigningController<JoinView, JoinController>(this, 'join', this.form, flow);
   private choice = new ChapterChoice(this.signing, this.form);
+  /** The chapters' options come a task after the form: a long list of them is most of a first render. */
+  private chapterOptions = new GrowingSlice(this, 0, 50);
+
+  /** Also waits for every chapter's option. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const growing = this.chapterOptions.growing;
+    return growing ? growing.then(() => this.getUpdateComplete()) : complete;
+  }
 
   /** The first interaction: the sending code and the chapter finder come meanwhile. */
   private prefetch = (): void => {
@@ -181,7 +191,7 @@ export class JoinForm extends SolidarityElement {
           @change=${this.choice.pick}
         >
           <option value="" .selected=${!chosen}>${t.t('join.choose-chapter')}</option>
-          ${v.chapters.map((c) => html`<option value=${c.id} .selected=${c.id === chosen}>${this.choice.name(c)}${c.city ? ` — ${c.city}` : ''}</option>`)}
+          ${this.chapterOptions.of(v.chapters).map((c) => html`<option value=${c.id} .selected=${c.id === chosen}>${this.choice.name(c)}${c.city ? ` — ${c.city}` : ''}</option>`)}
         </select>
         <button type="button" class="btn" part="near-me" aria-disabled=${this.choice.locating ? 'true' : 'false'} @click=${this.choice.nearMe}>${t.t('join.near-me')}</button>
       </div>
