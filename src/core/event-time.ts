@@ -3,6 +3,7 @@
  * the reader is elsewhere), and then in the reader's zone when its clock reads differently.
  */
 import { dictionary } from './dictionary.js';
+import { isTimeZone } from './event-check.js';
 import type { SolidarityEvent } from './feed-types.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -35,15 +36,6 @@ const HOUR: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 /** The reader's IANA zone, as the browser knew it when the page first asked (one formatter, not one per event). */
 export const readerZone = (): string => formatter('en', {}).resolvedOptions().timeZone;
 
-/** A zone name Intl accepts, else undefined (a feed may carry one this browser does not know). */
-function knownZone(zone: string): string | undefined {
-  try {
-    return formatter('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 function range(lang: string, options: Intl.DateTimeFormatOptions, start: Date, end: Date | undefined): string {
   const format = formatter(lang, options);
   return end && end > start ? format.formatRange(start, end) : format.format(start);
@@ -68,7 +60,8 @@ export function eventTimes(event: SolidarityEvent, tag: string, zone = readerZon
   const lang = intlLang(tag);
   const start = new Date(event.starts);
   const end = event.ends ? new Date(event.ends) : undefined;
-  const own = knownZone(event.timezone) ?? zone;
+  // A zone this browser does not know (a feed may name one) reads as the reader's.
+  const own = isTimeZone(event.timezone) ? event.timezone : zone;
   const sameDay = reads(start, own, DATE) === reads(start, zone, DATE);
   const sameClock = sameDay && reads(start, own, HOUR) === reads(start, zone, HOUR);
   const year = new Date(now).getFullYear() === start.getFullYear() ? {} : { year: 'numeric' as const };

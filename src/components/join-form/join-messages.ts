@@ -3,9 +3,8 @@
  * chunk, so pages without the widget pay nothing for them); Spanish and French in a lazy chunk
  * (lazy/join-translations.ts) fetched for readers of those languages. Add a key to all three tables.
  */
-import type { ReactiveControllerHost } from 'lit';
-import { lazy } from '../../core/lazy.js';
-import { registerMessages, uiLanguage } from '../../i18n/index.js';
+import { registerMessages } from '../../i18n/index.js';
+import { widgetTranslations } from '../../i18n/widget-translations.js';
 import { en } from './join-strings.js';
 
 declare module '../../i18n/index.js' {
@@ -15,13 +14,5 @@ declare module '../../i18n/index.js' {
 // English stands in for the other languages until their chunk comes (or if it cannot).
 registerMessages({ en, es: en, fr: en });
 
-const translations = lazy(() => import('./lazy/join-translations.js'));
-
-/** Fetches the Spanish and French strings for a reader of either, then renders `host` again. */
-export function translate(host: ReactiveControllerHost, lang: string): void {
-  if (uiLanguage(lang) === 'en' || translations.module) return;
-  translations.load().then(
-    () => host.requestUpdate(),
-    () => {},
-  );
-}
+/** Fetches the Spanish and French strings for a reader of either, then renders the host again. */
+export const translate = widgetTranslations(() => import('./lazy/join-translations.js'));

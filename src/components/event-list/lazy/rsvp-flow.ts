@@ -5,10 +5,9 @@
  */
 import './rsvp-messages.js';
 import { dictionary } from '../../../core/dictionary.js';
-import type { SignatureField } from '../../../core/feed-types.js';
 import { fromJson } from '../../../core/signing/plain-data.js';
 import type { ActionEntry, QueuedAction } from '../../../core/signing/offline-queue.js';
-import { send as sendAction, type Outcome } from '../../../core/signing/lazy/engine.js';
+import { send as sendAction, showRefusal, type Outcome } from '../../../core/signing/lazy/engine.js';
 import type { Answer, Delivery, Refusal, Signing } from '../../../core/signing/signing-types.js';
 import { eventUrl, seatsOf, type RsvpSource, type RsvpView } from '../rsvp-source.js';
 
@@ -69,17 +68,6 @@ function answered(s: RsvpSigning, id: string, answer: Answer): void {
 }
 
 function refused(s: RsvpSigning, view: RsvpView, error: Refusal): void {
-  const t = s.host.locale;
-  const field = error.field === 'consent' || view.shown.includes(error.field as SignatureField) ? error.field! : '';
-  s.set({
-    phase: 'form',
-    status: '',
-    alert:
-      error.code === 'network' ? t.t('rsvp.error.offline') : error.retriable ? t.t('rsvp.error.server') : error.message,
-  });
-  if (field) {
-    s.setProblem(field, { text: error.message });
-    void s.focusFirstProblem();
-  }
+  showRefusal(s, error);
   s.host.emit('rsvp-error', { rsvp: view.id, code: error.code, message: error.message });
 }

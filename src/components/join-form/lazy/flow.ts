@@ -8,7 +8,7 @@ import { css, html, nothing } from 'lit';
 import './flow-messages.js';
 import type { Chapter } from '../../../core/feed-types.js';
 import { adoptStyles } from '../../../core/lazy.js';
-import { send as sendAction, type Outcome } from '../../../core/signing/lazy/engine.js';
+import { send as sendAction, showRefusal, type Outcome } from '../../../core/signing/lazy/engine.js';
 import type { ActionEntry, QueuedAction } from '../../../core/signing/offline-queue.js';
 import type { Answer, Delivery, Refusal, Signing } from '../../../core/signing/signing-types.js';
 import { pickTranslation } from '../../../core/translations.js';
@@ -73,20 +73,8 @@ function joined(s: JoinSigning, answer: Answer): void {
 }
 
 function refused(s: JoinSigning, error: Refusal): void {
-  const t = s.host.locale;
-  const view = s.view;
-  const field = error.field === 'consent' || view?.shown.includes(error.field as never) ? error.field! : '';
-  s.set({
-    phase: 'form',
-    status: '',
-    alert:
-      error.code === 'network' ? t.t('join.error.offline') : error.retriable ? t.t('join.error.server') : error.message,
-  });
-  if (field) {
-    s.setProblem(field, { text: error.message });
-    void s.focusFirstProblem();
-  }
-  s.host.emit('join-error', { join: view?.id ?? '', code: error.code, message: error.message });
+  showRefusal(s, error);
+  s.host.emit('join-error', { join: s.view?.id ?? '', code: error.code, message: error.message });
 }
 
 /** How to reach a chapter: email, website, when it meets (feed text only ever becomes text). */

@@ -4,6 +4,7 @@
  * page-wide delivery of queued actions, each reported to a form of its kind. Fetched on the first
  * focus in a form, or when something queued is to be sent (delivery.ts).
  */
+import type { MessageKey } from '../../../i18n/index.js';
 import { lazy } from '../../lazy.js';
 import { newKey, type ActionEntry } from '../offline-queue.js';
 import type { ActionSource, ActionView, Answer, Refusal, Signing } from '../signing-types.js';
@@ -84,5 +85,24 @@ export async function suggest(s: Signing): Promise<void> {
     s.set({ suggestion: suggestEmail(s.values.email ?? '') ?? '' });
   } catch {
     // offline before the chunk came: no suggestion
+  }
+}
+
+/**
+ * Shows a refusal on the form: the alert (the action's own words, `<kind>.error.offline` or
+ * `<kind>.error.server`, when it could not reach the server or the server failed; else the server's), and
+ * the server's words under the field it names when the form shows that field. The flow fires its event.
+ */
+export function showRefusal(s: Signing, error: Refusal): void {
+  const own = (what: 'offline' | 'server') => s.host.locale.t(`${s.kind}.error.${what}` as MessageKey);
+  const field = error.field === 'consent' || s.view?.shown.includes(error.field ?? '') ? error.field! : '';
+  s.set({
+    phase: 'form',
+    status: '',
+    alert: error.code === 'network' ? own('offline') : error.retriable ? own('server') : error.message,
+  });
+  if (field) {
+    s.setProblem(field, { text: error.message });
+    void s.focusFirstProblem();
   }
 }
