@@ -12,7 +12,8 @@
  * inclusive for frames of our own script). "(program)" is the browser's own work
  * (parsing, compiling, style): /without has one such long task of its own at load.
  * Names map back to src/ when the build has source maps (`npx vite build
- * --sourcemap`; delete the .map files in dist/ and rebuild without them afterwards).
+ * --sourcemap`; delete the .map files in dist/ and rebuild without them afterwards). TOP=n lists n
+ * frames of our own per task (default 20); frames of the single-widget scripts (widgets/) count as ours.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -76,7 +77,7 @@ function attribute(samples, start, ms) {
     self.set(w, (self.get(w) ?? 0) + s.ms);
     const seen = new Set();
     for (const cf of s.stack) {
-      if (!/\/(solidarity-widgets|chunks\/)/.test(cf.url)) continue;
+      if (!/\/(solidarity-widgets\.js|chunks\/|widgets\/)/.test(cf.url)) continue;
       const w = where(cf);
       if (!seen.has(w)) ours.set(w, (ours.get(w) ?? 0) + s.ms);
       seen.add(w);
@@ -146,7 +147,7 @@ for (const path of paths) {
       const { self, ours } = attribute(samples, start, ms);
       console.log(`profile of ${name}: ${f(ms)} ms`);
       for (const [w, ms] of top(self, 10)) console.log(`            self ${f(ms)} ms  ${w}`);
-      for (const [w, ms] of top(ours, 20)) console.log(`            ours ${f(ms)} ms  ${w}`);
+      for (const [w, ms] of top(ours, Number(process.env.TOP ?? 20))) console.log(`            ours ${f(ms)} ms  ${w}`);
     }
   }
 }

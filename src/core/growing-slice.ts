@@ -1,7 +1,8 @@
 /**
  * How much of a long list a widget renders: a first slice, then one more slice per task until the whole
  * list is rendered, so a list of any length never renders in one long task for the host page. Lit keeps
- * the items already rendered and only adds the new ones.
+ * the items already rendered and only adds the new ones. A render's later part is a one-item list whose
+ * first slice is empty: it comes a task after the rest.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { yieldToPage } from './scheduling.js';
@@ -15,8 +16,8 @@ export class GrowingSlice implements ReactiveController {
 
   constructor(
     private host: ReactiveControllerHost,
-    private first = 2,
-    private step = 4,
+    private first: number,
+    private step: number,
   ) {
     this.count = first;
     host.addController(this);

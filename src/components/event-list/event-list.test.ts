@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { expectAttributeMessage } from '../../../test/attribute-message.js';
@@ -186,17 +186,17 @@ describe('<event-list> for a reader in Europe/Paris', () => {
       ends: `2099-03-${String(i + 1).padStart(2, '0')}T21:00:00-06:00`,
     }));
     const loaded = new Promise((resolve) => document.addEventListener('feed-load', resolve, { once: true }));
-    const holder = await fixture<HTMLElement>(html`<div><event-list feed=${feedWith(many)}></event-list></div>`);
-    const el = holder.querySelector('event-list')!;
+    // Observed from the start: fixture() waits a frame, which a page in the background may not get for long.
+    const el = fixtureSync<EventList>(html`<event-list feed=${feedWith(many)}></event-list>`);
     const seen: number[] = [];
     new MutationObserver(() => {
       const n = items(el).length;
-      if (n !== seen[seen.length - 1]) seen.push(n);
+      if (n && n !== seen[seen.length - 1]) seen.push(n);
     }).observe(el.shadowRoot!, { childList: true, subtree: true });
     await loaded;
     await el.updateComplete;
     expect(items(el).map((li) => li.dataset.event)).to.deep.equal(many.map((e) => e.id));
-    expect(seen, 'the events shown after each render').to.deep.equal([2, 6, 10, 13]);
+    expect(seen, 'the events shown after each render').to.deep.equal([1, 4, 7, 10, 13]);
   });
 
   it('says when there is nothing upcoming', async () => {

@@ -142,7 +142,8 @@ export class EventList extends SolidarityElement {
 
   private deepLink = new EventDeepLink(this);
   private preparation = new ListPreparation<PageFeed>(this, (feed) => this.firstRenderPieces(feed));
-  private slice = new GrowingSlice(this);
+  /** One event first (its templates are made then), then three more per task. */
+  private slice = new GrowingSlice(this, 1, 3);
 
   /** What the first render of `feed` formats (its first slice of events), a piece per `yield` (see ListPreparation). */
   private *firstRenderPieces(feed: PageFeed) {

@@ -2,7 +2,7 @@
  * <join-form> against the project's REAL server (test/fixtures/petition-server.mjs, whose feed has
  * a join form and chapters: 60614 → chicago-north, "Chicago North Side"), in real Chromium.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { QUEUE_KEY } from '../../core/signing/offline-queue.js';
 import { net, posts, setOnline } from '../../core/signing/testing.js';
@@ -138,17 +138,25 @@ describe('<join-form>', () => {
     }
   });
 
-  it("shows the form first and the chapters' options a task later; updateComplete waits for them", async () => {
-    const el = await fixture<JoinForm>(`<join-form feed="${env.feedUrl}"></join-form>`);
-    const options = () => root(el).querySelectorAll('#f-chapter option').length;
-    const seen: number[] = [];
+  it("shows the title and text, then the form, then the chapters' options, a task each; updateComplete waits for all", async () => {
+    // Observed from the start: fixture() waits for the first render.
+    const el = fixtureSync<JoinForm>(`<join-form feed="${env.feedUrl}"></join-form>`);
+    const shown = () => {
+      const r = root(el);
+      if (!r.querySelector('[part=heading]')) return '';
+      return r.querySelector('form') ? `form, ${r.querySelectorAll('#f-chapter option').length} options` : 'text';
+    };
+    const seen: string[] = [];
     new MutationObserver(() => {
-      if (options() && options() !== seen[seen.length - 1]) seen.push(options());
+      if (shown() && shown() !== seen[seen.length - 1]) seen.push(shown());
     }).observe(root(el), { childList: true, subtree: true });
-    await waitUntil(() => root(el).querySelector('form'), 'the form shows');
+    await waitUntil(() => root(el).querySelector('[part=heading]'), 'the title shows');
     await el.updateComplete;
-    expect(options(), "the placeholder and the test feed's four chapters").to.equal(5);
-    expect(seen, 'the placeholder, then every chapter').to.deep.equal([1, options()]);
+    expect(seen, "the test feed's four chapters after the placeholder").to.deep.equal([
+      'text',
+      'form, 1 options',
+      'form, 5 options',
+    ]);
   });
 
   it('the page gives a chapter; it is chosen and editable', async () => {

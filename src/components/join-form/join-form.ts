@@ -107,13 +107,17 @@ export class JoinForm extends SolidarityElement {
   private attributeCheck = new AttributeCheck(this, this.locale, () => this.form.bad);
   private signing = new SigningController<JoinView, JoinController>(this, 'join', this.form, flow);
   private choice = new ChapterChoice(this.signing, this.form);
-  /** The chapters' options come a task after the form: a long list of them is most of a first render. */
+  /**
+   * A first render in three short tasks for the host page, not one long: the title and text, then the
+   * form (a one-part slice), then the chapters' options (a long list of them is most of a render).
+   */
+  private formPart = new GrowingSlice(this, 0, 1);
   private chapterOptions = new GrowingSlice(this, 0, 50);
 
-  /** Also waits for every chapter's option. */
+  /** Also waits for the form and every chapter's option. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    const growing = this.chapterOptions.growing;
+    const growing = this.formPart.growing ?? this.chapterOptions.growing;
     return growing ? growing.then(() => this.getUpdateComplete()) : complete;
   }
 
@@ -149,7 +153,7 @@ export class JoinForm extends SolidarityElement {
           ? flow.module?.renderThanks(this.signing, (c) => this.choice.name(c))
           : phase === 'queued'
             ? nothing
-            : this.renderForm(v)
+            : this.formPart.of([v]).map((form) => this.renderForm(form))
       }
       <p class="status" part="status" role="status">${this.signing.status}</p>
       <p class="alert" part="message" role="alert">${this.signing.alert}</p>
