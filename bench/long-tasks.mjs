@@ -92,7 +92,7 @@ for (const path of paths) {
     const { context, page, cdp } = await openThrottledPage(browser);
     if (PROFILE) {
       await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
       await cdp.send('Profiler.start');
     }
     await page.goto(`${site.origin}${path}`);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * What a bench page load costs the host's main thread, shared by bench/run.mjs,
  * bench/compare.mjs and bench/long-tasks.mjs: a page at 4x CPU throttling that records its long tasks and long
@@ -27,6 +29,19 @@ export async function openThrottledPage(browser) {
     });
   });
   return { context, page, cdp };
+}
+
+/**
+ * A clock of the machine's CPU contention (Linux PSI, /proc/pressure/cpu "some": time in which a runnable
+ * task waited for a CPU, in µs), or null where there is none. Two readings give the share of a span spent
+ * waiting: a busy machine stretches every task, ours and the host's alike.
+ */
+export function cpuWaitUs() {
+  try {
+    return Number(/total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))[1]);
+  } catch {
+    return null;
+  }
 }
 
 /** The page's main-thread metrics (CDP Performance domain), in ms. */

@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
-import { longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
+import { cpuWaitUs, longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -50,6 +50,7 @@ const browser = await launchBrowser();
 async function measure(path) {
   const { context, page, cdp } = await openThrottledPage(browser);
   const rec = recordScripts(page);
+  const [waitStart, start] = [cpuWaitUs(), performance.now()];
   await page.goto(`${site.origin}${path}`);
   const rendered = await page.evaluate(async () => {
     const tags = ['platform-list', 'petition-form', 'donate-button', 'platform-plank', 'event-list', 'join-form'];
@@ -70,6 +71,7 @@ async function measure(path) {
   await page.waitForTimeout(500);
   await rec.measured();
   const { taskMs, scriptMs } = await mainThreadMs(cdp);
+  const cpuWaitPct = waitStart === null ? null : (cpuWaitUs() - waitStart) / 10 / (performance.now() - start);
   const { kinds, blockingMs } = await longTasks(page, org.origin);
   const count = (...wanted) => kinds.filter((k) => wanted.includes(k)).length;
   const mapFetched = rec.ours(org.origin).some(([u]) => /map-view/.test(u));
@@ -90,6 +92,7 @@ async function measure(path) {
     scriptGzip: rec.gzipTotal(org.origin),
     mapFetched,
     farMapGzip,
+    cpuWaitPct,
   };
 }
 
@@ -112,6 +115,7 @@ const summarize = (rs) => ({
   scriptGzip: rs[0].scriptGzip,
   mapFetched: rs.some((r) => r.mapFetched),
   farMapGzip: Math.max(...rs.map((r) => r.farMapGzip)),
+  cpuWaitPcts: rs.map((r) => r.cpuWaitPct),
 });
 results.page = {
   runs: RUNS,
@@ -179,6 +183,15 @@ rows.push([
   String(p.with.otherLongTasks),
   "the rest are the page's own load task",
 ]);
+const waits = p.with.cpuWaitPcts;
+if (waits[0] !== null) {
+  const pct = (xs) => (xs.length ? `${median(xs).toFixed(0)}%` : '–');
+  rows.push([
+    '  machine CPU contention in the loads with widgets, median: all / with a long task of ours',
+    `${pct(waits)} / ${pct(waits.filter((_, i) => runs.with[i].oursLongTasks))}`,
+    'share of the load a task waited for a CPU (PSI); a busy machine stretches every task',
+  ]);
+}
 rows.push([
   'total blocking time, with / without (median)',
   `${ms(p.with.blockingMs)} / ${ms(p.without.blockingMs)}`,

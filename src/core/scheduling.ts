@@ -18,7 +18,7 @@ export async function appendInSlices<T>(
   items: readonly T[],
   makeItem: (item: T) => Node,
   wanted: () => boolean,
-  size = 8,
+  size = 4,
 ): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     if (start) await yieldToPage();
