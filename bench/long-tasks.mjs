@@ -14,6 +14,7 @@
  * Names map back to src/ when the build has source maps (`npx vite build
  * --sourcemap`; delete the .map files in dist/ and rebuild without them afterwards). TOP=n lists n
  * frames of our own per task (default 20); frames of the single-widget scripts (widgets/) count as ours.
+ * SAMPLE_US=n samples every n µs (default 200; 1000 stretches the tasks less).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
