@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { hostPage, startScene } from './harness.mjs';
+import { hostPage, startScene, widgetsRendered } from './harness.mjs';
 import { recordScripts } from './page-bytes.mjs';
 import { PAGE_BUDGET_GZIP, WIDGET_SCRIPT_BUDGET_GZIP } from '../budgets.mjs';
 
@@ -85,13 +85,8 @@ test(`platform + petition + donate in English fetch at most ${PAGE_BUDGET_GZIP} 
   const page = await browser.newPage();
   const rec = recordScripts(page);
   await page.goto(`${site.origin}/three`);
+  await widgetsRendered(page, ['platform-list', 'petition-form', 'donate-button'], WAIT_MS);
   await settle(page);
-  const rendered = await page.evaluate(() =>
-    ['platform-list', 'petition-form', 'donate-button'].every(
-      (t) => document.querySelector(t)?.shadowRoot?.childNodes.length,
-    ),
-  );
-  assert.ok(rendered, 'every widget rendered');
   const { total, list } = await fetched(rec, PAGE_BUDGET_GZIP);
   assert.ok(
     total <= PAGE_BUDGET_GZIP,
@@ -148,24 +143,12 @@ test('a page with both the main script and widgets/chapter-map.js gets one worki
   await page.close();
 });
 
-/** Resolves once every `tags` element on the page shows content (not a loading message). */
-const rendered = (page, tags) =>
-  page.waitForFunction(
-    (names) =>
-      names.every((t) => {
-        const root = document.querySelector(t)?.shadowRoot;
-        return root && root.textContent.trim() && !/Loading/.test(root.textContent);
-      }),
-    tags,
-    { timeout: WAIT_MS },
-  );
-
 for (const tag of ['event-list', 'join-form'])
   test(`a page whose only widget is <${tag}>, with widgets/${tag}.js, fetches at most ${WIDGET_SCRIPT_BUDGET_GZIP} bytes gzipped at load`, async () => {
     const page = await browser.newPage();
     const rec = recordScripts(page);
     await page.goto(`${site.origin}/only-${tag}`);
-    await rendered(page, [tag]);
+    await widgetsRendered(page, [tag], WAIT_MS);
     await settle(page);
     const { total, list } = await fetched(rec, WIDGET_SCRIPT_BUDGET_GZIP);
     assert.ok(total <= WIDGET_SCRIPT_BUDGET_GZIP, `the <${tag}> page fetched ${total} bytes gzipped: ${list}`);
@@ -178,7 +161,7 @@ test('the main script defines <event-list> and <join-form> from their own script
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${site.origin}/main-script-actions`);
-  await rendered(page, ['event-list', 'join-form']);
+  await widgetsRendered(page, ['event-list', 'join-form'], WAIT_MS);
   const paths = rec.ours(org.origin).map(([u]) => new URL(u).pathname);
   assert.ok(paths.includes('/widgets/event-list.js') && paths.includes('/widgets/join-form.js'), paths.join(', '));
   assert.deepEqual(errors, []);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { everyWidget, hostPage, inspect, startScene } from './harness.mjs';
+import { everyWidget, hostPage, inspect, startScene, widgetsRendered } from './harness.mjs';
 
 let org, site, browser, scene;
 const pages = {};
@@ -44,14 +44,7 @@ test('Chromium receives our entry script as brotli, checks its SRI, and the widg
   const page = await browser.newPage();
   const seen = recordOurs(page);
   await page.goto(`${site.origin}/widgets`);
-  await page.waitForFunction(
-    () =>
-      ['platform-list', 'platform-plank', 'petition-form', 'donate-button'].every(
-        (t) => document.querySelector(t)?.shadowRoot?.childNodes.length,
-      ),
-    null,
-    { timeout: 15000 },
-  );
+  await widgetsRendered(page, ['platform-list', 'platform-plank', 'petition-form', 'donate-button']);
   const { errors, violations, widgets } = await inspect(page);
   assert.deepEqual(errors, [], 'no error reached the page (an SRI mismatch would block the script)');
   assert.deepEqual(violations, []);

@@ -178,6 +178,23 @@ ${map ? `<chapter-map feed="${feed}"></chapter-map>` : ''}
 <org-feed src="${feed}"><platform-plank plank="1"></platform-plank></org-feed>`;
 }
 
+/**
+ * Waits until each of `tags` on the page shows its content: an element in its shadow root (a list's may
+ * hold only planks, whose text is in their own roots), and no "Loading…" (a widget says so while its feed,
+ * or its first render, is on the way).
+ */
+export function widgetsRendered(page, tags, timeout = 30_000) {
+  return page.waitForFunction(
+    (names) =>
+      names.every((t) => {
+        const root = document.querySelector(t)?.shadowRoot;
+        return root?.querySelector(':not(style, slot)') && !/Loading/.test(root.textContent);
+      }),
+    tags,
+    { timeout },
+  );
+}
+
 /** What a test needs to know about a visited page: errors, CSP reports, widget states. */
 export async function inspect(page) {
   return page.evaluate(() => {
