@@ -27,11 +27,22 @@ const evaluateAfterParsing = {
   },
 };
 
+// With this comment first, Chromium (136+) compiles every function of a script while it streams in, off the
+// main thread, rather than each on its first call, inside a widget's first render task: our scripts run most
+// of their code at load. (Prepended to the written entry: the minifier drops comments.)
+const compileAllOnLoad = {
+  name: 'solidarity:compile-all-on-load',
+  generateBundle(_: unknown, bundle: Record<string, { type: string; isEntry?: boolean; code?: string }>) {
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+  },
+};
+
 export default defineConfig({
   publicDir: false,
   // src/index.ts: the action widgets load from their single-widget scripts (dist/widgets/).
   define: { __SINGLE_WIDGET_SCRIPTS__: 'true' },
-  plugins: [noPreloadHelper, litForHosts(), minifyTemplates(), evaluateAfterParsing],
+  plugins: [noPreloadHelper, litForHosts(), minifyTemplates(), evaluateAfterParsing, compileAllOnLoad],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -29,8 +29,15 @@ test("the entry's code runs in a task of its own, not in the host's last parsing
   // vite.config.ts adds this first statement; see evaluateAfterParsing there.
   assert.match(
     readFileSync('dist/solidarity-widgets.js', 'utf8'),
-    /^await new Promise\(\(?\w+\)?=>setTimeout\(\w+\)\);/,
+    /^\/\/.*\nawait new Promise\(\(?\w+\)?=>setTimeout\(\w+\)\);/,
   );
+});
+
+test('each drop-in script asks Chromium to compile its functions while it streams in (compileAllOnLoad in vite.config.ts)', () => {
+  for (const script of ['solidarity-widgets.js', ...readdirSync('dist/widgets').filter((f) => f.endsWith('.js'))]) {
+    const file = script.startsWith('solidarity') ? `dist/${script}` : `dist/widgets/${script}`;
+    assert.ok(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), `${file} starts with the hint`);
+  }
 });
 
 test('nothing fetched at load contains the map engine', () => {
