@@ -110,6 +110,7 @@ const summarize = (rs) => ({
   meanLongTasks: rs.reduce((n, r) => n + r.longTasks, 0) / rs.length,
   blockingMs: median(rs.map((r) => r.blockingMs)),
   oursLongTasks: Math.max(...rs.map((r) => r.oursLongTasks)),
+  oursLongTaskCounts: rs.map((r) => r.oursLongTasks),
   otherLongTasks: Math.max(...rs.map((r) => r.otherLongTasks)),
   renderedMs: rs[0].renderedMs === null ? null : median(rs.map((r) => r.renderedMs)),
   scriptGzip: rs[0].scriptGzip,
