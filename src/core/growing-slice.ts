@@ -9,7 +9,7 @@ import { yieldToPage } from './scheduling.js';
 
 export class GrowingSlice implements ReactiveController {
   /** How many items the host renders now. */
-  count: number;
+  private count: number;
   private total = 0;
   /** Settles once the next slice was asked for; undefined when every item is rendered. */
   growing?: Promise<void>;
@@ -41,5 +41,21 @@ export class GrowingSlice implements ReactiveController {
       this.count += this.step;
       this.host.requestUpdate();
     });
+  }
+}
+
+/**
+ * A host's `updateComplete` that also waits out what `pending()` names (a slice still growing, a render being
+ * readied): for a `getUpdateComplete` override, so a caller gets the whole render, every slice of it.
+ */
+export async function wholeRender(
+  update: () => Promise<boolean>,
+  pending: () => Promise<unknown> | undefined,
+): Promise<boolean> {
+  for (;;) {
+    const complete = await update();
+    const next = pending();
+    if (!next) return complete;
+    await next;
   }
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { FeedController } from '../../core/feed-controller.js';
-import { GrowingSlice } from '../../core/growing-slice.js';
+import { GrowingSlice, wholeRender } from '../../core/growing-slice.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
 import type { PageFeed, SolidarityEvent } from '../../core/feed-types.js';
 import { lazy } from '../../core/lazy.js';
@@ -222,10 +222,11 @@ export class EventList extends SolidarityElement {
   }
 
   /** Also waits for the list's first render of a feed (readied a piece per task) and for all its events. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    const next = this.preparation.pending ?? this.slice.growing;
-    return next ? next.then(() => this.getUpdateComplete()) : complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return wholeRender(
+      () => super.getUpdateComplete(),
+      () => this.preparation.pending ?? this.slice.growing,
+    );
   }
 
   render() {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { AttributeCheck } from '../../core/attribute-check.js';
 import { SolidarityElement } from '../../core/base-element.js';
 import { renderFeedStatus } from '../../core/feed-status.js';
-import { GrowingSlice } from '../../core/growing-slice.js';
+import { GrowingSlice, wholeRender } from '../../core/growing-slice.js';
 import type { SignatureField } from '../../core/feed-types.js';
 import { lazy } from '../../core/lazy.js';
 import { LocaleController } from '../../core/locale-controller.js';
@@ -115,10 +115,11 @@ export class JoinForm extends SolidarityElement {
   private chapterOptions = new GrowingSlice(this, 0, 50);
 
   /** Also waits for the form and every chapter's option. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    const growing = this.formPart.growing ?? this.chapterOptions.growing;
-    return growing ? growing.then(() => this.getUpdateComplete()) : complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return wholeRender(
+      () => super.getUpdateComplete(),
+      () => this.formPart.growing ?? this.chapterOptions.growing,
+    );
   }
 
   /** The first interaction: the sending code and the chapter finder come meanwhile. */
