@@ -32,9 +32,15 @@ const evaluateAfterParsing = {
 // of their code at load. (Prepended to the written entry: the minifier drops comments.)
 const compileAllOnLoad = {
   name: 'solidarity:compile-all-on-load',
-  generateBundle(_: unknown, bundle: Record<string, { type: string; isEntry?: boolean; code?: string }>) {
+  generateBundle(
+    _: unknown,
+    bundle: Record<string, { type: string; isEntry?: boolean; code?: string; map?: { mappings: string } | null }>,
+  ) {
     for (const chunk of Object.values(bundle))
-      if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      if (chunk.type === 'chunk' && chunk.isEntry) {
+        chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`; // a source map (--sourcemap) moves a line down too
+      }
   },
 };
 

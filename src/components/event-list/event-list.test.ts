@@ -196,7 +196,7 @@ describe('<event-list> for a reader in Europe/Paris', () => {
     await loaded;
     await el.updateComplete;
     expect(items(el).map((li) => li.dataset.event)).to.deep.equal(many.map((e) => e.id));
-    expect(seen, 'the events shown after each render').to.deep.equal([1, 4, 7, 10, 13]);
+    expect(seen, 'the events shown after each render').to.deep.equal(many.map((_, i) => i + 1));
   });
 
   it('says when there is nothing upcoming', async () => {
