@@ -5,7 +5,8 @@
  * page with and without widgets are interleaved build by build, so the noise of a shared
  * machine falls on all of them alike: a difference in a single bench run is often noise.
  *
- * Per build, Chromium at 4x CPU throttling: long tasks per load, each told apart as
+ * Per build, Chromium at 4x CPU throttling (the page's main thread given priority, as in
+ * page-cost.mjs): long tasks per load, each told apart as
  * page-cost.mjs does, total blocking time, and main-thread task time.
  */
 import { resolve } from 'node:path';

@@ -5,7 +5,8 @@
  *
  * - bytes: gzip and brotli of the entry and each chunk; what a page with the
  *   platform, petition and donate widgets fetches in all.
- * - host page cost, Chromium with 4x CPU throttling: the same allied page with and
+ * - host page cost, Chromium with 4x CPU throttling and the page's main thread given
+ *   priority (page-cost.mjs: as a phone its foreground app): the same allied page with and
  *   without our widgets (map off-screen): main-thread task time, script time, long
  *   tasks (each told apart: the page's own load task, one that ran our script, or
  *   another after load), total blocking time, and time until every widget has
@@ -19,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
-import { cpuWaitUs, longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
+import { cpuWaitUs, longTasks, mainThreadMs, mainThreadPrioritized, openThrottledPage } from './page-cost.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -72,6 +73,7 @@ async function measure(path) {
   await rec.measured();
   const { taskMs, scriptMs } = await mainThreadMs(cdp);
   const cpuWaitPct = waitStart === null ? null : (cpuWaitUs() - waitStart) / 10 / (performance.now() - start);
+  const prioritized = await mainThreadPrioritized(browser);
   const { kinds, blockingMs } = await longTasks(page, org.origin);
   const count = (...wanted) => kinds.filter((k) => wanted.includes(k)).length;
   const mapFetched = rec.ours(org.origin).some(([u]) => /map-view/.test(u));
@@ -93,6 +95,7 @@ async function measure(path) {
     mapFetched,
     farMapGzip,
     cpuWaitPct,
+    prioritized,
   };
 }
 
@@ -117,6 +120,7 @@ const summarize = (rs) => ({
   mapFetched: rs.some((r) => r.mapFetched),
   farMapGzip: Math.max(...rs.map((r) => r.farMapGzip)),
   cpuWaitPcts: rs.map((r) => r.cpuWaitPct),
+  prioritizedLoads: rs.filter((r) => r.prioritized).length,
 });
 results.page = {
   runs: RUNS,
@@ -183,6 +187,11 @@ rows.push([
   '  with widgets: other long tasks after load (rendering, compile, GC)',
   String(p.with.otherLongTasks),
   "the rest are the page's own load task",
+]);
+rows.push([
+  "  page's main thread given priority (nice −10), loads with / without widgets",
+  `${p.with.prioritizedLoads} / ${p.without.prioritizedLoads} of ${RUNS}`,
+  'as a phone its foreground app; needs root or CAP_SYS_NICE; BENCH_PRIORITY=0 to leave it',
 ]);
 const waits = p.with.cpuWaitPcts;
 if (waits[0] !== null) {
