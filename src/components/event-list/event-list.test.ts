@@ -178,6 +178,37 @@ describe('<event-list> for a reader in Europe/Paris', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('asks Intl about each time zone its feed names in a task of its own', async () => {
+    // Zones no other test here uses: a zone already known is not asked about again.
+    const zones = ['Pacific/Auckland', 'America/Sao_Paulo', 'Africa/Nairobi'];
+    const meetings = zones.map((timezone, i) => ({ ...events()[1], id: `meeting-in-${i}`, timezone }));
+    const scheduler = (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const [originalYield, OriginalFormat] = [scheduler.yield, Intl.DateTimeFormat];
+    // Each yield to the page ends a task: code between two yields runs in the same one.
+    let task = 0;
+    scheduler.yield = () => {
+      task += 1;
+      return originalYield.call(scheduler);
+    };
+    const firstAsked = new Map<string, number>();
+    Intl.DateTimeFormat = new Proxy(OriginalFormat, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        const zone = args[1]?.timeZone;
+        if (zone && !firstAsked.has(zone)) firstAsked.set(zone, task);
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const el = await list('', feedWith(meetings));
+      expect(items(el)).to.have.length(3);
+    } finally {
+      Intl.DateTimeFormat = OriginalFormat;
+      scheduler.yield = originalYield;
+    }
+    const tasks = zones.map((zone) => firstAsked.get(zone));
+    expect(new Set(tasks).size, `the task each zone was first asked about in: ${tasks.join(', ')}`).to.equal(3);
+  });
+
   it('grows a long list a slice per task, and updateComplete waits for the whole list', async () => {
     const many = Array.from({ length: 13 }, (_, i) => ({
       ...events()[1],
