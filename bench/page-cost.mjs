@@ -26,16 +26,16 @@ async function renderers(browser) {
  * nice is per thread: setpriority on the process id sets its main thread's). On a machine of few cores,
  * Chromium's other threads (compositing, compiling scripts, the GPU process) otherwise keep the page's
  * main thread waiting, and each task is stretched by that wait, not by its own work; the page without
- * widgets gets the same. Needs root or CAP_SYS_NICE: false where refused, or with BENCH_PRIORITY=0.
+ * widgets gets the same. Needs root or CAP_SYS_NICE; BENCH_PRIORITY=0 leaves priorities alone.
  */
 async function prioritizeMainThreads(browser) {
-  if (MAIN_THREAD_NICE === null) return false;
-  try {
-    for (const pid of await renderers(browser)) setPriority(pid, MAIN_THREAD_NICE);
-    return true;
-  } catch {
-    return false;
-  }
+  if (MAIN_THREAD_NICE === null) return;
+  for (const pid of await renderers(browser))
+    try {
+      setPriority(pid, MAIN_THREAD_NICE);
+    } catch {
+      // Not permitted: mainThreadPrioritized, asked after the load, says so.
+    }
 }
 
 /** Whether every renderer's main thread still has the bench's priority (a renderer started since would not). */
