@@ -14,8 +14,7 @@ import { EventDeepLink } from './event-deep-link.js';
 import { listStyles } from './event-list.styles.js';
 import { translate } from './event-messages.js';
 import { nextChange, upcomingEvents } from '../../core/event-schedule.js';
-import { isTimeZone } from '../../core/event-check.js';
-import { feedEvents, knownChapter } from '../../core/event-source.js';
+import { askZones, feedEvents, knownChapter } from '../../core/event-source.js';
 import { eventTimes } from '../../core/event-time.js';
 import { languageNames, renderEvent } from './event-view.js';
 import { RsvpSource, type RsvpView } from './rsvp-source.js';
@@ -151,13 +150,7 @@ export class EventList extends SolidarityElement {
     const s = this.feedState.state;
     if (s?.status !== 'ready' || s.feed !== feed) return;
     const lang = this.locale.lang;
-    // Each zone the feed names asked of Intl in a task of its own (a formatter each), before the check asks for all.
-    const raw: unknown[] = Array.isArray(feed.events) ? feed.events : [];
-    for (const zone of new Set(raw.map((e) => (e as { timezone?: unknown } | null)?.timezone)))
-      if (typeof zone === 'string') {
-        isTimeZone(zone);
-        yield;
-      }
+    yield* askZones(feed);
     const events = this.events();
     yield;
     this.slice.reset();
