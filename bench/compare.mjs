@@ -5,15 +5,15 @@
  * page with and without widgets are interleaved build by build, so the noise of a shared
  * machine falls on all of them alike: a difference in a single bench run is often noise.
  *
- * Per build, Chromium at 4x CPU throttling (the page's main thread given priority, as in
- * page-cost.mjs): long tasks per load, each told apart as page-cost.mjs does; scripts of ours
- * of 30 ms or more (long tasks a busier machine would make); total blocking time; and
- * main-thread task time.
+ * Per build, Chromium at 4x CPU throttling (page-cost.mjs; the slowdown it gives is measured
+ * first): long tasks per load, each told apart as page-cost.mjs does; scripts of ours of 30 ms
+ * or more (long tasks a busier machine would make); total blocking time; and main-thread task
+ * time.
  */
 import { resolve } from 'node:path';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
-import { longTasks, mainThreadMs, openThrottledPage } from './page-cost.mjs';
+import { longTasks, mainThreadMs, measuredSlowdown, openThrottledPage } from './page-cost.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 12;
@@ -34,7 +34,7 @@ for (const [i, cwd] of dirs.entries()) {
 const browser = await launchBrowser();
 
 async function load(path, origin) {
-  const { context, page, cdp } = await openThrottledPage(browser);
+  const { page, cdp, close } = await openThrottledPage(browser);
   await page.goto(`${site.origin}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
@@ -45,10 +45,11 @@ async function load(path, origin) {
     (o) => window.__loaf.flatMap((l) => l.scripts).filter((x) => x.sourceURL.startsWith(o) && x.duration >= 30).length,
     origin,
   );
-  await context.close();
+  await close();
   return { kinds, blocking, taskMs, nearLong };
 }
 
+const slowdown = await measuredSlowdown(browser);
 const results = dirs.map(() => ({ with: [], without: [] }));
 for (let run = 0; run < RUNS; run++) {
   for (const i of dirs.keys()) {
@@ -60,7 +61,9 @@ await browser.close();
 for (const org of orgs) await org.stop();
 await site.stop();
 
-console.log(`${RUNS} loads of each page per build, interleaved; Chromium, 4x CPU throttling; map off-screen\n`);
+console.log(
+  `${RUNS} loads of each page per build, interleaved; Chromium, 4x CPU throttling (measured ×${slowdown.toFixed(1)}); map off-screen\n`,
+);
 for (const [i, dir] of dirs.entries()) {
   const { with: w, without: wo } = results[i];
   const per = (rs, kind) => mean(rs.map((r) => r.kinds.filter((k) => !kind || k === kind).length)).toFixed(2);

@@ -90,7 +90,7 @@ const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 
 for (const path of paths) {
   for (let run = 1; run <= RUNS; run++) {
-    const { context, page, cdp } = await openThrottledPage(browser);
+    const { page, cdp, close } = await openThrottledPage(browser);
     if (PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
@@ -113,7 +113,7 @@ for (const path of paths) {
       return t;
     });
     const samples = PROFILE ? samplesOnPageClock((await cdp.send('Profiler.stop')).profile, marker) : null;
-    await context.close();
+    await close();
     console.log(`\n== ${path} run ${run}: ${long.length} long tasks, ${loaf.length} long animation frames`);
     for (const [name, t] of marks) console.log(`   ${f(t)} ms  arrived ${short(name)}`);
     for (const t of long) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 
 /**
  * What a bench page load costs the host's main thread, shared by bench/run.mjs,
@@ -7,58 +6,17 @@ import { setPriority } from 'node:os';
  * animation frames, and what each long task was.
  */
 
-/** The main thread's priority a bench page gets: nice −10, unless BENCH_PRIORITY=0. */
-const MAIN_THREAD_NICE = process.env.BENCH_PRIORITY === '0' ? null : -10;
-
-/** Chromium's renderer processes now (pid, type). */
-async function renderers(browser) {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-  } finally {
-    await cdp.detach();
-  }
-}
-
 /**
- * Gives each renderer's main thread a CPU when it wants one, as a phone gives its foreground app (Linux
- * nice is per thread: setpriority on the process id sets its main thread's). On a machine of few cores,
- * Chromium's other threads (compositing, compiling scripts, the GPU process) otherwise keep the page's
- * main thread waiting, and each task is stretched by that wait, not by its own work; the page without
- * widgets gets the same. Needs root or CAP_SYS_NICE; BENCH_PRIORITY=0 leaves priorities alone.
+ * A new context and page at 4x CPU throttling (or `rate`), recording long tasks and long animation frames
+ * (as JSON, in window.__long and window.__loaf). Close it with `close()`: a throttled renderer spins a
+ * CPU even when idle, and a closed context's renderers live on for about 2 s, so throttling is stopped
+ * first, not to slow the next load.
  */
-async function prioritizeMainThreads(browser) {
-  if (MAIN_THREAD_NICE === null) return;
-  for (const pid of await renderers(browser))
-    try {
-      setPriority(pid, MAIN_THREAD_NICE);
-    } catch {
-      // Not permitted: mainThreadPrioritized, asked after the load, says so.
-    }
-}
-
-/** Whether every renderer's main thread still has the bench's priority (a renderer started since would not). */
-export async function mainThreadPrioritized(browser) {
-  if (MAIN_THREAD_NICE === null) return false;
-  const nice = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
-  try {
-    return (await renderers(browser)).every((pid) => nice(pid) === MAIN_THREAD_NICE);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A new context and page at 4x CPU throttling, recording long tasks and long animation frames
- * (as JSON, in window.__long and window.__loaf), its main thread given priority (prioritizeMainThreads).
- */
-export async function openThrottledPage(browser) {
+export async function openThrottledPage(browser, rate = 4) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await prioritizeMainThreads(browser);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Performance.enable');
   await page.addInitScript(() => {
     window.__long = [];
@@ -72,7 +30,46 @@ export async function openThrottledPage(browser) {
       buffered: true,
     });
   });
-  return { context, page, cdp };
+  const close = async () => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await context.close();
+  };
+  return { context, page, cdp, close };
+}
+
+/**
+ * The slowdown a bench page really gets: the same piece of script (about 10 ms unthrottled) timed on a
+ * blank page at 1x and at 4x, in alternating pages; the ratio of the medians. Chromium throttles by
+ * making the main thread spin in a signal handler for three times the wall time since its last spin,
+ * so how close that comes to 4x depends on how the machine schedules threads: about 3.3x here, 2.3x
+ * with the main thread at nice −10, none at −20.
+ */
+export async function measuredSlowdown(browser, rounds = 3) {
+  const times = { 1: [], 4: [] };
+  for (let round = 0; round < rounds; round++)
+    for (const rate of [1, 4]) {
+      const { page, close } = await openThrottledPage(browser, rate);
+      await page.goto('about:blank');
+      const ms = await page.evaluate(async () => {
+        const work = () => {
+          let x = 0;
+          for (let i = 0; i < 2e6; i++) x = (x * 31 + i) % 1000003;
+          return x;
+        };
+        const out = [];
+        for (let k = 0; k < 15; k++) {
+          await new Promise((r) => setTimeout(r, 10));
+          const t = performance.now();
+          work();
+          out.push(performance.now() - t);
+        }
+        return out.slice(3); // the first runs are before the optimizing compiler
+      });
+      times[rate].push(...ms);
+      await close();
+    }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return median(times[4]) / median(times[1]);
 }
 
 /**

@@ -5,10 +5,9 @@
  *
  * - bytes: gzip and brotli of the entry and each chunk; what a page with the
  *   platform, petition and donate widgets fetches in all.
- * - host page cost, Chromium with 4x CPU throttling and the page's main thread given
- *   priority (page-cost.mjs: as a phone its foreground app): the same allied page with and
- *   without our widgets (map off-screen): main-thread task time, script time, long
- *   tasks (each told apart: the page's own load task, one that ran our script, or
+ * - host page cost, Chromium with 4x CPU throttling (and the slowdown that gives, measured): the
+ *   same allied page with and without our widgets (map off-screen): main-thread task time, script
+ *   time, long tasks (each told apart: the page's own load task, one that ran our script, or
  *   another after load), total blocking time, and time until every widget has
  *   rendered. Over BENCH_RUNS loads of each page (default 10): medians, and for long
  *   tasks the most in one load and the mean.
@@ -20,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { distFiles, entryClosure, sizes } from '../scripts/size.mjs';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
-import { cpuWaitUs, longTasks, mainThreadMs, mainThreadPrioritized, openThrottledPage } from './page-cost.mjs';
+import { cpuWaitUs, longTasks, mainThreadMs, measuredSlowdown, openThrottledPage } from './page-cost.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -49,7 +48,7 @@ Object.assign(pages, benchPages(org.origin));
 const browser = await launchBrowser();
 
 async function measure(path) {
-  const { context, page, cdp } = await openThrottledPage(browser);
+  const { page, cdp, close } = await openThrottledPage(browser);
   const rec = recordScripts(page);
   const [waitStart, start] = [cpuWaitUs(), performance.now()];
   await page.goto(`${site.origin}${path}`);
@@ -73,7 +72,6 @@ async function measure(path) {
   await rec.measured();
   const { taskMs, scriptMs } = await mainThreadMs(cdp);
   const cpuWaitPct = waitStart === null ? null : (cpuWaitUs() - waitStart) / 10 / (performance.now() - start);
-  const prioritized = await mainThreadPrioritized(browser);
   const { kinds, blockingMs } = await longTasks(page, org.origin);
   const count = (...wanted) => kinds.filter((k) => wanted.includes(k)).length;
   const mapFetched = rec.ours(org.origin).some(([u]) => /map-view/.test(u));
@@ -82,7 +80,7 @@ async function measure(path) {
     .ours(org.origin)
     .filter(([u]) => /\/(chapter-panel|map-view|nearest)-/.test(u))
     .reduce((n, [, s]) => n + s.gzip, 0);
-  await context.close();
+  await close();
   return {
     taskMs,
     scriptMs,
@@ -95,10 +93,10 @@ async function measure(path) {
     mapFetched,
     farMapGzip,
     cpuWaitPct,
-    prioritized,
   };
 }
 
+const slowdown = await measuredSlowdown(browser);
 const runs = { with: [], without: [], three: [] };
 for (let i = 0; i < RUNS; i++) {
   runs.without.push(await measure('/without'));
@@ -120,11 +118,11 @@ const summarize = (rs) => ({
   mapFetched: rs.some((r) => r.mapFetched),
   farMapGzip: Math.max(...rs.map((r) => r.farMapGzip)),
   cpuWaitPcts: rs.map((r) => r.cpuWaitPct),
-  prioritizedLoads: rs.filter((r) => r.prioritized).length,
 });
 results.page = {
   runs: RUNS,
   cpuThrottling: 4,
+  measuredSlowdown: slowdown,
   with: summarize(runs.with),
   without: summarize(runs.without),
   three: summarize(runs.three),
@@ -167,6 +165,11 @@ rows.push([
   `${ms(p.with.taskMs)} / ${ms(p.without.taskMs)}`,
   `+${ms(p.addedTaskMs)} (×${p.taskRatio.toFixed(2)})`,
 ]);
+rows.push([
+  '  CPU slowdown the pages get, as measured (a fixed script at 1x and 4x)',
+  `×${slowdown.toFixed(1)}`,
+  'throttling only approaches 4x; page-cost.mjs says why',
+]);
 rows.push(['script time, with / without', `${ms(p.with.scriptMs)} / ${ms(p.without.scriptMs)}`, '']);
 rows.push([
   `long tasks, with / without (map off-screen; most in one of ${RUNS} loads)`,
@@ -187,11 +190,6 @@ rows.push([
   '  with widgets: other long tasks after load (rendering, compile, GC)',
   String(p.with.otherLongTasks),
   "the rest are the page's own load task",
-]);
-rows.push([
-  "  page's main thread given priority (nice −10), loads with / without widgets",
-  `${p.with.prioritizedLoads} / ${p.without.prioritizedLoads} of ${RUNS}`,
-  'as a phone its foreground app; needs root or CAP_SYS_NICE; BENCH_PRIORITY=0 to leave it',
 ]);
 const waits = p.with.cpuWaitPcts;
 if (waits[0] !== null) {
