@@ -6,15 +6,45 @@ import { readFileSync } from 'node:fs';
  * animation frames, and what each long task was.
  */
 
+/** The machine's CPU time so far (in jiffies): idle (or waiting for a disk), and in all; from /proc/stat. */
+function cpuTimes() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: f[3] + f[4], total: f.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Waits until the machine's CPUs are quiet: two 100 ms spans in a row under 20% busy (at most 3 s). A new
+ * context opens Chromium's own omnibox popup pages (WebUI) in renderers of their own, which keep both CPUs
+ * of the bench machine 70–90% busy for about 0.6 s; a page loaded meanwhile would share the machine with
+ * them. Where /proc/stat is missing, it does not wait.
+ */
+async function cpusQuiet() {
+  let quiet = 0;
+  let before;
+  try {
+    before = cpuTimes();
+  } catch {
+    return;
+  }
+  for (const end = performance.now() + 3000; quiet < 2 && performance.now() < end;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = cpuTimes();
+    const busy = 1 - (now.idle - before.idle) / Math.max(1, now.total - before.total);
+    quiet = busy < 0.2 ? quiet + 1 : 0;
+    before = now;
+  }
+}
+
 /**
  * A new context and page at 4x CPU throttling (or `rate`), recording long tasks and long animation frames
- * (as JSON, in window.__long and window.__loaf). Close it with `close()`: a throttled renderer spins a
- * CPU even when idle, and a closed context's renderers live on for about 2 s, so throttling is stopped
- * first, not to slow the next load.
+ * (as JSON, in window.__long and window.__loaf), opened once the machine is quiet (cpusQuiet). Close it
+ * with `close()`: a throttled renderer spins a CPU even when idle, and a closed context's renderers live
+ * on for about 2 s, so throttling is stopped first, not to slow the next load.
  */
 export async function openThrottledPage(browser, rate = 4) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await cpusQuiet();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Performance.enable');
@@ -41,8 +71,9 @@ export async function openThrottledPage(browser, rate = 4) {
  * The slowdown a bench page really gets: the same piece of script (about 10 ms unthrottled) timed on a
  * blank page at 1x and at 4x, in alternating pages; the ratio of the medians. Chromium throttles by
  * making the main thread spin in a signal handler for three times the wall time since its last spin,
- * so how close that comes to 4x depends on how the machine schedules threads: about 3.3x here, 2.3x
- * with the main thread at nice −10, none at −20.
+ * at the signal of a thread of its own; when that thread waits for a CPU, the slowdown weakens. On the
+ * bench machine: ×4.2 once the CPUs are quiet; ×3.3 while a new context's omnibox pages loaded beside,
+ * and then ×2.3 with the main thread at nice −10 (it runs on while the throttling thread waits).
  */
 export async function measuredSlowdown(browser, rounds = 3) {
   const times = { 1: [], 4: [] };

@@ -168,7 +168,7 @@ rows.push([
 rows.push([
   '  CPU slowdown the pages get, as measured (a fixed script at 1x and 4x)',
   `×${slowdown.toFixed(1)}`,
-  'throttling only approaches 4x; page-cost.mjs says why',
+  'goal 4; a busy machine weakens throttling (page-cost.mjs)',
 ]);
 rows.push(['script time, with / without', `${ms(p.with.scriptMs)} / ${ms(p.without.scriptMs)}`, '']);
 rows.push([
