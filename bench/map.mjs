@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { manyChapters, manyChaptersFeed } from '../test/fixtures/chapters-many.mjs';
 import { launchBrowser } from '../test/host/harness.mjs';
+import { cpusQuiet } from './page-cost.mjs';
 import { buildTree, nearest } from '../src/components/chapter-map/lazy/nearest.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -108,6 +109,7 @@ const browser = await launchBrowser();
 async function timeToIdle(path, mark, start) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
+  await cpusQuiet();
   await page.goto(`${origin}${path}`);
   const ms = await page.evaluate(
     (name) =>

@@ -16,9 +16,9 @@ function cpuTimes() {
  * Waits until the machine's CPUs are quiet: two 100 ms spans in a row under 20% busy (at most 3 s). A new
  * context opens Chromium's own omnibox popup pages (WebUI) in renderers of their own, which keep both CPUs
  * of the bench machine 70–90% busy for about 0.6 s; a page loaded meanwhile would share the machine with
- * them. Where /proc/stat is missing, it does not wait.
+ * them. Where /proc/stat is missing, it does not wait. bench/map.mjs waits the same way.
  */
-async function cpusQuiet() {
+export async function cpusQuiet() {
   let quiet = 0;
   let before;
   try {
