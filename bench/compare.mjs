@@ -14,12 +14,12 @@ import { resolve } from 'node:path';
 import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harness.mjs';
 import { benchPages } from './pages.mjs';
 import { longTasks, mainThreadMs, measuredSlowdown, openThrottledPage } from './page-cost.mjs';
+import { median } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 12;
 const dirs = args.length ? args.map((d) => resolve(d)) : [process.cwd()];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const pages = {};
 const site = await startHostSite(pages);

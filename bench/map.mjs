@@ -22,12 +22,12 @@ import { build } from 'esbuild';
 import { manyChapters, manyChaptersFeed } from '../test/fixtures/chapters-many.mjs';
 import { launchBrowser } from '../test/host/harness.mjs';
 import { cpusQuiet } from './page-cost.mjs';
+import { median } from './stats.mjs';
 import { buildTree, nearest } from '../src/components/chapter-map/lazy/nearest.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const N_MAP = 50000;
 const N_NEAR = 100000;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // --- the built bundle, in a directory of its own (dist/ is left alone)
 const out = mkdtempSync(join(tmpdir(), 'bench-map-'));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { median } from './stats.mjs';
 
 /**
  * What a bench page load costs the host's main thread, shared by bench/run.mjs,
@@ -64,7 +65,7 @@ export async function openThrottledPage(browser, rate = 4) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.close();
   };
-  return { context, page, cdp, close };
+  return { page, cdp, close };
 }
 
 /**
@@ -99,7 +100,6 @@ export async function measuredSlowdown(browser, rounds = 3) {
       times[rate].push(...ms);
       await close();
     }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return median(times[4]) / median(times[1]);
 }
 

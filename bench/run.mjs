@@ -21,9 +21,9 @@ import { launchBrowser, startHostSite, startOrgServer } from '../test/host/harne
 import { benchPages } from './pages.mjs';
 import { cpuWaitUs, longTasks, mainThreadMs, measuredSlowdown, openThrottledPage } from './page-cost.mjs';
 import { recordScripts } from '../test/host/page-bytes.mjs';
+import { median } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!existsSync('dist/solidarity-widgets.js') || !existsSync('dist/server/cli.js')) {
   console.log('bench: building first (npm run build)…');
